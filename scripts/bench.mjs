@@ -1,0 +1,83 @@
+// npm run bench — speed and memory of tally, as ratios against baselines measured in the same run
+// (absolute times on a shared machine drift; ratios taken side by side do not).
+//
+//  1. start-up: `tally --version` against a bare `node -e ""` (the floor any Node CLI pays);
+//  2. the bundled audit against start-up (what the audit itself costs on top);
+//  3. scaling: synthetic audits of 1×, 10× and 100× the rules against the 1× run (linear = 10, 100),
+//     with peak memory (max RSS) for each.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const CLI = path.resolve('dist/tally.js');
+
+function timeOnce(args, cwd) {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status === null || run.status > 1) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
+  return ms;
+}
+
+/** Median wall time of RUNS runs after one warm-up, plus the peak RSS of one instrumented run. */
+function measure(args, cwd = process.cwd()) {
+  timeOnce(args, cwd);
+  const times = Array.from({ length: RUNS }, () => timeOnce(args, cwd)).sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1) };
+}
+
+/** Peak RSS (MiB) of the command, reported by the process itself on exit through a preloaded hook. */
+function peakRss(args, cwd) {
+  const hook = path.join(tmpdir(), `tally-bench-rss-${process.pid}.mjs`);
+  writeFileSync(hook, "process.on('exit', () => process.stderr.write(`\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
+  const run = spawnSync(process.execPath, ['--import', hook, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const match = /maxRSS=(\d+)/.exec(run.stderr);
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+function syntheticAudit(dir, copies) {
+  mkdirSync(dir, { recursive: true });
+  const sentences = [];
+  const figures = [];
+  const rules = [];
+  for (let i = 0; i < copies; i++) {
+    const a = 1000 + i, b = 900 + (i % 50);
+    const growth = ((a / b - 1) * 100).toFixed(1).replace('.', ',');
+    sentences.push(`Doanh thu ${i} năm 2024 đạt ${a.toLocaleString('de-DE')} tỷ đồng, tăng ${growth}% so với năm 2023 (${b} tỷ đồng).`);
+    figures.push(`  a${i}: { quote: "Doanh thu ${i} năm 2024 đạt ${a.toLocaleString('de-DE')} tỷ đồng" }`);
+    figures.push(`  b${i}: { quote: "so với năm 2023 (${b} tỷ đồng). Doanh thu ${i + 1} ", number: "${b} tỷ đồng" }`);
+    rules.push(`  - id: growth-${i}\n    quote: "Doanh thu ${i} năm 2024 đạt ${a.toLocaleString('de-DE')} tỷ đồng, tăng ${growth}%"\n    number: "${growth}%"\n    expr: growth(a${i}, b${i})`);
+  }
+  sentences.push(`Doanh thu ${copies} kết thúc.`);
+  writeFileSync(path.join(dir, 'doc.txt'), sentences.join('\n'));
+  writeFileSync(path.join(dir, 'figures.yaml'), `document: doc.txt\nlocale: vi-VN\nfigures:\n${figures.join('\n')}\n`);
+  writeFileSync(path.join(dir, 'rules.yaml'), `figures: [figures.yaml]\nrules:\n${rules.join('\n')}\n`);
+  return dir;
+}
+
+const rows = [];
+const bare = measure(['-e', '']);
+const startup = measure([CLI, '--version']);
+const bundled = measure([CLI, 'audit', '--fail-on', 'never']);
+rows.push(['node -e "" (baseline)', bare, 1]);
+rows.push(['tally --version', startup, startup.median / bare.median]);
+rows.push(['tally audit (bundled rules)', bundled, bundled.median / startup.median, 'vs start-up']);
+
+const root = mkdtempSync(path.join(tmpdir(), 'tally-bench-'));
+const sizes = [100, 1000, 10000];
+let unit;
+for (const n of sizes) {
+  const dir = syntheticAudit(path.join(root, String(n)), n);
+  const m = measure([CLI, 'audit', 'rules.yaml', '--fail-on', 'never'], dir);
+  const net = m.median - startup.median;
+  unit ??= net;
+  rows.push([`synthetic audit, ${n} rules`, m, net / unit, `net of start-up vs ${sizes[0]} rules`, peakRss([CLI, 'audit', 'rules.yaml', '--fail-on', 'never'], dir)]);
+}
+
+console.log(`tally benchmark — ${RUNS} runs each after a warm-up, median wall time (min–max), ratios in the same run\n`);
+for (const [name, m, ratio, against = 'vs baseline', rss] of rows) {
+  const mem = rss ? `  peak ${rss.toFixed(0)} MiB` : '';
+  console.log(`${name.padEnd(30)} ${m.median.toFixed(1).padStart(8)} ms (${m.min.toFixed(1)}–${m.max.toFixed(1)})  ×${ratio.toFixed(2)} ${against}${mem}`);
+}

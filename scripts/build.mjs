@@ -1,0 +1,34 @@
+// Bundles the CLI and the library with esbuild: one file each, all dependencies inlined, so
+// the command starts fast and needs nothing but Node at run time.
+import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+  banner: { js: "import { createRequire as __tallyRequire } from 'node:module'; const require = __tallyRequire(import.meta.url);" },
+};
+
+await build({
+  ...shared,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/tally.js',
+  banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
+});
+await build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+chmodSync('dist/tally.js', 0o755);
+
+// The published JSON Schemas (for editors, via `# yaml-language-server: $schema=…`) are written
+// from the same TypeBox declarations the loader validates with, so they cannot drift.
+const { schemas } = await import(`../dist/index.js?${Date.now()}`);
+const { mkdirSync, writeFileSync } = await import('node:fs');
+mkdirSync('schema', { recursive: true });
+for (const [name, schema] of Object.entries(schemas)) {
+  writeFileSync(`schema/${name}`, `${JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', ...schema }, null, 2)}\n`);
+}

@@ -1,0 +1,61 @@
+/** `tally audit [paths…]`: run the audit, print/write the chosen formats, exit by --fail-on. */
+import path from 'node:path';
+import { type Command, Option } from 'commander';
+import { audit } from '../audit.js';
+import { exitCode, type FailOn } from '../judge/outcome.js';
+import { UsageError } from '../load/index.js';
+import { reporters } from '../report/index.js';
+import { writeFileAtomic } from '../report/write.js';
+import { useColor } from './color.js';
+
+interface AuditFlags {
+  format: string[];
+  out?: string;
+  failOn: FailOn;
+}
+
+export function registerAudit(program: Command): void {
+  program
+    .command('audit')
+    .description('audit every rule file under the given paths (default: ./rules)')
+    .argument('[paths...]', 'rule files or folders')
+    .addOption(
+      new Option('-f, --format <format>', 'output format, repeatable')
+        .choices([...reporters.keys()])
+        .argParser((value: string, previous: string[] | undefined) => {
+          if (!reporters.has(value)) throw new UsageError(`unknown format "${value}"`);
+          return [...(previous ?? []), value];
+        }),
+    )
+    .option('-o, --out <dir>', 'folder to write file formats into', undefined)
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity')
+        .choices(['error', 'warning', 'info', 'never'])
+        .default('error'),
+    )
+    .action((paths: string[], flags: AuditFlags) => runAudit(paths, flags));
+}
+
+function runAudit(paths: string[], flags: AuditFlags): void {
+  try {
+    const result = audit({ paths });
+    const formats = flags.format?.length ? flags.format : ['console'];
+    for (const name of formats) {
+      const reporter = reporters.get(name)!;
+      if (name === 'console' || !flags.out || !reporter.fileName) {
+        process.stdout.write(reporter.render(result, { color: name === 'console' && useColor(process.stdout) }));
+      }
+      if (flags.out && reporter.fileName) {
+        writeFileAtomic(path.join(flags.out, reporter.fileName), reporter.render(result, { color: false }));
+      }
+    }
+    process.exitCode = exitCode(result, flags.failOn);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`tally: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The `tally` command: parses flags, calls the library, picks reporters, sets the exit code.
+ * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/configuration/internal error.
+ */
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.js';
+import { registerAudit } from './audit-command.js';
+
+export const EXIT_USAGE = 2;
+
+function main(argv: string[]): void {
+  const program = new Command('tally')
+    .description('Do the figures in a report tally? Audit a document’s numeric claims against YAML rules.')
+    .version(VERSION)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerAudit(program);
+  try {
+    program.parse(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version are not errors; everything else commander rejects is a usage error.
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    process.stderr.write(`tally: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT_USAGE;
+  }
+}
+
+main(process.argv);

@@ -1,0 +1,52 @@
+/**
+ * What a run amounts to: the summary counts and the exit code (ESLint/Spectral convention:
+ * 0 nothing at or above the threshold, 1 findings at or above it, 2 configuration errors).
+ */
+import type { AuditResult, AuditSummary, RuleResult, Severity, Verdict } from '../model.js';
+
+export type FailOn = Severity | 'never';
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * The severity a finding carries: a `fail` keeps the rule's severity; a `warn` (holds under a
+ * looser reading) is at most a warning; an `unverifiable` claim is information, not a finding
+ * against the document.
+ */
+export function findingSeverity(result: RuleResult): Severity | null {
+  switch (result.verdict) {
+    case 'fail':
+    case 'error':
+      return result.severity;
+    case 'warn':
+      return SEVERITY_RANK[result.severity] > SEVERITY_RANK.warning ? 'warning' : result.severity;
+    case 'unverifiable':
+      return 'info';
+    case 'pass':
+      return null;
+  }
+}
+
+export function summarize(results: RuleResult[]): AuditSummary {
+  const byVerdict: Record<Verdict, number> = { pass: 0, fail: 0, warn: 0, unverifiable: 0, error: 0 };
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const result of results) {
+    byVerdict[result.verdict] += 1;
+    const severity = findingSeverity(result);
+    if (severity) bySeverity[severity] += 1;
+  }
+  return { total: results.length, byVerdict, bySeverity };
+}
+
+export function exitCode(audit: AuditResult, failOn: FailOn): 0 | 1 | 2 {
+  // A broken rule or rule file is a configuration error whatever the threshold: never exit 0.
+  if (audit.diagnostics.some((d) => d.severity === 'error')) return 2;
+  if (audit.results.some((r) => r.verdict === 'error')) return 2;
+  if (failOn === 'never') return 0;
+  const threshold = SEVERITY_RANK[failOn];
+  const failing = audit.results.some((r) => {
+    const severity = findingSeverity(r);
+    return severity !== null && r.verdict !== 'unverifiable' && SEVERITY_RANK[severity] >= threshold;
+  });
+  return failing ? 1 : 0;
+}

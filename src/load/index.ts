@@ -1,0 +1,113 @@
+/**
+ * The "load" stage: rule files, figure files and documents, validated and anchored, with every
+ * problem as a Diagnostic at file:line:col.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export { loadRuleFile, loadRuleFiles, parseTolerance, DEFAULT_TOLERANCE, type LoadRuleFileOptions } from './rules.js';
+export {
+  loadFigureFile,
+  readFigureFileHeader,
+  createLoadCache,
+  clearLoadCache,
+  defaultLoadCache,
+  halfWidthOf,
+  FIGURE_ID,
+  TABLE_COLUMNS,
+  DEFAULT_LOCALE,
+  type FigureFileResult,
+  type FigureFileHeader,
+  type LoadFigureFileOptions,
+  type LoadCache,
+} from './figures.js';
+export {
+  loadDocument,
+  normaliseText,
+  normaliseQuote,
+  findQuote,
+  positionOf,
+  selectNumber,
+  documentNumbers,
+  numbersInSpan,
+  DocumentLoadError,
+  type FindQuoteResult,
+  type SelectNumberResult,
+} from './document.js';
+export {
+  codeFrame,
+  didYouMean,
+  editDistance,
+  formatDiagnostic,
+  makeDiagnostic,
+  sortDiagnostics,
+  type DiagnosticInit,
+} from './diagnostics.js';
+export { validateRuleFile, validateFigureFile, validateFigureFileDetailed, type FigureFileValidation } from './validate.js';
+export { parseYaml, readYamlFile, pointerToPath, MAX_ALIAS_COUNT, type ParsedYaml, type ReadYamlResult, type PathSegment } from './yaml.js';
+
+/** A problem with how tally was called (a missing path, an unknown flag): exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+/** A top-level `rules:` key (plain or quoted), as in a rule file. */
+const RULES_KEY = /^(?:rules|"rules"|'rules')[ \t]*:/m;
+
+/** Is the file a rule file (has a top-level `rules:` key)? */
+function looksLikeRuleFile(path: string): boolean {
+  try {
+    return RULES_KEY.test(readFileSync(path, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function walk(dir: string, out: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true });
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, out);
+    else if ((e.isFile() || e.isSymbolicLink()) && YAML_FILE.test(e.name) && looksLikeRuleFile(p)) out.push(p);
+  }
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The rule files named by command-line paths: a file is taken as is; a directory gives every
+ * `*.yaml`/`*.yml` below it that is a rule file (has a top-level `rules:` key), sorted. Figure
+ * files living beside rule files are skipped. Hidden folders and node_modules are not entered.
+ * Throws UsageError naming a path that does not exist.
+ */
+export function findRuleFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const push = (p: string) => {
+    if (!seen.has(p)) {
+      seen.add(p);
+      out.push(p);
+    }
+  };
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new UsageError(`no such file or directory: ${p}`);
+    }
+    if (st.isDirectory()) {
+      const found: string[] = [];
+      walk(p, found);
+      found.sort(byCodePoint).forEach(push);
+    } else {
+      push(p);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,366 @@
+/**
+ * Rule files: validated, their figure files and document loaded, every claim anchored in the
+ * document with its stated number read from the quote. A rule that cannot be anchored becomes a
+ * BrokenRule (reported as verdict `error`), never a silent omission, and never stops the others.
+ */
+import { dirname, join, normalize } from 'node:path';
+import Fraction from 'fraction.js';
+import type {
+  AuditedDocument,
+  BrokenRule,
+  Diagnostic,
+  Figure,
+  IgnoreRule,
+  LoadedRule,
+  Locale,
+  NumberKind,
+  Position,
+  Reading,
+  RuleSet,
+  Severity,
+} from '../model.js';
+import { DocumentLoadError, findQuote, selectNumber } from './document.js';
+import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
+import {
+  DEFAULT_LOCALE,
+  cachedDocument,
+  defaultLoadCache,
+  loadFigureFile,
+  readFigureFileHeader,
+  statSignature,
+  type LoadCache,
+} from './figures.js';
+import { validateRuleFile } from './validate.js';
+import { readYamlFile, type ParsedYaml } from './yaml.js';
+
+export const DEFAULT_TOLERANCE = '5%';
+
+export interface LoadRuleFileOptions {
+  /** Shared between rule files so common figure files and documents are read once. */
+  cache?: LoadCache;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** "5%" or "2,5%" → 1/20, 1/40. */
+export function parseTolerance(text: string): Fraction {
+  const m = /^\s*([0-9]+(?:[.,][0-9]+)?)\s*%\s*$/.exec(text);
+  if (!m) throw new Error(`invalid tolerance "${text}": write a percentage like "5%"`);
+  return new Fraction(m[1]!.replace(',', '.')).div(100);
+}
+
+function placeholderDocument(path: string, locale: Locale): AuditedDocument {
+  return { path, text: '', locale, sha256: '' };
+}
+
+/**
+ * Load a rule file. Never throws on bad input: file-level problems (YAML, schema, document or
+ * locale conflicts, a missing document) are `diagnostics` and the set has no rules; problems of
+ * one rule make it a BrokenRule; problems of figures are `diagnostics` and the figure is left out.
+ */
+export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): RuleSet {
+  const cache = options.cache ?? defaultLoadCache;
+  const y = readYamlFile(path);
+  const set: RuleSet = {
+    file: path,
+    sha256: y.sha256,
+    document: placeholderDocument('', DEFAULT_LOCALE),
+    figures: new Map(),
+    figureFiles: [],
+    rules: [],
+    broken: [],
+    ignores: [],
+    diagnostics: [...y.diagnostics],
+  };
+  const done = () => {
+    set.diagnostics = sortDiagnostics(set.diagnostics);
+    return set;
+  };
+  if (y.fatal) return done();
+
+  // Schema problems are reported together with duplicate keys (every problem at once), but a
+  // file with either yields no rules: which of two duplicate values was meant is anyone's guess.
+  const schemaProblems = validateRuleFile(y.value, y);
+  set.diagnostics.push(...schemaProblems);
+  if (set.diagnostics.some((d) => d.severity === 'error') || !isObject(y.value)) return done();
+  const file = y.value;
+  const diag = (code: string, message: string, position: Position, severity: 'error' | 'warning' = 'error') =>
+    makeDiagnostic({ code, message, position, source: y.source, severity });
+
+  // ── figure files, document, locale ──
+  const figurePaths: { path: string; position: Position }[] = [];
+  const seenFigurePaths = new Set<string>();
+  (file.figures as string[]).forEach((rel, i) => {
+    const p = join(dirname(path), rel);
+    if (seenFigurePaths.has(normalize(p))) return;
+    seenFigurePaths.add(normalize(p));
+    figurePaths.push({ path: p, position: y.positionOf(['figures', i]) });
+  });
+  const headers = figurePaths.map((f) => ({ ...f, header: readFigureFileHeader(f.path, cache) }));
+
+  let fileLevel = false;
+  for (const h of headers) {
+    if (statSignature(h.path) === 'missing') {
+      set.diagnostics.push(diag('file-not-found', `figure file not found: ${h.path}`, h.position));
+      fileLevel = true;
+      continue;
+    }
+    // A figure file that cannot be read, parsed or validated as a whole makes the set unusable.
+    set.diagnostics.push(...h.header.diagnostics);
+    if (h.header.diagnostics.some((d) => d.severity === 'error')) fileLevel = true;
+  }
+
+  const ruleDoc = str(file.document) !== undefined ? join(dirname(path), str(file.document)!) : undefined;
+  let documentPath = ruleDoc;
+  let documentFrom = ruleDoc ? y.positionOf(['document']) : undefined;
+  for (const h of headers) {
+    const d = h.header.documentPath;
+    if (d === undefined) continue;
+    if (documentPath === undefined) {
+      documentPath = d;
+      documentFrom = h.header.documentPosition;
+    } else if (normalize(d) !== normalize(documentPath)) {
+      const at = documentFrom ? ` (${documentFrom.file}:${documentFrom.line}:${documentFrom.col})` : '';
+      set.diagnostics.push(
+        diag(
+          'document-mismatch',
+          `figure file ${h.path} quotes ${d}, but this rule set audits ${documentPath}${at}; a rule file and its figure files must name the same document`,
+          h.position,
+        ),
+      );
+      fileLevel = true;
+    }
+  }
+
+  const ruleLocale = file.locale === 'vi-VN' || file.locale === 'en' ? (file.locale as Locale) : undefined;
+  const figureLocale = headers.find((h) => h.header.declaredLocale)?.header.declaredLocale;
+  const locale: Locale = ruleLocale ?? figureLocale ?? DEFAULT_LOCALE;
+  for (const h of headers) {
+    const l = h.header.declaredLocale;
+    if (l && l !== locale) {
+      set.diagnostics.push(
+        diag(
+          'locale-mismatch',
+          `figure file ${h.path} declares locale ${l}, but this rule set reads ${documentPath ?? 'its document'} as ${locale}`,
+          ruleLocale ? y.positionOf(['locale']) : h.position,
+        ),
+      );
+      fileLevel = true;
+    }
+  }
+
+  if (documentPath === undefined) {
+    set.diagnostics.push(
+      diag('no-document', 'no document to audit: set "document:" in the rule file or in its figure files', y.positionOf([])),
+    );
+    set.document = placeholderDocument('', locale);
+    return done();
+  }
+  const loaded = cachedDocument(cache, documentPath, locale);
+  if (loaded instanceof DocumentLoadError) {
+    const fromRule = ruleDoc !== undefined;
+    set.diagnostics.push(
+      makeDiagnostic({
+        code: loaded.code === 'file-not-found' ? 'document-not-found' : loaded.code,
+        message: loaded.message,
+        position: (fromRule ? y.positionOf(['document']) : documentFrom) ?? y.positionOf([]),
+        source: fromRule ? y.source : undefined,
+      }),
+    );
+    set.document = placeholderDocument(documentPath, locale);
+    return done();
+  }
+  const doc = loaded;
+  set.document = doc;
+  if (fileLevel) return done();
+
+  // ── figures ──
+  const figureOrigin = new Map<string, Figure>();
+  for (const f of figurePaths) {
+    const r = loadFigureFile(f.path, { document: doc, locale, cache });
+    if (r.sha256) set.figureFiles.push({ path: f.path, sha256: r.sha256 });
+    set.figureFiles.push(...r.tables);
+    // File-level problems of the figure file were reported with its header above.
+    const headerDiags = new Set(readFigureFileHeader(f.path, cache).diagnostics);
+    set.diagnostics.push(...r.diagnostics.filter((d) => !headerDiags.has(d)));
+    for (const fig of r.figures) {
+      const prev = figureOrigin.get(fig.id);
+      if (prev) {
+        set.diagnostics.push(
+          makeDiagnostic({
+            code: 'duplicate-figure',
+            message: `figure "${fig.id}" is declared in two figure files; the first (${prev.declared.file}:${prev.declared.line}:${prev.declared.col}) is used`,
+            position: fig.declared,
+          }),
+        );
+        continue;
+      }
+      figureOrigin.set(fig.id, fig);
+      set.figures.set(fig.id, fig);
+    }
+  }
+
+  // ── rules ──
+  const defaults = isObject(file.defaults) ? file.defaults : {};
+  const defaultSeverity = (str(defaults.severity) as Severity | undefined) ?? 'error';
+  const defaultReading = str(defaults.reading) as Reading | undefined;
+  const ids = new Map<string, Position>();
+  (file.rules as Record<string, unknown>[]).forEach((rule, i) => {
+    const declared = y.positionOf(['rules', i]);
+    const id = String(rule.id);
+    const prev = ids.get(id);
+    if (prev) {
+      set.diagnostics.push(
+        diag('duplicate-rule-id', `rule id "${id}" is already used at ${prev.line}:${prev.col}; this rule is not loaded`, y.positionOf(['rules', i, 'id'])),
+      );
+      return;
+    }
+    ids.set(id, declared);
+    const r = loadRule(rule, i, { y, doc, declared, defaultSeverity, defaultReading });
+    if ('broken' in r) set.broken.push(r.broken);
+    else set.rules.push(r.rule);
+  });
+
+  // ── ignores ──
+  const ignores = Array.isArray(file.ignore) ? (file.ignore as Record<string, unknown>[]) : [];
+  ignores.forEach((spec, i) => {
+    const declared = y.positionOf(['ignore', i]);
+    const ig: IgnoreRule = { reason: String(spec.reason), declared };
+    if (spec.text === undefined && spec.pattern === undefined && spec.kind === undefined && spec.quote === undefined) {
+      set.diagnostics.push(diag('invalid-ignore', 'an ignore entry needs "text", "pattern", "kind" or "quote" to say what it ignores', declared));
+      return;
+    }
+    if (typeof spec.text === 'string') ig.text = spec.text;
+    if (typeof spec.kind === 'string') ig.kind = spec.kind as NumberKind;
+    if (typeof spec.pattern === 'string') {
+      try {
+        ig.pattern = new RegExp(spec.pattern, 'u');
+      } catch (e) {
+        set.diagnostics.push(
+          diag('invalid-pattern', `invalid regular expression: ${(e as Error).message}`, y.positionOf(['ignore', i, 'pattern'])),
+        );
+        return;
+      }
+    }
+    if (typeof spec.quote === 'string') {
+      const found = findQuote(doc, spec.quote);
+      // An ignore may cover a sentence repeated verbatim; only a stale quote is a problem.
+      if (!found.ok && found.code === 'quote-not-found') {
+        set.diagnostics.push(diag(found.code, found.message, y.positionOf(['ignore', i, 'quote'])));
+        return;
+      }
+      ig.quote = spec.quote;
+    }
+    set.ignores.push(ig);
+  });
+
+  return done();
+}
+
+interface RuleContext {
+  y: ParsedYaml;
+  doc: AuditedDocument;
+  declared: Position;
+  defaultSeverity: Severity;
+  defaultReading?: Reading;
+}
+
+function loadRule(
+  rule: Record<string, unknown>,
+  i: number,
+  ctx: RuleContext,
+): { rule: LoadedRule } | { broken: BrokenRule } {
+  const { y, doc, declared } = ctx;
+  const id = String(rule.id);
+  const severity = (str(rule.severity) as Severity | undefined) ?? ctx.defaultSeverity;
+  const quote = str(rule.quote);
+  const occurrence = typeof rule.occurrence === 'number' ? rule.occurrence : undefined;
+  const tags = Array.isArray(rule.tags) ? rule.tags.map(String) : [];
+  const at = (field: string) => y.positionOf(['rules', i, field]);
+  const broken = (code: string, message: string, position: Position): { broken: BrokenRule } => {
+    const b: BrokenRule = {
+      id,
+      severity,
+      declared,
+      documentPath: doc.path,
+      diagnostics: [makeDiagnostic({ code, message: `rule "${id}": ${message}`, position, source: y.source })],
+    };
+    if (quote !== undefined) b.quote = quote;
+    return { broken: b };
+  };
+  const common = {
+    id,
+    severity,
+    tags,
+    declared,
+    documentPath: doc.path,
+    ...(str(rule.note) !== undefined ? { note: str(rule.note) } : {}),
+    ...(str(rule.description) !== undefined ? { description: str(rule.description) } : {}),
+  };
+
+  let anchor;
+  if (quote !== undefined) {
+    const found = findQuote(doc, quote, occurrence);
+    if (!found.ok) return broken(found.code, found.message, at('quote'));
+    anchor = found.anchor;
+  }
+
+  if (typeof rule.assert === 'string') {
+    return { rule: { ...common, kind: 'assert', expr: rule.assert, ...(quote !== undefined && anchor ? { quote, anchor } : {}) } };
+  }
+
+  // A claim: the schema guarantees quote and expr.
+  if (!anchor || quote === undefined) return broken('missing-key', 'a claim rule needs a "quote"', declared);
+  const sel = selectNumber(doc, anchor, str(rule.number));
+  if (!sel.ok) return broken(sel.code, sel.message, at(rule.number !== undefined ? 'number' : 'quote'));
+  const stated = sel.number;
+
+  const explicit = str(rule.reading) as Reading | undefined;
+  let reading: Reading;
+  if (explicit) reading = explicit;
+  else if (stated.kind === 'range') reading = 'range';
+  else reading = ctx.defaultReading && ctx.defaultReading !== 'range' ? ctx.defaultReading : 'round';
+  if (reading === 'range' && stated.kind !== 'range') {
+    return broken(
+      'invalid-reading',
+      `reading "range" needs a range like "8-9%", but the stated number "${stated.text}" is a single value`,
+      at(explicit ? 'reading' : 'quote'),
+    );
+  }
+  if (reading !== 'range' && stated.kind === 'range') {
+    return broken(
+      'invalid-reading',
+      `the stated number "${stated.text}" is a range; it can only be read as "range" (not "${reading}")`,
+      at('reading'),
+    );
+  }
+
+  let tolerance: Fraction;
+  try {
+    tolerance = parseTolerance(str(rule.tolerance) ?? DEFAULT_TOLERANCE);
+  } catch (e) {
+    return broken('invalid-value', (e as Error).message, at('tolerance'));
+  }
+
+  return {
+    rule: {
+      ...common,
+      kind: 'claim',
+      quote,
+      anchor,
+      stated,
+      expr: String(rule.expr),
+      reading,
+      tolerance,
+    },
+  };
+}
+
+/** Load several rule files sharing one cache (each figure file and document read once). */
+export function loadRuleFiles(paths: string[], options: LoadRuleFileOptions = {}): RuleSet[] {
+  const cache = options.cache ?? defaultLoadCache;
+  return paths.map((p) => loadRuleFile(p, { cache }));
+}

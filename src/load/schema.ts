@@ -1,0 +1,190 @@
+/**
+ * The one source of truth for the rule and figure file formats: TypeBox builds the JSON Schemas
+ * (validated with ajv, published under schema/ for editors) and the TypeScript types from the
+ * same declarations, so the two cannot drift apart.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const strict = { additionalProperties: false } as const;
+
+const Id = Type.String({
+  pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+  description: 'Identifier usable in expressions: letters, digits and underscores, not starting with a digit.',
+});
+const RuleId = Type.String({
+  pattern: '^[a-z0-9][a-z0-9._-]*$',
+  description: 'Rule id: lower-case letters, digits, dots, dashes and underscores.',
+});
+const Quote = Type.String({
+  minLength: 1,
+  description:
+    'Verbatim text of the document (compared after Unicode NFC and whitespace normalisation). It must be found in the document, once (or use `occurrence`).',
+});
+const Occurrence = Type.Integer({
+  minimum: 1,
+  description: 'Which occurrence of the quote is meant when it appears several times (1-based).',
+});
+const NumberSelector = Type.String({
+  minLength: 1,
+  description:
+    'The number meant, as written inside the quote (e.g. "30,3 %"). Needed only when the quote holds several numbers.',
+});
+const Locale = Type.Union([Type.Literal('vi-VN'), Type.Literal('en')], {
+  description: 'How numerals are written: vi-VN (7.126,1) or en (7,126.1).',
+});
+const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')], {
+  description: 'How much a finding of this rule matters; `--fail-on` picks the threshold.',
+});
+const Reading = Type.Union(
+  [
+    Type.Literal('round'),
+    Type.Literal('truncate'),
+    Type.Literal('about'),
+    Type.Literal('more-than'),
+    Type.Literal('less-than'),
+    Type.Literal('at-least'),
+    Type.Literal('at-most'),
+    Type.Literal('range'),
+  ],
+  {
+    description:
+      'How the stated value is read: round (half-up, default), truncate, about (hedged: widened by `tolerance`), more-than / less-than / at-least / at-most (bounds), range (membership in "8-9%").',
+  },
+);
+const Tolerance = Type.String({
+  pattern: '^[0-9]+([.,][0-9]+)?%$',
+  description: 'Relative widening for `reading: about`, as a percentage, e.g. "5%". Default "5%".',
+});
+const Tags = Type.Array(Type.String({ minLength: 1 }), { description: 'Free labels for filtering reports.' });
+const Note = Type.String({
+  description: 'A reviewer note: why this rule exists or, when it does not pass, what the finding means in words.',
+});
+
+// ── Figure files ────────────────────────────────────────────────────────────────────────────
+
+export const FigureSpec = Type.Object(
+  {
+    quote: Type.Optional(Quote),
+    number: Type.Optional(NumberSelector),
+    occurrence: Type.Optional(Occurrence),
+    value: Type.Optional(
+      Type.Union([Type.Number(), Type.String({ minLength: 1 })], {
+        description: 'The value as written, for a figure cited from an external source (a number, or a locale string like "5,05%").',
+      }),
+    ),
+    cite: Type.Optional(Type.String({ minLength: 1, description: 'Where an external figure comes from.' })),
+    unknown: Type.Optional(
+      Type.Boolean({ description: 'The figure is needed but not given anywhere: rules using it are unverifiable.' }),
+    ),
+    exact: Type.Optional(Type.Boolean({ description: 'The value is exact (a count), not rounded to its written digits.' })),
+    precision: Type.Optional(
+      Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.String({ minLength: 1 })], {
+        description: 'Explicit half-width of the figure, in the same units as written (e.g. "0,5" tỷ, "0,05%").',
+      }),
+    ),
+    unit: Type.Optional(Type.String({ description: 'Unit as a reader would say it, when the text does not carry it.' })),
+    description: Type.Optional(Type.String()),
+  },
+  { ...strict, description: 'A named number: anchored by a quote of the document, cited from elsewhere, or unknown.' },
+);
+export type FigureSpec = Static<typeof FigureSpec>;
+
+export const FigureFile = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    document: Type.Optional(Type.String({ description: 'The document that quotes are found in, relative to this file.' })),
+    locale: Type.Optional(Locale),
+    figures: Type.Record(Type.String(), FigureSpec, {
+      description: 'Figures by id. Ids are used in expressions, so they are letters, digits and underscores.',
+    }),
+    tables: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        description: 'CSV files of figures (columns: id, value or quote/number, unit, exact, precision, cite, description), relative to this file.',
+      }),
+    ),
+  },
+  { ...strict, title: 'tally figure file' },
+);
+export type FigureFile = Static<typeof FigureFile>;
+
+// ── Rule files ──────────────────────────────────────────────────────────────────────────────
+
+const RuleCommon = {
+  id: RuleId,
+  severity: Type.Optional(Severity),
+  note: Type.Optional(Note),
+  tags: Type.Optional(Tags),
+  description: Type.Optional(Type.String()),
+};
+
+export const ClaimRule = Type.Object(
+  {
+    ...RuleCommon,
+    quote: Quote,
+    number: Type.Optional(NumberSelector),
+    occurrence: Type.Optional(Occurrence),
+    expr: Type.String({
+      minLength: 1,
+      description: 'What the figures give for the stated value: a mathjs expression over figure ids and the claim functions (growth, ratio, share, pp, avg, sum, cagr, times, …).',
+    }),
+    reading: Type.Optional(Reading),
+    tolerance: Type.Optional(Tolerance),
+  },
+  { ...strict, description: 'A claim of the document: the stated value is read from the quote and compared with `expr`.' },
+);
+export type ClaimRule = Static<typeof ClaimRule>;
+
+export const AssertionRule = Type.Object(
+  {
+    ...RuleCommon,
+    quote: Type.Optional(Quote),
+    occurrence: Type.Optional(Occurrence),
+    assert: Type.String({
+      minLength: 1,
+      description: "A reviewer's own check that must hold, e.g. `fdi_china <= fdi_total`. It passes when some values within the figures' precision satisfy it.",
+    }),
+  },
+  { ...strict, description: "A reviewer's check the text does not state: plausibility, part ≤ whole, totals." },
+);
+export type AssertionRule = Static<typeof AssertionRule>;
+
+export const IgnoreSpec = Type.Object(
+  {
+    text: Type.Optional(Type.String({ minLength: 1, description: 'A number exactly as written in the document.' })),
+    pattern: Type.Optional(Type.String({ minLength: 1, description: 'A regular expression matched against each number as written.' })),
+    kind: Type.Optional(
+      Type.Union(
+        [Type.Literal('date'), Type.Literal('year'), Type.Literal('document-number'), Type.Literal('name'), Type.Literal('ordinal')],
+        { description: 'Ignore every number of this kind.' },
+      ),
+    ),
+    quote: Type.Optional(Type.String({ minLength: 1, description: 'Ignore only numbers inside this quote.' })),
+    reason: Type.String({ minLength: 1, description: 'Why these numbers are not claims.' }),
+  },
+  { ...strict, description: 'Numbers of the document that are not claims, with the reason.' },
+);
+export type IgnoreSpec = Static<typeof IgnoreSpec>;
+
+export const RuleFile = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    figures: Type.Array(Type.String({ minLength: 1 }), {
+      minItems: 1,
+      description: 'Figure files (YAML or CSV) these rules use, relative to this file.',
+    }),
+    document: Type.Optional(Type.String({ description: 'The document, relative to this file; defaults to the figure files’ document.' })),
+    locale: Type.Optional(Locale),
+    defaults: Type.Optional(
+      Type.Object({ severity: Type.Optional(Severity), reading: Type.Optional(Reading) }, strict),
+    ),
+    ignore: Type.Optional(Type.Array(IgnoreSpec)),
+    rules: Type.Array(Type.Union([ClaimRule, AssertionRule]), { description: 'Claim rules and assertion rules.' }),
+  },
+  { ...strict, title: 'tally rule file' },
+);
+export type RuleFile = Static<typeof RuleFile>;
+
+export const schemas: Record<string, TSchema> = {
+  'figures.schema.json': FigureFile,
+  'rules.schema.json': RuleFile,
+};

@@ -1,0 +1,301 @@
+/**
+ * Schema validation of rule and figure files with ajv, reported the way a reviewer needs it:
+ * every problem of the file at once, each at the line:col of the offending key or value, with
+ * "did you mean" for misspelt keys and enum values.
+ *
+ * A rule file is validated in two steps so the messages stay clear: the top level against
+ * `RuleFile` with its `rules` items relaxed, then each rule against `AssertionRule` when it has
+ * an `assert` key and `ClaimRule` otherwise (instead of one anyOf whose errors mix both shapes).
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { Diagnostic } from '../model.js';
+import { AssertionRule, ClaimRule, FigureFile, FigureSpec, RuleFile } from './schema.js';
+import { didYouMean, makeDiagnostic, sortDiagnostics } from './diagnostics.js';
+import { pointerToPath, type ParsedYaml } from './yaml.js';
+
+type FileKind = 'rule' | 'figure';
+
+interface Compiled {
+  ruleTop: ValidateFunction;
+  claim: ValidateFunction;
+  assertion: ValidateFunction;
+  figureTop: ValidateFunction;
+  figureSpec: ValidateFunction;
+}
+
+let compiled: Compiled | undefined;
+
+/** The rule file's top level with each rule accepted as anything (rules are checked one by one). */
+const RelaxedRuleFile: TSchema = Type.Object(
+  { ...RuleFile.properties, rules: Type.Array(Type.Unknown()) },
+  { additionalProperties: false },
+);
+
+/** The figure file's top level with each figure accepted as anything (figures are checked one by one). */
+const RelaxedFigureFile: TSchema = Type.Object(
+  { ...FigureFile.properties, figures: Type.Record(Type.String(), Type.Unknown()) },
+  { additionalProperties: false },
+);
+
+function compile(): Compiled {
+  if (!compiled) {
+    // verbose: errors carry their schema and data, which the messages below use.
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    compiled = {
+      ruleTop: ajv.compile(RelaxedRuleFile),
+      claim: ajv.compile(ClaimRule),
+      assertion: ajv.compile(AssertionRule),
+      figureTop: ajv.compile(RelaxedFigureFile),
+      figureSpec: ajv.compile(FigureSpec),
+    };
+  }
+  return compiled;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Validate the plain value of a rule file. Returns every schema problem, in reading order. */
+export function validateRuleFile(value: unknown, yaml: ParsedYaml): Diagnostic[] {
+  const c = compile();
+  const out: Diagnostic[] = [];
+  if (!c.ruleTop(value)) out.push(...translate(c.ruleTop.errors ?? [], '', yaml, 'rule', value));
+  if (isObject(value) && Array.isArray(value.rules)) {
+    value.rules.forEach((rule, i) => {
+      const v = isObject(rule) && 'assert' in rule ? c.assertion : c.claim;
+      if (!v(rule)) out.push(...translate(v.errors ?? [], `/rules/${i}`, yaml, 'rule', value));
+    });
+  }
+  return sortDiagnostics(dedupe(out));
+}
+
+/** Schema problems of a figure file: of the file as a whole, and of each figure by id. */
+export interface FigureFileValidation {
+  /** Problems outside any single figure: the file then yields no figures. */
+  file: Diagnostic[];
+  /** Problems of one figure: that figure is left out, the others load. */
+  figures: Map<string, Diagnostic[]>;
+}
+
+/** Validate the plain value of a figure file (against `FigureFile`, one figure at a time). */
+export function validateFigureFileDetailed(value: unknown, yaml: ParsedYaml): FigureFileValidation {
+  const c = compile();
+  const file = c.figureTop(value) ? [] : translate(c.figureTop.errors ?? [], '', yaml, 'figure', value);
+  const figures = new Map<string, Diagnostic[]>();
+  if (isObject(value) && isObject(value.figures)) {
+    for (const [id, spec] of Object.entries(value.figures)) {
+      if (c.figureSpec(spec)) continue;
+      const pointer = `/figures/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      figures.set(id, sortDiagnostics(dedupe(translate(c.figureSpec.errors ?? [], pointer, yaml, 'figure', value))));
+    }
+  }
+  return { file: sortDiagnostics(dedupe(file)), figures };
+}
+
+/** Validate the plain value of a figure file. Returns every schema problem, in reading order. */
+export function validateFigureFile(value: unknown, yaml: ParsedYaml): Diagnostic[] {
+  const v = validateFigureFileDetailed(value, yaml);
+  return sortDiagnostics([...v.file, ...[...v.figures.values()].flat()]);
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.position.line}:${d.position.col}:${d.code}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+// ── wording ─────────────────────────────────────────────────────────────────────────────────
+
+/** What the object at `path` is, for "… in rule "x"". */
+function describeObject(path: string[], kind: FileKind, root: unknown): string {
+  if (path.length === 0) return kind === 'rule' ? 'rule file' : 'figure file';
+  if (path[0] === 'rules' && path.length >= 2) {
+    const rules = isObject(root) && Array.isArray(root.rules) ? root.rules : [];
+    const rule = rules[Number(path[1])];
+    const id = isObject(rule) && typeof rule.id === 'string' ? ` "${rule.id}"` : ` #${Number(path[1]) + 1}`;
+    return path.length === 2 ? `rule${id}` : `"${path.slice(2).join('.')}" of rule${id}`;
+  }
+  if (path[0] === 'figures' && path.length >= 2) return `figure "${path[1]}"`;
+  if (path[0] === 'ignore' && path.length >= 2) return `ignore entry #${Number(path[1]) + 1}`;
+  return `"${path.join('.')}"`;
+}
+
+/** The name of the value at `path`: its key, or "tags[2]" for an array item. */
+function label(path: string[]): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the file';
+  if (/^\d+$/.test(last) && path.length >= 2) return `${path[path.length - 2]}[${last}]`;
+  return last;
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing';
+  let s = typeof v === 'string' ? JSON.stringify(v) : Array.isArray(v) ? 'a list' : isObject(v) ? 'a mapping' : String(v);
+  if (s.length > 60) s = `${s.slice(0, 57)}…`;
+  return s;
+}
+
+function typeName(v: unknown): string {
+  if (v === null || v === undefined) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a number';
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'boolean') return 'a boolean';
+  return typeof v;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'true or false',
+  object: 'a mapping (key: value)',
+  array: 'a list',
+  null: 'empty',
+};
+
+function typeWords(t: unknown): string {
+  const ts = Array.isArray(t) ? t : [t];
+  return ts.map((x) => TYPE_WORDS[String(x)] ?? String(x)).join(' or ');
+}
+
+/** The allowed keys of an object schema. */
+function allowedKeys(schema: unknown): string[] {
+  const props = isObject(schema) && isObject(schema.properties) ? schema.properties : {};
+  return Object.keys(props);
+}
+
+const CLAIM_ONLY = new Set(Object.keys(ClaimRule.properties).filter((k) => !(k in AssertionRule.properties)));
+const ASSERT_ONLY = new Set(Object.keys(AssertionRule.properties).filter((k) => !(k in ClaimRule.properties)));
+
+// ── translation ─────────────────────────────────────────────────────────────────────────────
+
+function translate(errors: ErrorObject[], prefix: string, yaml: ParsedYaml, kind: FileKind, root: unknown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const consumed = new Set<ErrorObject>();
+  const diag = (code: string, message: string, pointer: string, at: 'key' | 'value', suggestions?: string[]) =>
+    out.push(
+      makeDiagnostic({ code, message, position: yaml.positionOf(pointer, at), source: yaml.source, suggestions }),
+    );
+
+  // Unions first: an anyOf collects the failures of every branch; say it once.
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' || consumed.has(e)) continue;
+    consumed.add(e);
+    const branches = errors.filter(
+      (b) => b !== e && b.instancePath.startsWith(e.instancePath) && b.schemaPath.startsWith(`${e.schemaPath}/`),
+    );
+    branches.forEach((b) => consumed.add(b));
+    const pointer = prefix + e.instancePath;
+    const path = pointerToPath(pointer);
+    const alts = Array.isArray(e.schema) ? (e.schema as unknown[]) : [];
+    if (alts.length > 0 && alts.every((a) => isObject(a) && 'const' in a)) {
+      const allowed = alts.map((a) => String((a as { const: unknown }).const));
+      const suggestions = typeof e.data === 'string' ? didYouMean(e.data, allowed) : [];
+      diag(
+        'invalid-value',
+        `invalid value ${show(e.data)} for "${label(path)}": expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`,
+        pointer,
+        'value',
+        suggestions,
+      );
+      continue;
+    }
+    const specific = branches.filter((b) => b.keyword !== 'type' && b.keyword !== 'anyOf');
+    if (specific.length > 0) {
+      for (const b of specific) out.push(...translateOne(b, prefix, yaml, kind, root));
+      continue;
+    }
+    const types = alts.map((a) => (isObject(a) ? a.type : undefined)).filter((t) => t !== undefined);
+    diag(
+      'invalid-value',
+      `"${label(path)}" must be ${types.length ? typeWords(types.flat()) : 'one of the allowed forms'}, got ${typeName(e.data)}${
+        e.data !== null && e.data !== undefined && !isObject(e.data) && !Array.isArray(e.data) ? ` (${show(e.data)})` : ''
+      }`,
+      pointer,
+      'value',
+    );
+  }
+  for (const e of errors) if (!consumed.has(e)) out.push(...translateOne(e, prefix, yaml, kind, root));
+  return out;
+}
+
+function translateOne(e: ErrorObject, prefix: string, yaml: ParsedYaml, kind: FileKind, root: unknown): Diagnostic[] {
+  const pointer = prefix + e.instancePath;
+  const path = pointerToPath(pointer);
+  const params = e.params as Record<string, unknown>;
+  const mk = (code: string, message: string, p: string, at: 'key' | 'value', suggestions?: string[]): Diagnostic[] => [
+    makeDiagnostic({ code, message, position: yaml.positionOf(p, at), source: yaml.source, suggestions }),
+  ];
+  const where = describeObject(path, kind, root);
+
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = allowedKeys(e.parentSchema);
+      const suggestions = didYouMean(key, allowed);
+      const keyPointer = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      let message = `unknown key "${key}" in ${where}`;
+      const isRule = path[0] === 'rules' && path.length === 2;
+      if (isRule && CLAIM_ONLY.has(key) && allowed.includes('assert')) {
+        message += ` ("${key}" belongs to claim rules; this rule has "assert", so it is an assertion)`;
+      } else if (isRule && ASSERT_ONLY.has(key)) {
+        message += ' (a rule is either a claim with "expr" or an assertion with "assert")';
+      } else if (suggestions.length === 0) {
+        message += `; allowed keys: ${allowed.join(', ')}`;
+      }
+      return mk('unknown-key', message, keyPointer, 'key', suggestions);
+    }
+    case 'required': {
+      const key = String(params.missingProperty);
+      let message = `missing key "${key}" in ${where}`;
+      if (path[0] === 'rules' && path.length === 2 && (key === 'expr' || key === 'quote')) {
+        message += ' (a claim rule needs "quote" and "expr"; an assertion rule needs "assert")';
+      }
+      return mk('missing-key', message, pointer, 'value');
+    }
+    case 'type': {
+      const got = typeName(e.data);
+      const shown = e.data !== null && e.data !== undefined && !isObject(e.data) && !Array.isArray(e.data) ? ` (${show(e.data)})` : '';
+      const name = path.length === 0 ? `the ${kind} file` : `"${label(path)}"`;
+      return mk('invalid-value', `${name} must be ${typeWords(params.type)}, got ${got}${shown}`, pointer, 'value');
+    }
+    case 'enum': {
+      const allowed = (Array.isArray(params.allowedValues) ? params.allowedValues : []).map(String);
+      const suggestions = typeof e.data === 'string' ? didYouMean(e.data, allowed) : [];
+      return mk(
+        'invalid-value',
+        `invalid value ${show(e.data)} for "${label(path)}": expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`,
+        pointer,
+        'value',
+        suggestions,
+      );
+    }
+    case 'const': {
+      return mk('invalid-value', `invalid value ${show(e.data)} for "${label(path)}": expected "${String(params.allowedValue)}"`, pointer, 'value');
+    }
+    case 'pattern': {
+      const description = isObject(e.parentSchema) && typeof e.parentSchema.description === 'string' ? e.parentSchema.description : '';
+      return mk(
+        'invalid-value',
+        `invalid value ${show(e.data)} for "${label(path)}": must match ${String(params.pattern)}${description ? ` (${description})` : ''}`,
+        pointer,
+        'value',
+      );
+    }
+    case 'minLength':
+      if (params.limit === 1) return mk('invalid-value', `"${label(path)}" must not be empty`, pointer, 'value');
+      break;
+    case 'minItems':
+      return mk('invalid-value', `"${label(path)}" needs at least ${String(params.limit)} item(s)`, pointer, 'value');
+    default:
+      break;
+  }
+  return mk('invalid-value', `invalid value ${show(e.data)} for "${label(path)}": ${e.message ?? e.keyword}`, pointer, 'value');
+}

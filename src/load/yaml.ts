@@ -1,0 +1,264 @@
+/**
+ * YAML with positions: parse a rule or figure file with yaml v2, keep the node tree so any
+ * JSON-pointer path (an ajv `instancePath`) maps back to line:col, and turn every YAML problem
+ * into a Diagnostic instead of throwing.
+ */
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { LineCounter, parseDocument, visit, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import type { Diagnostic, Position } from '../model.js';
+import { makeDiagnostic } from './diagnostics.js';
+
+/** Aliases allowed when building the plain value (YAML "billion laughs" guard, DESIGN §8). */
+export const MAX_ALIAS_COUNT = 50;
+
+export type PathSegment = string | number;
+
+export interface ParsedYaml {
+  file: string;
+  /** The file's text as read (positions and frames refer to it). */
+  source: string;
+  /** The plain JS value; undefined when the file could not be read or parsed at all. */
+  value: unknown;
+  /** YAML problems: syntax errors (`yaml-syntax`), duplicate keys (`duplicate-key`), aliases. */
+  diagnostics: Diagnostic[];
+  /** True when there is a YAML problem other than duplicate keys (the value is unreliable). */
+  fatal: boolean;
+  /**
+   * Where the node at `path` (a JSON pointer like "/rules/0/reading", or segments) is.
+   * `at: 'key'` gives the key of the last segment (for unknown keys), `'value'` (default) its value.
+   * A path that goes further than the tree gives the deepest node reached.
+   */
+  positionOf(path: string | readonly PathSegment[], at?: 'key' | 'value'): Position;
+  /** Position of a character offset into `source`. */
+  positionAt(offset: number): Position;
+  /** The literal source text of the scalar at `path`, if it is one (e.g. "1905.50" for a number). */
+  scalarSource(path: string | readonly PathSegment[]): string | undefined;
+}
+
+/** Split a JSON pointer ("/rules/0/a~1b") into segments (["rules", "0", "a/b"]). */
+export function pointerToPath(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+const CODE_NAMES: Record<string, string> = {
+  DUPLICATE_KEY: 'duplicate-key',
+};
+
+/** Parse YAML text. Never throws. */
+export function parseYaml(source: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  let doc: Document.Parsed | undefined;
+  let fatal = false;
+
+  const positionAt = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, source.length)));
+    // linePos gives line 0 when no newline was ever seen before `offset`.
+    return { file, line: Math.max(1, line), col: Math.max(1, col) };
+  };
+
+  try {
+    doc = parseDocument(source, {
+      lineCounter,
+      uniqueKeys: true,
+      // A list or mapping used as a key is an error here, not a silently stringified key.
+      stringKeys: true,
+      prettyErrors: false,
+      strict: true,
+      // Problems are returned as Diagnostics; nothing is printed to the console.
+      logLevel: 'error',
+    });
+  } catch (e) {
+    fatal = true;
+    diagnostics.push(
+      makeDiagnostic({
+        code: 'yaml-syntax',
+        message: `cannot parse YAML: ${(e as Error).message}`,
+        position: { file, line: 1, col: 1 },
+        source,
+      }),
+    );
+  }
+
+  let value: unknown;
+  if (doc) {
+    for (const err of doc.errors) {
+      const code = CODE_NAMES[err.code] ?? 'yaml-syntax';
+      if (code !== 'duplicate-key') fatal = true;
+      const position = positionAt(err.pos[0]);
+      let message = err.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '');
+      if (code === 'duplicate-key') {
+        const key = keyTextAt(source, err.pos[0]);
+        message = `duplicate key "${key}": a YAML mapping must not repeat a key`;
+      }
+      diagnostics.push(makeDiagnostic({ code, message, position, source }));
+    }
+    for (const w of doc.warnings) {
+      diagnostics.push(
+        makeDiagnostic({
+          code: 'yaml-warning',
+          severity: 'warning',
+          message: w.message,
+          position: positionAt(w.pos[0]),
+          source,
+        }),
+      );
+    }
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      fatal = true;
+      value = undefined;
+      const msg = (e as Error).message;
+      const isBomb = /alias/i.test(msg) && /exhaustion|excessive/i.test(msg);
+      diagnostics.push(
+        makeDiagnostic({
+          code: isBomb ? 'yaml-alias-limit' : 'yaml-syntax',
+          message: isBomb
+            ? `too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions): refusing a possible alias bomb`
+            : `cannot build the YAML value: ${msg}`,
+          position: isBomb ? firstAliasPosition(doc) ?? { file, line: 1, col: 1 } : { file, line: 1, col: 1 },
+          source,
+        }),
+      );
+    }
+  }
+
+  /** The first alias (`*name`) of the document, where an alias bomb is reported. */
+  function firstAliasPosition(d: Document.Parsed): Position | undefined {
+    let found: number | undefined;
+    visit(d, {
+      Alias(_k, n) {
+        if (n.range) found = n.range[0];
+        return visit.BREAK;
+      },
+    });
+    return found === undefined ? undefined : positionAt(found);
+  }
+
+  const toSegments = (path: string | readonly PathSegment[]): PathSegment[] =>
+    typeof path === 'string' ? pointerToPath(path) : [...path];
+
+  /** Walk the node tree; returns the node reached, the pair of the last step, and how far it got. */
+  function walk(path: readonly PathSegment[]): { node: unknown; keyNode: unknown; depth: number; parent: unknown } {
+    let node: unknown = doc?.contents ?? null;
+    let keyNode: unknown = undefined;
+    let parent: unknown = undefined;
+    let depth = 0;
+    for (const seg of path) {
+      if (isAlias(node) && doc) node = node.resolve(doc) ?? node;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && keyString(p.key) === String(seg));
+        if (!pair) break;
+        parent = node;
+        keyNode = pair.key;
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const i = typeof seg === 'number' ? seg : /^\d+$/.test(seg) ? Number(seg) : NaN;
+        const item = Number.isInteger(i) ? node.items[i] : undefined;
+        if (item === undefined) break;
+        parent = node;
+        keyNode = undefined;
+        node = item;
+      } else {
+        break;
+      }
+      depth++;
+    }
+    return { node, keyNode, depth, parent };
+  }
+
+  function rangeStart(n: unknown): number | undefined {
+    const r = (n as Node | null | undefined)?.range;
+    return Array.isArray(r) ? r[0] : undefined;
+  }
+
+  function positionOf(path: string | readonly PathSegment[], at: 'key' | 'value' = 'value'): Position {
+    const segs = toSegments(path);
+    const { node, keyNode, depth } = walk(segs);
+    const complete = depth === segs.length;
+    if (complete && at === 'key' && keyNode !== undefined) {
+      const k = rangeStart(keyNode);
+      if (k !== undefined) return positionAt(k);
+    }
+    // An empty value (`key:` with nothing after it) sits where the key is more useful.
+    const v = rangeStart(node);
+    const r = (node as Node | null | undefined)?.range;
+    const empty = Array.isArray(r) && r[0] === r[1];
+    if (v !== undefined && !(empty && keyNode !== undefined)) return positionAt(v);
+    const k = rangeStart(keyNode);
+    if (k !== undefined) return positionAt(k);
+    if (v !== undefined) return positionAt(v);
+    const c = rangeStart(doc?.contents);
+    return c !== undefined ? positionAt(c) : { file, line: 1, col: 1 };
+  }
+
+  function scalarSource(path: string | readonly PathSegment[]): string | undefined {
+    const segs = toSegments(path);
+    const { node, depth } = walk(segs);
+    if (depth !== segs.length || !isScalar(node) || !node.range) return undefined;
+    return source.slice(node.range[0], node.range[1]).trim();
+  }
+
+  return { file, source, value, diagnostics, fatal, positionOf, positionAt, scalarSource };
+}
+
+function keyString(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  if (key === null || key === undefined) return undefined;
+  return String(key);
+}
+
+/** The text of the mapping key starting at `offset` (quotes removed). */
+function keyTextAt(source: string, offset: number): string {
+  const rest = source.slice(offset);
+  const quoted = /^(["'])((?:(?!\1)[^\n\\]|\\.)*)\1/.exec(rest);
+  if (quoted) return quoted[2]!;
+  const m = /^[^\n,{}[\]]*?(?=:(\s|$)|[,}\n]|$)/.exec(rest);
+  return (m?.[0] ?? '').trim();
+}
+
+export interface ReadYamlResult extends ParsedYaml {
+  /** SHA-256 (hex) of the bytes read; '' when unreadable. */
+  sha256: string;
+}
+
+/** Read and parse a YAML file. A missing or unreadable file is a `file-not-found`/`file-unreadable` Diagnostic. */
+export function readYamlFile(path: string): ReadYamlResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const parsed = parseYaml('', path);
+    parsed.fatal = true;
+    parsed.value = undefined;
+    parsed.diagnostics.push(
+      makeDiagnostic({
+        code: err.code === 'ENOENT' ? 'file-not-found' : 'file-unreadable',
+        message: err.code === 'ENOENT' ? `file not found: ${path}` : `cannot read ${path}: ${err.message}`,
+        position: { file: path, line: 1, col: 1 },
+      }),
+    );
+    return { ...parsed, sha256: '' };
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const parsed = parseYaml('', path);
+    parsed.fatal = true;
+    parsed.value = undefined;
+    parsed.diagnostics.push(
+      makeDiagnostic({ code: 'file-encoding', message: `${path} is not valid UTF-8`, position: { file: path, line: 1, col: 1 } }),
+    );
+    return { ...parsed, sha256 };
+  }
+  return { ...parseYaml(source, path), sha256 };
+}

@@ -1,0 +1,114 @@
+/**
+ * Writing a base-unit value back the way the document writes numbers: the locale's
+ * separators, a scale word, percent or unit. Reports show computed values next to stated ones,
+ * so they must look alike ("45.481 tỷ đồng", not "45481000000").
+ *
+ * Rounding is half-up, away from zero for negatives, done on BigInts: the written digits are
+ * exactly the rounded rational, never a float's idea of it.
+ */
+import Fraction from 'fraction.js';
+import type { Locale, WrittenNumber } from '../model.js';
+import { isPpWord, isPrefixSymbol, LOCALES, SUFFIX_UNITS } from './locale.js';
+
+export interface FormatStyle {
+  /** Digits after the decimal separator (a non-negative integer). */
+  decimals: number;
+  /** Power of ten the value is expressed in (9 → "tỷ"/"billion"). */
+  scaleExponent?: number;
+  /** The scale word to write; the locale's default word for the exponent when absent. */
+  scaleWord?: string;
+  percent?: boolean;
+  /** A unit to write after the number; with `percent`, a percentage-point word ("pp"). */
+  unit?: string;
+  /** "30,3 %" rather than "30,3%". */
+  spaceBeforePercent?: boolean;
+  /** "$5" rather than "5 $"; defaults to true for $, US$, € in en, false otherwise. */
+  unitBefore?: boolean;
+}
+
+/** `value` expressed in the style's scale/percent units (45.481e9 with exponent 9 → 45.481). */
+export function toDisplayUnits(value: Fraction, scaleExponent = 0, percent = false): Fraction {
+  let x = value.div(new Fraction(10n ** BigInt(scaleExponent)));
+  if (percent) x = x.mul(100);
+  return x;
+}
+
+/** round(value × 10^decimals) half away from zero, as a signed BigInt. */
+export function roundToUnits(value: Fraction, decimals: number): bigint {
+  if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`decimals must be a non-negative integer, got ${decimals}`);
+  const num = value.n * 10n ** BigInt(decimals);
+  let q = num / value.d;
+  if (2n * (num % value.d) >= value.d) q += 1n;
+  return value.s < 0n ? -q : q;
+}
+
+/** Groups of three from the right, for any integer part of four digits or more. */
+function group(intPart: string, sep: string): string {
+  if (intPart.length < 4) return intPart;
+  const head = intPart.length % 3 || 3;
+  const parts = [intPart.slice(0, head)];
+  for (let i = head; i < intPart.length; i += 3) parts.push(intPart.slice(i, i + 3));
+  return parts.join(sep);
+}
+
+/** The numeral alone (no sign) for a non-negative count of 10^-decimals units. */
+function numeral(units: bigint, decimals: number, locale: Locale): string {
+  const { group: g, decimal } = LOCALES[locale];
+  const digits = units.toString().padStart(decimals + 1, '0');
+  const intPart = digits.slice(0, digits.length - decimals);
+  const frac = digits.slice(digits.length - decimals);
+  return group(intPart, g) + (decimals > 0 ? decimal + frac : '');
+}
+
+export function formatNumber(value: Fraction, locale: Locale, style: FormatStyle): string {
+  const exponent = style.scaleExponent ?? 0;
+  const units = roundToUnits(toDisplayUnits(value, exponent, style.percent), style.decimals);
+  const sign = units < 0n ? '-' : '';
+  let body = numeral(units < 0n ? -units : units, style.decimals, locale);
+  if (exponent !== 0) {
+    const word = style.scaleWord ?? LOCALES[locale].defaultScale[exponent];
+    if (word === undefined) throw new RangeError(`no ${locale} scale word for 10^${exponent}`);
+    body += ` ${word}`;
+  }
+  const unit = style.unit;
+  if (style.percent) {
+    if (isPpWord(unit)) return `${sign}${body} ${unit}`;
+    return `${sign}${body}${style.spaceBeforePercent ? ' ' : ''}%`;
+  }
+  if (unit === undefined) return sign + body;
+  const before = style.unitBefore ?? (locale === 'en' && isPrefixSymbol(unit));
+  return before ? `${sign}${unit}${body}` : `${sign}${body} ${unit}`;
+}
+
+/** The percentage-point words of `text` as written ("điểm phần trăm"), if any. */
+function ppWordIn(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  for (const u of SUFFIX_UNITS) {
+    if (u.kind !== 'pp') continue;
+    const at = lower.lastIndexOf(u.word.toLowerCase());
+    if (at >= 0) return text.slice(at, at + u.word.length);
+  }
+  return undefined;
+}
+
+/** The style `like` is written in: decimals, scale word, percent, unit and their placement. */
+export function styleOf(like: WrittenNumber, extraDecimals = 0): FormatStyle {
+  const style: FormatStyle = {
+    decimals: like.decimals + extraDecimals,
+    scaleExponent: like.scaleExponent,
+    percent: like.percent,
+    spaceBeforePercent: /\s%/u.test(like.text),
+  };
+  if (like.scaleWord !== undefined) style.scaleWord = like.scaleWord;
+  if (like.unit !== undefined) {
+    style.unit = like.unit === 'pp' ? (ppWordIn(like.text) ?? 'pp') : like.unit;
+    const at = like.text.indexOf(like.unit);
+    style.unitBefore = at >= 0 && at < like.text.indexOf(like.numeral);
+  }
+  return style;
+}
+
+/** `value` written the way `like` is written, with `extraDecimals` more digits. */
+export function formatLike(value: Fraction, like: WrittenNumber, locale: Locale, extraDecimals = 0): string {
+  return formatNumber(value, locale, styleOf(like, extraDecimals));
+}

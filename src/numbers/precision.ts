@@ -1,0 +1,108 @@
+/**
+ * What a written number means: the interval its precision allows, and the set of true values
+ * for which it is right under a reading (DESIGN §3.2, §3.4). All bounds are exact rationals.
+ */
+import Fraction from 'fraction.js';
+import type { Interval, Locale, Reading, StatedSet, WrittenNumber } from '../model.js';
+import { formatLike, toDisplayUnits } from './format.js';
+
+/** ½ unit of the last written digit, in base units: 7.126,1 → 0.05; 34% → 0.005; 45.481 tỷ → 0.5e9. */
+export function halfUnit(n: WrittenNumber): Fraction {
+  const h = new Fraction(10n ** BigInt(n.scaleExponent), 2n * 10n ** BigInt(n.decimals));
+  return n.percent ? h.div(100) : h;
+}
+
+/**
+ * The closed interval the written form allows: [v − h, v + h], or [v, v] when the figure is
+ * exact, or ± an explicit half-width. A range is the hull of both ends' intervals.
+ */
+export function writtenInterval(n: WrittenNumber, opts: { exact?: boolean; halfWidth?: Fraction } = {}): Interval {
+  if (n.range) {
+    const [lo, hi] = n.range.map((end) => writtenInterval(end, opts)) as [Interval, Interval];
+    return { lo: lo.lo, hi: hi.hi };
+  }
+  if (opts.exact) return { lo: n.value, hi: n.value };
+  const h = opts.halfWidth ?? halfUnit(n);
+  return { lo: n.value.sub(h), hi: n.value.add(h) };
+}
+
+const set = (lo: Fraction | null, loOpen: boolean, hi: Fraction | null, hiOpen: boolean): StatedSet => ({ lo, hi, loOpen, hiOpen });
+
+/**
+ * The set of true values for which the written form is right.
+ *
+ * round — half away from zero: [v−h, v+h) for v > 0, (v−h, v+h] for v < 0, and (−h, h) for
+ *   v = 0 (±h itself rounds away from zero, to ±1 unit, so neither end belongs).
+ * truncate — toward zero: [v, v+2h) for v > 0, (v−2h, v] for v < 0, (−2h, 2h) for v = 0.
+ * about — closed [v − m, v + m] with m = max(h, |v|·tolerance): a hedge never admits less
+ *   than rounding does. On a range it widens both ends the same way.
+ * more-than, less-than, at-least, at-most — a bound on the written value itself.
+ * range — [lo−h_lo, hi+h_hi), each end read as rounded (so an end at or below 0 is open).
+ */
+export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fraction): StatedSet {
+  const v = n.value;
+  if (reading === 'range' || (n.range && reading === 'about')) {
+    if (!n.range || (reading === 'range' && n.kind !== 'range'))
+      throw new Error(`reading 'range' needs a written range such as "8-9%", got "${n.text}" (${n.kind})`);
+    const [lo, hi] = n.range;
+    if (reading === 'about') {
+      const widen = (e: WrittenNumber): Fraction => max(halfUnit(e), e.value.abs().mul(tolerance));
+      return set(lo.value.sub(widen(lo)), false, hi.value.add(widen(hi)), false);
+    }
+    return set(lo.value.sub(halfUnit(lo)), !lo.value.gt(0), hi.value.add(halfUnit(hi)), hi.value.gte(0));
+  }
+  if (n.range) throw new Error(`reading '${reading}' does not apply to the range "${n.text}"; use 'range' or 'about'`);
+  const h = halfUnit(n);
+  const sign = v.n === 0n ? 0 : v.s < 0n ? -1 : 1;
+  switch (reading) {
+    case 'round':
+      return sign > 0 ? set(v.sub(h), false, v.add(h), true) : sign < 0 ? set(v.sub(h), true, v.add(h), false) : set(h.neg(), true, h, true);
+    case 'truncate': {
+      const u = h.mul(2);
+      return sign > 0 ? set(v, false, v.add(u), true) : sign < 0 ? set(v.sub(u), true, v, false) : set(u.neg(), true, u, true);
+    }
+    case 'about': {
+      const m = max(h, v.abs().mul(tolerance));
+      return set(v.sub(m), false, v.add(m), false);
+    }
+    case 'more-than':
+      return set(v, true, null, true);
+    case 'at-least':
+      return set(v, false, null, true);
+    case 'less-than':
+      return set(null, true, v, true);
+    case 'at-most':
+      return set(null, true, v, false);
+  }
+}
+
+function max(a: Fraction, b: Fraction): Fraction {
+  return a.gte(b) ? a : b;
+}
+
+export function contains(s: StatedSet, x: Fraction): boolean {
+  const aboveLo = s.lo === null || (s.loOpen ? x.gt(s.lo) : x.gte(s.lo));
+  const belowHi = s.hi === null || (s.hiOpen ? x.lt(s.hi) : x.lte(s.hi));
+  return aboveLo && belowHi;
+}
+
+/** Fewest extra digits (0 to 3) that write `x` exactly in `like`'s units; 3 when none do. */
+function extraDigitsFor(x: Fraction, like: WrittenNumber): number {
+  const display = toDisplayUnits(x, like.scaleExponent, like.percent);
+  for (let extra = 0; extra < 3; extra++) {
+    if (display.mul(new Fraction(10n ** BigInt(like.decimals + extra))).d === 1n) return extra;
+  }
+  return 3;
+}
+
+/**
+ * The set in words, written like the stated number, e.g. "[30,25 %; 30,35 %)" or
+ * "(12.000 nghìn tỷ đồng; ∞)". Bounds are separated by "; " in both locales: a comma would
+ * read as a decimal mark in vi-VN and as a group mark in en.
+ */
+export function describeSet(s: StatedSet, like: WrittenNumber, locale: Locale): string {
+  const write = (x: Fraction): string => formatLike(x, like, locale, extraDigitsFor(x, like));
+  const lo = s.lo === null ? '(-∞' : `${s.loOpen ? '(' : '['}${write(s.lo)}`;
+  const hi = s.hi === null ? '∞)' : `${write(s.hi)}${s.hiOpen ? ')' : ']'}`;
+  return `${lo}; ${hi}`;
+}

@@ -1,0 +1,63 @@
+/**
+ * The default format: compact, one line per rule, the discrepancy under each finding,
+ * coloured when the terminal allows it.
+ */
+import pc from 'picocolors';
+import { formatDiagnostic } from '../load/diagnostics.js';
+import { findingSeverity } from '../judge/outcome.js';
+import type { AuditResult, RuleResult, Verdict } from '../model.js';
+import { plural, VERDICT_ICON, VERDICT_ORDER } from './labels.js';
+import type { Reporter } from './reporter.js';
+
+type Paint = (s: string) => string;
+
+function painter(color: boolean) {
+  const c = pc.createColors(color);
+  const byVerdict: Record<Verdict, Paint> = {
+    pass: c.green,
+    fail: c.red,
+    warn: c.yellow,
+    unverifiable: c.blue,
+    error: (s) => c.bold(c.magenta(s)),
+  };
+  return { c, byVerdict };
+}
+
+function ruleLines(r: RuleResult, paint: ReturnType<typeof painter>): string[] {
+  const { c, byVerdict } = paint;
+  const head = `${byVerdict[r.verdict](`${VERDICT_ICON[r.verdict]} ${r.verdict.padEnd(12)}`)} ${r.id}`;
+  const where = c.dim(`${r.declared.file}:${r.declared.line}:${r.declared.col}`);
+  if (r.verdict === 'pass') return [`  ${head}  ${where}`];
+  const lines = [`  ${head}  ${c.dim(findingSeverity(r) ?? r.severity)}  ${where}`];
+  if (r.quote) {
+    const at = r.anchor ? c.dim(` (${r.document}:${r.anchor.line}:${r.anchor.col})`) : '';
+    lines.push(`      “${r.quote}”${at}`);
+  }
+  lines.push(`      ${r.message}`);
+  if (r.note) lines.push(c.dim(`      note: ${r.note}`));
+  return lines;
+}
+
+export const consoleReporter: Reporter = {
+  name: 'console',
+  render(audit: AuditResult, { color }) {
+    const paint = painter(color);
+    const { c, byVerdict } = paint;
+    const out: string[] = [];
+    for (const d of audit.diagnostics) out.push(formatDiagnostic(d), '');
+    const byFile = new Map<string, RuleResult[]>();
+    for (const r of audit.results) byFile.set(r.declared.file, [...(byFile.get(r.declared.file) ?? []), r]);
+    for (const [file, results] of byFile) {
+      out.push(c.underline(file));
+      for (const r of results) out.push(...ruleLines(r, paint));
+      out.push('');
+    }
+    const counts = VERDICT_ORDER.filter((v) => audit.summary.byVerdict[v] > 0).map((v) =>
+      byVerdict[v](`${audit.summary.byVerdict[v]} ${v}`),
+    );
+    out.push(
+      `${c.bold(`tally ${audit.tool.version}`)}: ${plural(audit.summary.total, 'rule')} — ${counts.join(', ') || 'nothing to check'}`,
+    );
+    return `${out.join('\n')}\n`;
+  },
+};

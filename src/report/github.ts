@@ -1,0 +1,87 @@
+/**
+ * GitHub Actions workflow commands (stdout only): one annotation per finding, so a pull request
+ * shows each false claim on the line of the report that states it.
+ *
+ *   ::error file=data/report.txt,line=5,col=12,endLine=5,endColumn=40,title=tally fail: growth-2023::figures give …
+ *
+ * The command (error / warning / notice) follows the finding severity; a waived finding is a
+ * notice that says it was waived. Like SARIF, a finding points at the document's sentence; a
+ * broken rule (verdict error) and a result without anchor point at the rule file. Problems in
+ * the rule files are annotated at their file:line:col. Values and properties are escaped as the
+ * Actions toolkit does: `%`, CR and LF everywhere, and `:` and `,` inside properties.
+ */
+import { findingSeverity } from '../judge/outcome.js';
+import type { AuditResult, RuleResult, Severity } from '../model.js';
+import type { Reporter } from './reporter.js';
+import { lineCol } from './sarif.js';
+
+type Command = 'error' | 'warning' | 'notice';
+const COMMAND: Record<Severity, Command> = { error: 'error', warning: 'warning', info: 'notice' };
+
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function workflowCommand(command: Command, properties: Record<string, string | number | undefined>, message: string): string {
+  const props = Object.entries(properties)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(',');
+  return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
+}
+
+function annotation(r: RuleResult, audit: AuditResult): string | null {
+  const severity = findingSeverity(r);
+  if (severity === null) return null;
+  const command: Command = r.waiver && r.verdict !== 'error' ? 'notice' : COMMAND[severity];
+  const inDocument = r.verdict !== 'error' && r.anchor && r.document;
+  let place: Record<string, string | number | undefined>;
+  if (inDocument) {
+    const doc = audit.documents.find((d) => d.path === r.document);
+    const end = doc ? lineCol(doc.text, r.anchor!.end) : undefined;
+    // Columns are only allowed on a single-line annotation.
+    const oneLine = !end || end.line === r.anchor!.line;
+    place = {
+      file: r.document,
+      line: r.anchor!.line,
+      col: oneLine ? r.anchor!.col : undefined,
+      endLine: end?.line,
+      endColumn: end && oneLine ? end.col : undefined,
+    };
+  } else {
+    place = { file: r.declared.file, line: r.declared.line, col: r.declared.col };
+  }
+  const lines = [r.message];
+  if (r.quote && inDocument) lines.push(`“${r.quote}”`);
+  if (r.waiver) lines.push(`waived by ${r.waiver.reviewer} until ${r.waiver.expires}: ${r.waiver.reason}`);
+  if (r.note) lines.push(`note: ${r.note}`);
+  lines.push(`rule: ${r.declared.file}:${r.declared.line}:${r.declared.col}`);
+  return workflowCommand(command, { ...place, title: `tally ${r.verdict}${r.waiver ? ' (waived)' : ''}: ${r.id}` }, lines.join('\n'));
+}
+
+export function renderGithub(audit: AuditResult): string {
+  const out: string[] = [];
+  for (const d of audit.diagnostics) {
+    out.push(
+      workflowCommand(
+        d.severity === 'error' ? 'error' : 'warning',
+        { file: d.position.file, line: d.position.line, col: d.position.col, title: `tally ${d.code}` },
+        `${d.message}${d.suggestions?.length ? ` (did you mean ${d.suggestions.map((s) => `"${s}"`).join(', ')}?)` : ''}`,
+      ),
+    );
+  }
+  for (const r of audit.results) {
+    const line = annotation(r, audit);
+    if (line) out.push(line);
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}
+
+export const githubReporter: Reporter = {
+  name: 'github',
+  render: (audit) => renderGithub(audit),
+};

@@ -1,0 +1,19 @@
+/**
+ * The JSON report: the AuditResult for tools, documented by schema/report.schema.json. The
+ * documents' full text is left out (their paths and hashes identify them).
+ */
+import type { AuditResult } from '../model.js';
+import type { Reporter } from './reporter.js';
+
+export function toJsonReport(audit: AuditResult) {
+  return {
+    ...audit,
+    documents: audit.documents.map(({ text: _text, ...document }) => document),
+  };
+}
+
+export const jsonReporter: Reporter = {
+  name: 'json',
+  fileName: 'tally-report.json',
+  render: (audit) => `${JSON.stringify(toJsonReport(audit), null, 2)}\n`,
+};

@@ -1,0 +1,65 @@
+/** Scenario tests: the built `tally audit` on small rule sets, checking stdout, files and exit codes. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tally } from './run.js';
+
+describe('tally audit (built CLI)', () => {
+  it('exits 0 on a rule set whose claims hold', () => {
+    const run = tally(['audit', 'clean']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/2 rules — 2 pass/);
+    expect(run.code).toBe(0);
+  });
+
+  it('exits 1 on a false claim and names it with the size of the error', () => {
+    const run = tally(['audit', 'false-claim']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✗ fail\s+staff-growth/);
+    expect(run.stdout).toContain('“Staff grew 45%”');
+    // 700/500 − 1 is exactly 40%: five points short of the stated 45%.
+    expect(run.stdout).toMatch(/figures give 40(\.0+)?%, stated 45%: off by -5\.0+ pp/);
+  });
+
+  it('exits 0 with --fail-on never even when claims fail', () => {
+    expect(tally(['audit', 'false-claim', '--fail-on', 'never']).code).toBe(0);
+  });
+
+  it('exits 2 on a malformed rule file and points at line and column', () => {
+    const run = tally(['audit', 'malformed']);
+    expect(run.code).toBe(2);
+    expect(run.stdout + run.stderr).toMatch(/malformed\/rules\.yaml:5:5 .*unknown key "exprr"/);
+    expect(run.stdout + run.stderr).toMatch(/did you mean "expr"/);
+    expect(run.stdout + run.stderr).toMatch(/malformed\/rules\.yaml:9:14 .*"rounding"/);
+  });
+
+  it('exits 2 on a missing file', () => {
+    const run = tally(['audit', 'no-such-rules.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/no-such-rules\.yaml/);
+  });
+
+  it('exits 2 on an unknown flag', () => {
+    const run = tally(['audit', '--frmat', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown option/);
+  });
+
+  it('writes json and markdown reports into --out, atomically and parseable', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tally-out-'));
+    const run = tally(['audit', 'false-claim', '--format', 'json', '--format', 'markdown', '--out', out]);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(fs.readFileSync(path.join(out, 'tally-report.json'), 'utf8'));
+    expect(json.summary.byVerdict.fail).toBe(1);
+    expect(json.results.find((r: { id: string }) => r.id === 'staff-growth').verdict).toBe('fail');
+    const md = fs.readFileSync(path.join(out, 'tally-report.md'), 'utf8');
+    expect(md).toContain('`staff-growth`');
+    expect(fs.readdirSync(out).sort()).toEqual(['tally-report.json', 'tally-report.md']);
+  });
+
+  it('prints plain text when NO_COLOR is set and colours when forced', () => {
+    expect(tally(['audit', 'clean']).stdout).not.toMatch(/\x1b\[/);
+    expect(tally(['audit', 'clean'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } }).stdout).toMatch(/\x1b\[/);
+  });
+});
