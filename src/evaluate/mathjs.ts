@@ -210,29 +210,49 @@ function parseFactories(): FactoryFunctionMap {
   return needed;
 }
 
-const math = create(parseFactories());
-// Taken before `parse` is disabled inside expressions: the instance keeps working for us.
-const parse: (expr: string) => MathNode = math.parse;
-const parseStatics = math.parse as unknown as ParseStatics;
-const Nodes = math as unknown as {
-  ConstantNode: NodeCtor<[unknown]>;
-  SymbolNode: NodeCtor<[string]>;
-  ParenthesisNode: NodeCtor<[MathNode]>;
-  OperatorNode: NodeCtor<[string, string, MathNode[]]>;
-  FunctionNode: NodeCtor<[MathNode, MathNode[]]>;
-};
-math.import(
-  {
-    ...Object.fromEntries(Object.entries(OPERATORS).map(([name, spec]) => [name, spec.impl])),
-    ...Object.fromEntries([...functionRegistry.values()].map((fn) => [fn.name, callable(fn)])),
-  },
-  { override: true },
-);
-// Last, and `import` itself among them: nothing can change the instance after this.
-math.import(Object.fromEntries(DISABLED.map((name) => [name, disabled(name)])), { override: true });
+interface Hardened {
+  math: Record<string, unknown>;
+  parse: (expr: string) => MathNode;
+  statics: ParseStatics;
+  Nodes: {
+    ConstantNode: NodeCtor<[unknown]>;
+    SymbolNode: NodeCtor<[string]>;
+    ParenthesisNode: NodeCtor<[MathNode]>;
+    OperatorNode: NodeCtor<[string, string, MathNode[]]>;
+    FunctionNode: NodeCtor<[MathNode, MathNode[]]>;
+  };
+}
+
+let hardened: Hardened | undefined;
+
+/** Built on first use, so commands that never compile an expression do not pay for it. */
+function instance(): Hardened {
+  if (hardened) return hardened;
+  const math = create(parseFactories());
+  // Taken before `parse` is disabled inside expressions: the instance keeps working for us.
+  const parse: (expr: string) => MathNode = math.parse;
+  math.import(
+    {
+      ...Object.fromEntries(Object.entries(OPERATORS).map(([name, spec]) => [name, spec.impl])),
+      ...Object.fromEntries([...functionRegistry.values()].map((fn) => [fn.name, callable(fn)])),
+    },
+    { override: true },
+  );
+  // Last, and `import` itself among them: nothing can change the instance after this.
+  math.import(Object.fromEntries(DISABLED.map((name) => [name, disabled(name)])), { override: true });
+  hardened = {
+    math: math as unknown as Record<string, unknown>,
+    parse,
+    statics: parse as unknown as ParseStatics,
+    Nodes: math as unknown as Hardened['Nodes'],
+  };
+  return hardened;
+}
 
 /** The hardened instance, for tests that check the hardening itself; not part of the public API. */
-export const hardenedInstanceForTests: Readonly<Record<string, unknown>> = math as unknown as Record<string, unknown>;
+export function hardenedInstanceForTests(): Readonly<Record<string, unknown>> {
+  return instance().math;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Source positions. mathjs nodes carry none, so the source is tokenised the way mathjs does it and
@@ -253,7 +273,7 @@ const NAMED_DELIMITERS = new Set(['mod', 'to', 'in', 'and', 'xor', 'or', 'not'])
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isAlpha = (c: string, prev: string, next: string): boolean =>
-  parseStatics.isAlpha ? parseStatics.isAlpha(c, prev, next) : /[\p{L}_$]/u.test(c);
+  instance().statics.isAlpha?.(c, prev, next) ?? /[\p{L}_$]/u.test(c);
 const isDecimalMark = (c: string | undefined, next: string | undefined) =>
   c === '.' && next !== '/' && next !== '*' && next !== '^';
 
@@ -532,7 +552,11 @@ function locate(root: MathNode, tokens: Token[]): Positions {
 /** The column of a node: its own token, else the first located token inside it, else 1. */
 function columnOf(node: MathNode, pos: Positions): number {
   const own = pos.col.get(node);
-  if (own !== undefined) return own;
+  return own !== undefined ? own : startOf(node, pos);
+}
+
+/** The column where a node's text starts (as far as its tokens tell), else 1. */
+function startOf(node: MathNode, pos: Positions): number {
   let first = Infinity;
   node.traverse((n) => {
     const c = pos.col.get(n);
@@ -612,9 +636,11 @@ class Refused extends Error {
   }
 }
 
+/** A sub-expression to trace: its text and code are made on the first trace, not at compile time. */
 interface Step {
-  text: string;
+  original: MathNode;
   node: MathNode;
+  text?: string;
   code?: { evaluate(scope: Map<string, Interval>): unknown };
 }
 
@@ -642,12 +668,8 @@ function kindWord(kind: Kind): string {
   return kind === 'truth' ? 'a comparison' : 'a number';
 }
 
-function compileTree(source: string, root: MathNode, pos: Positions) {
-  const symbols: string[] = [];
-  const functions: string[] = [];
-  const steps: Step[] = [];
-  const colOf = (n: MathNode) => columnOf(n, pos);
-  // mathjs's own printing, except that literals and percentages print as written.
+/** mathjs's own printing of a node, except that literals and percentages print as written. */
+function textOf(node: MathNode, pos: Positions): string {
   const options = {
     parenthesis: 'keep',
     implicit: 'show',
@@ -657,7 +679,15 @@ function compileTree(source: string, root: MathNode, pos: Positions) {
       return undefined;
     },
   };
-  const textOf = (n: MathNode) => n.toString(options as object);
+  return node.toString(options as object);
+}
+
+function compileTree(root: MathNode, pos: Positions) {
+  const { Nodes } = instance();
+  const symbols: string[] = [];
+  const functions: string[] = [];
+  const steps: Step[] = [];
+  const colOf = (n: MathNode) => columnOf(n, pos);
 
   const build = (original: MathNode): Built => {
     const node = original as AnyNode;
@@ -700,13 +730,20 @@ function compileTree(source: string, root: MathNode, pos: Positions) {
           const inner = build(args[0]!);
           if (inner.kind !== 'interval') throw new Refused(`"%" needs a number, got a comparison`, colOf(node));
           const built = new Nodes.OperatorNode('/', 'divide', [inner.node, new Nodes.ConstantNode(I.point(100))]);
-          steps.push({ text: textOf(node), node: built });
+          steps.push({ original: node, node: built });
           return { node: built, kind: 'interval' };
         }
         if (node.implicit) {
           throw new Refused(
-            `missing operator before "${textOf(args[1]!)}" (implicit multiplication is not allowed: write "*")`,
+            `missing operator before "${textOf(args[1]!, pos)}" (implicit multiplication is not allowed: write "*")`,
             colOf(args[1]!),
+          );
+        }
+        if (node.fn === 'mod' && node.op === '%') {
+          // mathjs reads "%" as modulo when a term follows, even "30% + x" (30 mod +x).
+          throw new Refused(
+            '"%" followed by a term is read as modulo, which is not allowed: write 0.3 for 30%, or put the percentage in parentheses, as in (30%)',
+            colOf(node),
           );
         }
         const spec = OPERATORS[node.fn as string];
@@ -720,7 +757,7 @@ function compileTree(source: string, root: MathNode, pos: Positions) {
           }
         });
         const out = new Nodes.OperatorNode(node.op as string, node.fn as string, built.map((b) => b.node));
-        steps.push({ text: textOf(node), node: out });
+        steps.push({ original: node, node: out });
         return { node: out, kind: spec.gives };
       }
       case 'FunctionNode': {
@@ -744,15 +781,15 @@ function compileTree(source: string, root: MathNode, pos: Positions) {
         if (!arityOk(fn, args.length)) {
           throw new Refused(`${fn.signature} takes ${arityText(fn)}, got ${args.length}`, colOf(node));
         }
+        if (!functions.includes(name)) functions.push(name);
         const built = args.map(build);
         built.forEach((b, i) => {
           if (b.kind !== 'interval') {
-            throw new Refused(`argument ${i + 1} of ${fn.signature} is a comparison; a number is needed`, colOf(args[i]!));
+            throw new Refused(`argument ${i + 1} of ${fn.signature} is a comparison; a number is needed`, startOf(args[i]!, pos));
           }
         });
-        if (!functions.includes(name)) functions.push(name);
         const out = new Nodes.FunctionNode(new Nodes.SymbolNode(name), built.map((b) => b.node));
-        steps.push({ text: textOf(node), node: out });
+        steps.push({ original: node, node: out });
         return { node: out, kind: 'interval' };
       }
       default: {
@@ -772,6 +809,7 @@ function compileTree(source: string, root: MathNode, pos: Positions) {
 interface Internals {
   steps: Step[];
   symbols: string[];
+  pos: Positions;
 }
 const internals = new WeakMap<CompiledExpression, Internals>();
 
@@ -820,7 +858,7 @@ function compileUncached(source: string): CompileResult {
 
   let root: MathNode;
   try {
-    root = parse(source);
+    root = instance().parse(source);
   } catch (e) {
     if (e instanceof RangeError) return failure('expression is too deeply nested', 1);
     const err = e as { message?: unknown; char?: unknown };
@@ -830,8 +868,10 @@ function compileUncached(source: string): CompileResult {
   }
 
   let tree: ReturnType<typeof compileTree>;
+  let pos: Positions;
   try {
-    tree = compileTree(source, root, locate(root, tokenize(source)));
+    pos = locate(root, tokenize(source));
+    tree = compileTree(root, pos);
   } catch (e) {
     if (e instanceof Refused) return failure(e.message, e.col, e.suggestions);
     if (e instanceof RangeError) return failure('expression is too deeply nested', 1);
@@ -849,7 +889,7 @@ function compileUncached(source: string): CompileResult {
       return run(code, bind(symbols, scope));
     },
   });
-  internals.set(compiled, { steps: tree.steps, symbols });
+  internals.set(compiled, { steps: tree.steps, symbols, pos });
   return Object.freeze({ ok: true, compiled });
 }
 
@@ -884,6 +924,7 @@ export function traceExpression(compiled: CompiledExpression, scope: ReadonlyMap
   const s = bind(inside.symbols, scope);
   return inside.steps.map((step) => {
     step.code ??= step.node.compile() as { evaluate(scope: Map<string, Interval>): unknown };
+    step.text ??= textOf(step.original, inside.pos);
     return { text: step.text, value: run(step.code, s) };
   });
 }

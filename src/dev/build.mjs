@@ -26,9 +26,11 @@ chmodSync('dist/tally.js', 0o755);
 
 // The published JSON Schemas (for editors, via `# yaml-language-server: $schema=…`) are written
 // from the same TypeBox declarations the loader validates with, so they cannot drift.
-const { schemas } = await import(`../dist/index.js?${Date.now()}`);
+// Input formats go next to the rules (rules/schema/), the report's format next to the reports.
+const { schemas } = await import(`../../dist/index.js?${Date.now()}`);
 const { mkdirSync, writeFileSync } = await import('node:fs');
-mkdirSync('schema', { recursive: true });
 for (const [name, schema] of Object.entries(schemas)) {
-  writeFileSync(`schema/${name}`, `${JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', ...schema }, null, 2)}\n`);
+  const dir = name.startsWith('report') ? 'reports' : 'rules/schema';
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/${name}`, `${JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', ...schema }, null, 2)}\n`);
 }

@@ -1,0 +1,222 @@
+/**
+ * The JSON Schema of the JSON report (what `toJsonReport` writes), declared with TypeBox and
+ * published as schema/report.schema.json. Objects are closed (additionalProperties: false) so a
+ * field added to the report without being documented here fails the schema test.
+ */
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+
+const closed = { additionalProperties: false } as const;
+const Int1 = Type.Integer({ minimum: 1 });
+const Offset = Type.Integer({ minimum: 0 });
+const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file’s bytes, lower-case hex.' });
+
+const Verdict = Type.Union(
+  [Type.Literal('pass'), Type.Literal('fail'), Type.Literal('warn'), Type.Literal('unverifiable'), Type.Literal('error')],
+  {
+    description:
+      'pass; fail; warn (holds only under a looser reading, e.g. truncation); unverifiable (a figure is missing); error (the rule itself is broken).',
+  },
+);
+const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]);
+const Locale = Type.Union([Type.Literal('vi-VN'), Type.Literal('en')]);
+const Reading = Type.Union([
+  Type.Literal('round'),
+  Type.Literal('truncate'),
+  Type.Literal('about'),
+  Type.Literal('more-than'),
+  Type.Literal('less-than'),
+  Type.Literal('at-least'),
+  Type.Literal('at-most'),
+  Type.Literal('range'),
+]);
+const NumberKind = Type.Union([
+  Type.Literal('quantity'),
+  Type.Literal('range'),
+  Type.Literal('date'),
+  Type.Literal('year'),
+  Type.Literal('document-number'),
+  Type.Literal('name'),
+  Type.Literal('ordinal'),
+]);
+
+const Position = Type.Object(
+  { file: Type.String({ description: 'Relative to the directory the audit ran in, with / separators.' }), line: Int1, col: Int1 },
+  { ...closed, description: '1-based line and column (UTF-16 code units of the NFC text).' },
+);
+
+const Diagnostic = Type.Object(
+  {
+    severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
+    code: Type.String({ description: 'Stable machine code, e.g. "unknown-key", "quote-not-found".' }),
+    message: Type.String(),
+    position: Position,
+    frame: Type.Optional(Type.String({ description: 'The offending source lines with a caret.' })),
+    suggestions: Type.Optional(Type.Array(Type.String(), { description: '"did you mean" candidates.' })),
+  },
+  { ...closed, description: 'A problem with an input file.' },
+);
+
+const ReportedInterval = Type.Object(
+  {
+    lo: Type.Number(),
+    hi: Type.Number(),
+    text: Type.String({ description: 'Human form in the document’s locale, e.g. "[30,363 %; 30,369 %]".' }),
+  },
+  { ...closed, description: 'What the figures give: a sound enclosure of every value they allow.' },
+);
+
+const Difference = Type.Object(
+  {
+    absolute: Type.Number({ description: 'computed − stated, in base units (fractions for percentages).' }),
+    relative: Type.Number({ description: '|absolute| / |stated|, as a fraction.' }),
+    unit: Type.Union([Type.Literal('pp'), Type.Literal('value')]),
+    gap: Type.Number({ minimum: 0, description: 'How far the computed interval lies outside the stated set (0 when they overlap).' }),
+    text: Type.String({ description: 'Human form, e.g. "+17,5 pp (+51,5 % relative)".' }),
+  },
+  closed,
+);
+
+const Diagnosis = Type.Object(
+  {
+    implied: Type.Array(
+      Type.Object(
+        { figure: Type.String(), written: Type.Optional(Type.String()), needed: Type.String(), message: Type.String() },
+        { ...closed, description: 'The value one input figure would need for the claim to hold.' },
+      ),
+    ),
+    slips: Type.Array(
+      Type.Object(
+        {
+          kind: Type.Union([
+            Type.Literal('scale'),
+            Type.Literal('digits'),
+            Type.Literal('wrong-base'),
+            Type.Literal('percent-vs-points'),
+            Type.Literal('truncation'),
+            Type.Literal('ratio-vs-change'),
+          ]),
+          message: Type.String(),
+        },
+        { ...closed, description: 'A likely slip that explains the stated value, tested, not guessed.' },
+      ),
+    ),
+    materiality: Type.Object({ material: Type.Boolean(), reasons: Type.Array(Type.String()) }, closed),
+  },
+  { ...closed, description: 'For findings: what would make the claim hold, which slip explains it, whether it matters.' },
+);
+
+const Waiver = Type.Object(
+  {
+    reason: Type.String(),
+    reviewer: Type.String(),
+    expires: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'ISO date after which the waiver no longer applies.' }),
+    declared: Position,
+  },
+  { ...closed, description: 'A reviewed, accepted finding: shown and counted, but it does not fail the run.' },
+);
+
+const RuleResult = Type.Object(
+  {
+    id: Type.String(),
+    kind: Type.Union([Type.Literal('claim'), Type.Literal('assert')]),
+    severity: Severity,
+    verdict: Verdict,
+    message: Type.String({ description: 'One sentence saying why the verdict follows.' }),
+    declared: Position,
+    document: Type.Optional(Type.String()),
+    quote: Type.Optional(Type.String()),
+    anchor: Type.Optional(
+      Type.Object(
+        { line: Int1, col: Int1, start: Offset, end: Offset },
+        { ...closed, description: 'Where the quote sits in the document: line/col and [start, end) offsets into its NFC text.' },
+      ),
+    ),
+    expr: Type.String(),
+    reading: Type.Optional(Reading),
+    stated: Type.Optional(
+      Type.Object(
+        { text: Type.String({ description: 'As written.' }), set: Type.String({ description: 'The values it admits under the reading.' }), value: Type.Number() },
+        closed,
+      ),
+    ),
+    computed: Type.Optional(ReportedInterval),
+    difference: Type.Optional(Difference),
+    figures: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          written: Type.Optional(Type.String()),
+          interval: Type.Optional(Type.String()),
+          unknown: Type.Optional(Type.Boolean()),
+        },
+        { ...closed, description: 'A figure used, as written and as read.' },
+      ),
+    ),
+    missing: Type.Optional(Type.Array(Type.String(), { description: 'Figures that are missing or unknown.' })),
+    note: Type.Optional(Type.String()),
+    tags: Type.Array(Type.String()),
+    heldUnder: Type.Optional(Reading),
+    diagnosis: Type.Optional(Diagnosis),
+    waiver: Type.Optional(Waiver),
+  },
+  { ...closed, description: 'The outcome of one rule.' },
+);
+
+const CoveredNumber = Type.Object(
+  {
+    text: Type.String(),
+    kind: NumberKind,
+    start: Offset,
+    end: Offset,
+    line: Int1,
+    col: Int1,
+    status: Type.Union([Type.Literal('covered'), Type.Literal('ignored'), Type.Literal('uncovered')]),
+    by: Type.Optional(Type.Array(Type.String(), { description: 'Rule and figure ids that account for it.' })),
+    reason: Type.Optional(Type.String({ description: 'Why an ignored number is not a claim.' })),
+  },
+  closed,
+);
+
+const Count = Type.Integer({ minimum: 0 });
+
+export const JsonReport = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    tool: Type.Object({ name: Type.Literal('tally'), version: Type.String() }, closed),
+    inputs: Type.Array(
+      Type.Object(
+        {
+          path: Type.String(),
+          sha256: Sha256,
+          role: Type.Union([Type.Literal('document'), Type.Literal('figures'), Type.Literal('rules')]),
+        },
+        closed,
+      ),
+      { description: 'Every file the audit read, with its hash: the report is reproducible from them.' },
+    ),
+    documents: Type.Array(Type.Object({ path: Type.String(), sha256: Sha256, locale: Locale }, closed)),
+    results: Type.Array(RuleResult),
+    diagnostics: Type.Array(Diagnostic),
+    coverage: Type.Array(
+      Type.Object(
+        { path: Type.String(), total: Count, covered: Count, ignored: Count, uncovered: Count, numbers: Type.Array(CoveredNumber) },
+        { ...closed, description: 'Every number of a document: covered by a rule, ignored with a reason, or uncovered.' },
+      ),
+    ),
+    summary: Type.Object(
+      {
+        total: Count,
+        byVerdict: Type.Object({ pass: Count, fail: Count, warn: Count, unverifiable: Count, error: Count }, closed),
+        bySeverity: Type.Object({ error: Count, warning: Count, info: Count }, { ...closed, description: 'Findings (non-pass) by the severity they carry.' }),
+      },
+      closed,
+    ),
+  },
+  { ...closed, title: 'tally JSON report', description: 'The result of `tally audit --format json`.' },
+);
+export type JsonReport = Static<typeof JsonReport>;
+
+/** The report schemas to publish under schema/ (the lead merges this into `schemas`). */
+export const reportSchemas: Record<string, TSchema> = {
+  'report.schema.json': JsonReport,
+};
