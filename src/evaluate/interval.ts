@@ -26,6 +26,8 @@ export type Truth = { kind: 'truth'; possible: boolean; certain: boolean };
 
 /** Larger exponents or root degrees are refused: rule files are untrusted and BigInt powers are not free. */
 export const MAX_EXPONENT = 1000;
+/** Larger results of a power are refused: nested powers of rationals would otherwise exhaust memory. */
+export const MAX_POWER_BITS = 1 << 16;
 /** Significant bits of a root's endpoints: relative width about 2⁻⁶⁰ ≈ 1e-18 per endpoint. */
 const ROOT_BITS = 60;
 
@@ -136,10 +138,11 @@ export function div(a: Interval, b: Interval): Interval {
 }
 
 function checkExponent(n: number | bigint, what: string): number {
-  const k = typeof n === 'bigint' ? Number(n) : n;
-  if (!Number.isSafeInteger(k)) throw new EvaluationError(`${what} must be an integer, got ${String(n)}`);
-  if (Math.abs(k) > MAX_EXPONENT) throw new EvaluationError(`${what} ${k} is too large (limit ${MAX_EXPONENT})`);
-  return k;
+  if (typeof n === 'number' && !Number.isInteger(n)) throw new EvaluationError(`${what} must be an integer, got ${n}`);
+  const big = BigInt(n);
+  const limit = BigInt(MAX_EXPONENT);
+  if (big > limit || big < -limit) throw new EvaluationError(`${what} is too large (limit ${MAX_EXPONENT})`);
+  return Number(big);
 }
 
 /** x^n for an integer n. Even powers of an interval spanning 0 start at 0. */
@@ -147,6 +150,8 @@ export function powInt(x: Interval, n: number | bigint): Interval {
   const k = checkExponent(n, 'exponent');
   if (k === 0) return point(ONE);
   if (k < 0) return inverse(powInt(x, -k));
+  const bits = Math.max(bitLength(x.lo.n), bitLength(x.lo.d), bitLength(x.hi.n), bitLength(x.hi.d));
+  if (bits * k > MAX_POWER_BITS) throw new EvaluationError(`power too large: about ${bits * k} bits (limit ${MAX_POWER_BITS})`);
   const lo = x.lo.pow(k);
   const hi = x.hi.pow(k);
   if (k % 2 === 1 || nonNegative(x.lo)) return { lo, hi }; // increasing on this domain

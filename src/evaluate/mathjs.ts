@@ -167,11 +167,9 @@ function disabled(name: string) {
 }
 
 type NodeCtor<A extends unknown[]> = new (...args: A) => MathNode;
+/** mathjs's own character classes, attached to `parse`: identifiers are tokenised as it does. */
 interface ParseStatics {
   isAlpha?: (c: string, prev: string, next: string) => boolean;
-  isDigit?: (c: string) => boolean;
-  isDigitDot?: (c: string) => boolean;
-  isDecimalMark?: (c: string, next: string) => boolean;
 }
 
 type Factory = FactoryFunction<unknown> & { fn: string; dependencies: readonly string[] };
@@ -360,7 +358,7 @@ function tokenize(src: string): Token[] {
   return tokens;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- mathjs nodes are read structurally here */
+/** mathjs nodes are read structurally here: their typings do not cover every field used. */
 type AnyNode = MathNode & Record<string, any>;
 
 const RELATIONAL_SYMBOLS: Readonly<Record<string, string>> = {
@@ -878,7 +876,13 @@ function compileUncached(source: string): CompileResult {
     throw e;
   }
 
-  const code = tree.top.node.compile() as { evaluate(scope: Map<string, Interval>): unknown };
+  let code: { evaluate(scope: Map<string, Interval>): unknown };
+  try {
+    code = tree.top.node.compile() as typeof code;
+  } catch (e) {
+    if (e instanceof RangeError) return failure('expression is too deeply nested', 1);
+    throw e;
+  }
   const symbols = Object.freeze([...tree.symbols]) as string[];
   const compiled: CompiledExpression = Object.freeze({
     source,

@@ -70,7 +70,10 @@ const Difference = Type.Object(
     absolute: Type.Number({ description: 'computed − stated, in base units (fractions for percentages).' }),
     relative: Type.Number({ description: '|absolute| / |stated|, as a fraction.' }),
     unit: Type.Union([Type.Literal('pp'), Type.Literal('value')]),
-    gap: Type.Number({ minimum: 0, description: 'How far the computed interval lies outside the stated set (0 when they overlap).' }),
+    gap: Type.Number({
+      description:
+        'How far the computed interval lies outside the stated set, signed like `absolute` (negative when the figures give less), 0 when they overlap: the part rounding cannot explain.',
+    }),
     text: Type.String({ description: 'Human form, e.g. "+17,5 pp (+51,5 % relative)".' }),
   },
   closed,

@@ -87,6 +87,14 @@ describe('compileExpression', () => {
     expect(refused('a and b').message).toMatch(/"and" needs a comparison on each side, got a number/);
   });
 
+  it('resource limits: deep nesting is refused, huge powers are evaluation errors', () => {
+    expect(refused('('.repeat(5000) + 'a' + ')'.repeat(5000)).message).toMatch(/too deeply nested|too long/);
+    expect(refused('a'.repeat(10_001)).message).toMatch(/too long/);
+    expect(() => compiled('1e400 ^ 1000').evaluate(new Map())).toThrow(/power too large/);
+    expect(() => compiled('2 ^ 1001').evaluate(new Map())).toThrow(/exponent is too large/);
+    expect(() => compiled('2 ^ 10 ^ 10').evaluate(new Map())).toThrow(EvaluationError);
+  });
+
   it('parse errors keep mathjs’s column', () => {
     expect(refused('a + * b')).toMatchObject({ message: 'Value expected', col: 5 });
     expect(refused('growth(a, b').message).toMatch(/Parenthesis \) expected/);
