@@ -5,44 +5,19 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-export { loadRuleFile, loadRuleFiles, parseTolerance, DEFAULT_TOLERANCE, type LoadRuleFileOptions } from './rules.js';
-export {
-  loadFigureFile,
-  readFigureFileHeader,
-  createLoadCache,
-  clearLoadCache,
-  defaultLoadCache,
-  halfWidthOf,
-  FIGURE_ID,
-  TABLE_COLUMNS,
-  DEFAULT_LOCALE,
-  type FigureFileResult,
-  type FigureFileHeader,
-  type LoadFigureFileOptions,
-  type LoadCache,
-} from './figures.js';
-export {
-  loadDocument,
-  normaliseText,
-  normaliseQuote,
-  findQuote,
-  positionOf,
-  selectNumber,
-  documentNumbers,
-  numbersInSpan,
-  DocumentLoadError,
-  type FindQuoteResult,
-  type SelectNumberResult,
-} from './document.js';
-export {
-  codeFrame,
-  didYouMean,
-  editDistance,
-  formatDiagnostic,
-  makeDiagnostic,
-  sortDiagnostics,
-  type DiagnosticInit,
-} from './diagnostics.js';
+export { loadRuleFile, loadRuleFiles, type LoadRuleFileOptions } from './rules.js';
+export { parseTolerance, DEFAULT_TOLERANCE } from './rule.js';
+export { loadFigureFile, DEFAULT_LOCALE, type FigureFileResult, type LoadFigureFileOptions } from './figures.js';
+export { readFigureFileHeader, type FigureFileHeader } from './figure-header.js';
+export { FIGURE_ID } from './figure-build.js';
+export { halfWidthOf } from './figure-values.js';
+export { TABLE_COLUMNS } from './figure-tables.js';
+export { createLoadCache, clearLoadCache, defaultLoadCache, type LoadCache } from './load-cache.js';
+export { loadDocument, normaliseText, positionOf, DocumentLoadError } from './document.js';
+export { normaliseQuote, findQuote, type FindQuoteResult } from './find-quote.js';
+export { selectNumber, documentNumbers, numbersInSpan, type SelectNumberResult } from './select-number.js';
+export { codeFrame, formatDiagnostic, makeDiagnostic, sortDiagnostics, type DiagnosticInit } from './diagnostics.js';
+export { didYouMean, editDistance } from '../suggest.js';
 export { validateRuleFile, validateFigureFile, validateFigureFileDetailed, type FigureFileValidation } from './validate.js';
 export { parseYaml, readYamlFile, pointerToPath, MAX_ALIAS_COUNT, type ParsedYaml, type ReadYamlResult, type PathSegment } from './yaml.js';
 

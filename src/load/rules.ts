@@ -1,39 +1,19 @@
 /**
  * Rule files: validated, their figure files and document loaded, every claim anchored in the
- * document with its stated number read from the quote. A rule that cannot be anchored becomes a
- * BrokenRule (reported as verdict `error`), never a silent omission, and never stops the others.
+ * document with its stated number read from the quote (one rule at a time, rule.ts). A rule that
+ * cannot be anchored becomes a BrokenRule (reported as verdict `error`), never a silent omission,
+ * and never stops the others.
  */
 import { dirname, join, normalize } from 'node:path';
-import Fraction from 'fraction.js';
-import type {
-  AuditedDocument,
-  BrokenRule,
-  Diagnostic,
-  Figure,
-  IgnoreRule,
-  LoadedRule,
-  Locale,
-  NumberKind,
-  Position,
-  Reading,
-  RuleSet,
-  Severity,
-} from '../model.js';
-import { DocumentLoadError, findQuote, selectNumber } from './document.js';
+import type { AuditedDocument, Figure, Locale, Position, Reading, RuleSet, Severity } from '../model.js';
+import { DocumentLoadError } from './document.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
-import {
-  DEFAULT_LOCALE,
-  cachedDocument,
-  defaultLoadCache,
-  loadFigureFile,
-  readFigureFileHeader,
-  statSignature,
-  type LoadCache,
-} from './figures.js';
+import { readFigureFileHeader } from './figure-header.js';
+import { DEFAULT_LOCALE, loadFigureFile } from './figures.js';
+import { cachedDocument, defaultLoadCache, statSignature, type LoadCache } from './load-cache.js';
+import { loadIgnore, loadRule } from './rule.js';
 import { validateRuleFile } from './validate.js';
-import { readYamlFile, type ParsedYaml } from './yaml.js';
-
-export const DEFAULT_TOLERANCE = '5%';
+import { readYamlFile } from './yaml.js';
 
 export interface LoadRuleFileOptions {
   /** Shared between rule files so common figure files and documents are read once. */
@@ -44,13 +24,6 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/** "5%" or "2,5%" → 1/20, 1/40. */
-export function parseTolerance(text: string): Fraction {
-  const m = /^\s*([0-9]+(?:[.,][0-9]+)?)\s*%\s*$/.exec(text);
-  if (!m) throw new Error(`invalid tolerance "${text}": write a percentage like "5%"`);
-  return new Fraction(m[1]!.replace(',', '.')).div(100);
-}
 
 function placeholderDocument(path: string, locale: Locale): AuditedDocument {
   return { path, text: '', locale, sha256: '' };
@@ -227,136 +200,12 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
   // ── ignores ──
   const ignores = Array.isArray(file.ignore) ? (file.ignore as Record<string, unknown>[]) : [];
   ignores.forEach((spec, i) => {
-    const declared = y.positionOf(['ignore', i]);
-    const ig: IgnoreRule = { reason: String(spec.reason), declared };
-    if (spec.text === undefined && spec.pattern === undefined && spec.kind === undefined && spec.quote === undefined) {
-      set.diagnostics.push(diag('invalid-ignore', 'an ignore entry needs "text", "pattern", "kind" or "quote" to say what it ignores', declared));
-      return;
-    }
-    if (typeof spec.text === 'string') ig.text = spec.text;
-    if (typeof spec.kind === 'string') ig.kind = spec.kind as NumberKind;
-    if (typeof spec.pattern === 'string') {
-      try {
-        ig.pattern = new RegExp(spec.pattern, 'u');
-      } catch (e) {
-        set.diagnostics.push(
-          diag('invalid-pattern', `invalid regular expression: ${(e as Error).message}`, y.positionOf(['ignore', i, 'pattern'])),
-        );
-        return;
-      }
-    }
-    if (typeof spec.quote === 'string') {
-      const found = findQuote(doc, spec.quote);
-      // An ignore may cover a sentence repeated verbatim; only a stale quote is a problem.
-      if (!found.ok && found.code === 'quote-not-found') {
-        set.diagnostics.push(diag(found.code, found.message, y.positionOf(['ignore', i, 'quote'])));
-        return;
-      }
-      ig.quote = spec.quote;
-    }
-    set.ignores.push(ig);
+    const r = loadIgnore(spec, i, y, doc);
+    if ('problem' in r) set.diagnostics.push(r.problem);
+    else set.ignores.push(r.ignore);
   });
 
   return done();
-}
-
-interface RuleContext {
-  y: ParsedYaml;
-  doc: AuditedDocument;
-  declared: Position;
-  defaultSeverity: Severity;
-  defaultReading?: Reading;
-}
-
-function loadRule(
-  rule: Record<string, unknown>,
-  i: number,
-  ctx: RuleContext,
-): { rule: LoadedRule } | { broken: BrokenRule } {
-  const { y, doc, declared } = ctx;
-  const id = String(rule.id);
-  const severity = (str(rule.severity) as Severity | undefined) ?? ctx.defaultSeverity;
-  const quote = str(rule.quote);
-  const occurrence = typeof rule.occurrence === 'number' ? rule.occurrence : undefined;
-  const tags = Array.isArray(rule.tags) ? rule.tags.map(String) : [];
-  const at = (field: string) => y.positionOf(['rules', i, field]);
-  const broken = (code: string, message: string, position: Position): { broken: BrokenRule } => {
-    const b: BrokenRule = {
-      id,
-      severity,
-      declared,
-      documentPath: doc.path,
-      diagnostics: [makeDiagnostic({ code, message: `rule "${id}": ${message}`, position, source: y.source })],
-    };
-    if (quote !== undefined) b.quote = quote;
-    return { broken: b };
-  };
-  const common = {
-    id,
-    severity,
-    tags,
-    declared,
-    documentPath: doc.path,
-    ...(str(rule.note) !== undefined ? { note: str(rule.note) } : {}),
-    ...(str(rule.description) !== undefined ? { description: str(rule.description) } : {}),
-  };
-
-  let anchor;
-  if (quote !== undefined) {
-    const found = findQuote(doc, quote, occurrence);
-    if (!found.ok) return broken(found.code, found.message, at('quote'));
-    anchor = found.anchor;
-  }
-
-  if (typeof rule.assert === 'string') {
-    return { rule: { ...common, kind: 'assert', expr: rule.assert, ...(quote !== undefined && anchor ? { quote, anchor } : {}) } };
-  }
-
-  // A claim: the schema guarantees quote and expr.
-  if (!anchor || quote === undefined) return broken('missing-key', 'a claim rule needs a "quote"', declared);
-  const sel = selectNumber(doc, anchor, str(rule.number));
-  if (!sel.ok) return broken(sel.code, sel.message, at(rule.number !== undefined ? 'number' : 'quote'));
-  const stated = sel.number;
-
-  const explicit = str(rule.reading) as Reading | undefined;
-  let reading: Reading;
-  if (explicit) reading = explicit;
-  else if (stated.kind === 'range') reading = 'range';
-  else reading = ctx.defaultReading && ctx.defaultReading !== 'range' ? ctx.defaultReading : 'round';
-  if (reading === 'range' && stated.kind !== 'range') {
-    return broken(
-      'invalid-reading',
-      `reading "range" needs a range like "8-9%", but the stated number "${stated.text}" is a single value`,
-      at(explicit ? 'reading' : 'quote'),
-    );
-  }
-  if (reading !== 'range' && stated.kind === 'range') {
-    return broken(
-      'invalid-reading',
-      `the stated number "${stated.text}" is a range; it can only be read as "range" (not "${reading}")`,
-      at('reading'),
-    );
-  }
-
-  let tolerance: Fraction;
-  try {
-    tolerance = parseTolerance(str(rule.tolerance) ?? DEFAULT_TOLERANCE);
-  } catch (e) {
-    return broken('invalid-value', (e as Error).message, at('tolerance'));
-  }
-
-  return {
-    rule: {
-      ...common,
-      kind: 'claim',
-      quote,
-      anchor,
-      stated,
-      expr: String(rule.expr),
-      reading,
-      tolerance,
-    },
-  };
 }
 
 /** Load several rule files sharing one cache (each figure file and document read once). */

@@ -11,7 +11,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { Diagnostic } from '../model.js';
 import { AssertionRule, ClaimRule, FigureFile, FigureSpec, RuleFile } from './schema.js';
-import { didYouMean, makeDiagnostic, sortDiagnostics } from './diagnostics.js';
+import { didYouMean } from '../suggest.js';
+import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { pointerToPath, type ParsedYaml } from './yaml.js';
 
 type FileKind = 'rule' | 'figure';

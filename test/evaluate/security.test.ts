@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { compileExpression, intervals } from '../../src/evaluate/index.js';
-import { hardenedInstanceForTests } from '../../src/evaluate/mathjs.js';
+import { hardenedInstanceForTests } from '../../src/evaluate/instance.js';
 import { iv, scopeOf } from './helpers.js';
 
 const g = globalThis as { tallyPwned?: unknown };

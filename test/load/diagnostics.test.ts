@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeFrame, didYouMean, editDistance, formatDiagnostic, makeDiagnostic } from '../../src/load/diagnostics.js';
+import { codeFrame, formatDiagnostic, makeDiagnostic } from '../../src/load/diagnostics.js';
+import { didYouMean, editDistance } from '../../src/suggest.js';
 
 describe('didYouMean', () => {
   it('suggests close words and nothing for unrelated ones', () => {

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findQuote, loadDocument, positionOf, selectNumber } from '../../src/load/document.js';
+import { loadDocument, positionOf } from '../../src/load/document.js';
+import { findQuote } from '../../src/load/find-quote.js';
+import { selectNumber } from '../../src/load/select-number.js';
 import type { Anchor, AuditedDocument } from '../../src/model.js';
 
 const FIX = 'test/fixtures/load/';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import { createLoadCache, loadFigureFile } from '../../src/load/figures.js';
+import { loadFigureFile } from '../../src/load/figures.js';
+import { createLoadCache } from '../../src/load/load-cache.js';
 import type { Figure } from '../../src/model.js';
 
 const FIX = 'test/fixtures/load/';

@@ -1,0 +1,162 @@
+/**
+ * One figure, from a YAML declaration or a CSV row: its source checked (exactly one of quote,
+ * value or unknown), its number anchored in the document or read from the cited value, and its
+ * interval (written precision, exact, or an explicit precision).
+ */
+import type { AuditedDocument, Diagnostic, Figure, Interval, Locale, Position, WrittenNumber } from '../model.js';
+import { writtenInterval } from '../numbers/index.js';
+import { findQuote } from './find-quote.js';
+import { selectNumber } from './select-number.js';
+import { makeDiagnostic } from './diagnostics.js';
+import { halfWidthOf, readValue } from './figure-values.js';
+
+export const FIGURE_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface FigureContext {
+  document?: AuditedDocument;
+  locale: Locale;
+  /** The document could not be loaded (already reported): quote figures fail silently-but-reported once. */
+  documentMissing: boolean;
+}
+
+/** A figure declaration, from YAML or from a CSV row, with a way to place each field. */
+export interface FigureInput {
+  id: string;
+  declared: Position;
+  /** The declaring file's text, for code frames. */
+  source?: string;
+  fields: {
+    quote?: unknown;
+    number?: unknown;
+    occurrence?: unknown;
+    value?: unknown;
+    cite?: unknown;
+    unknown?: unknown;
+    exact?: unknown;
+    precision?: unknown;
+    unit?: unknown;
+    description?: unknown;
+  };
+  at(field: string): Position;
+  /** The literal text of a YAML scalar (to read `value: 1905.50` with its trailing zero). */
+  literal?(field: string): string | undefined;
+}
+
+type BuildResult = { figure: Figure; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] };
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export function buildFigure(input: FigureInput, ctx: FigureContext): BuildResult {
+  const { id, fields: f } = input;
+  const diags: Diagnostic[] = [];
+  const diag = (code: string, message: string, position: Position, suggestions?: string[]) =>
+    diags.push(makeDiagnostic({ code, message, position, source: input.source, suggestions }));
+  const fail = (): BuildResult => ({ diagnostics: diags });
+
+  if (!FIGURE_ID.test(id)) {
+    diag(
+      'invalid-id',
+      `invalid figure id "${id}": ids are used in expressions, so they are letters, digits and underscores, not starting with a digit`,
+      input.declared,
+    );
+    return fail();
+  }
+
+  const hasQuote = f.quote !== undefined;
+  const hasValue = f.value !== undefined;
+  const isUnknown = f.unknown === true;
+  const sources = [hasQuote && 'quote', hasValue && 'value', isUnknown && 'unknown: true'].filter(Boolean) as string[];
+  if (sources.length !== 1) {
+    diag(
+      'figure-source',
+      sources.length === 0
+        ? `figure "${id}" needs one of "quote" (taken from the document), "value" (cited) or "unknown: true"`
+        : `figure "${id}" has ${sources.map((s) => `"${s}"`).join(' and ')}; give exactly one of quote, value or unknown: true`,
+      input.declared,
+    );
+    return fail();
+  }
+  if (!hasQuote && (f.number !== undefined || f.occurrence !== undefined)) {
+    const field = f.number !== undefined ? 'number' : 'occurrence';
+    diag('invalid-figure', `"${field}" only applies to a figure with a "quote"`, input.at(field));
+    return fail();
+  }
+  if (f.exact === true && f.precision !== undefined) {
+    diag('invalid-figure', `figure "${id}" is both "exact" and given a "precision"; keep one`, input.at('precision'));
+    return fail();
+  }
+  if (isUnknown && (f.exact !== undefined || f.precision !== undefined)) {
+    const field = f.exact !== undefined ? 'exact' : 'precision';
+    diag('invalid-figure', `"${field}" has no meaning for an unknown figure`, input.at(field));
+    return fail();
+  }
+
+  const base: Omit<Figure, 'interval' | 'exact'> = { id, declared: input.declared };
+  if (str(f.unit) !== undefined) base.unit = str(f.unit);
+  if (str(f.description) !== undefined) base.description = str(f.description);
+  if (str(f.cite) !== undefined) base.cite = str(f.cite);
+
+  if (isUnknown) return { figure: { ...base, interval: null, exact: false }, diagnostics: diags };
+
+  let written: WrittenNumber;
+  if (hasQuote) {
+    const doc = ctx.document;
+    if (!doc) {
+      if (!ctx.documentMissing) {
+        diag(
+          'no-document',
+          `figure "${id}" is quoted from the document, but no document is named (set "document:" in the figure or rule file)`,
+          input.at('quote'),
+        );
+      }
+      return fail();
+    }
+    const occurrence = typeof f.occurrence === 'number' ? f.occurrence : undefined;
+    const found = findQuote(doc, String(f.quote), occurrence);
+    if (!found.ok) {
+      diag(found.code, `figure "${id}": ${found.message}`, input.at('quote'));
+      return fail();
+    }
+    const sel = selectNumber(doc, found.anchor, str(f.number));
+    if (!sel.ok) {
+      diag(sel.code, `figure "${id}": ${sel.message}`, input.at(f.number !== undefined ? 'number' : 'quote'));
+      return fail();
+    }
+    written = sel.number;
+    base.anchor = found.anchor;
+  } else {
+    const r = readValue(f.value, input, ctx.locale, str(f.unit));
+    if ('error' in r) {
+      diag('invalid-number', `figure "${id}": cannot read value ${JSON.stringify(f.value)}: ${r.error}`, r.position);
+      return fail();
+    }
+    written = r.written;
+  }
+
+  const exact = f.exact === true;
+  let interval: Interval;
+  try {
+    if (exact) {
+      interval = writtenInterval(written, { exact: true });
+    } else if (f.precision !== undefined) {
+      const h = halfWidthOf(f.precision, written, ctx.locale, input.literal?.('precision'));
+      if ('error' in h) {
+        diag('invalid-precision', `figure "${id}": invalid precision ${JSON.stringify(f.precision)}: ${h.error}`, input.at('precision'));
+        return fail();
+      }
+      interval = writtenInterval(written, { halfWidth: h.halfWidth });
+    } else {
+      interval = writtenInterval(written);
+    }
+  } catch (e) {
+    diag('invalid-number', `figure "${id}": ${(e as Error).message}`, input.declared);
+    return fail();
+  }
+
+  const figure: Figure = { ...base, interval, written, exact };
+  if (figure.unit === undefined) {
+    const u = written.unit ?? (written.percent ? '%' : undefined);
+    if (u !== undefined) figure.unit = u;
+  }
+  return { figure, diagnostics: diags };
+}

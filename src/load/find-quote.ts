@@ -1,0 +1,164 @@
+/**
+ * Finding a quote in the document after Unicode NFC and whitespace normalisation (DESIGN §3.7),
+ * and saying where the closest match diverges when it is not there.
+ */
+import type { Anchor, AuditedDocument } from '../model.js';
+import { positionOf } from './document.js';
+
+const WS = /\s/u;
+
+/** Any run of Unicode whitespace becomes one space; NFC; trimmed. */
+export function normaliseQuote(quote: string): string {
+  return quote.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+interface Collapsed {
+  text: string;
+  /** For each UTF-16 unit of `text`, its offset in the document's NFC text. */
+  map: Int32Array;
+}
+
+const collapsedCache = new WeakMap<AuditedDocument, { text: string; collapsed: Collapsed }>();
+
+/** The document with every whitespace run as one space, and the way back to NFC offsets. */
+function collapsed(doc: AuditedDocument): Collapsed {
+  const hit = collapsedCache.get(doc);
+  if (hit && hit.text === doc.text) return hit.collapsed;
+  const src = doc.text;
+  const map = new Int32Array(src.length);
+  const parts: string[] = [];
+  let n = 0;
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (WS.test(ch)) {
+      map[n++] = i;
+      parts.push(' ');
+      while (i < src.length && WS.test(src[i]!)) i++;
+    } else {
+      map[n++] = i;
+      parts.push(ch);
+      i++;
+    }
+  }
+  const c = { text: parts.join(''), map: map.slice(0, n) };
+  collapsedCache.set(doc, { text: doc.text, collapsed: c });
+  return c;
+}
+
+/** Every (overlapping) start of `needle` in `hay`. */
+function allIndexes(hay: string, needle: string): number[] {
+  const out: number[] = [];
+  if (needle.length === 0) return out;
+  let i = hay.indexOf(needle);
+  while (i >= 0) {
+    out.push(i);
+    i = hay.indexOf(needle, i + 1);
+  }
+  return out;
+}
+
+export type FindQuoteResult =
+  | { ok: true; anchor: Anchor }
+  | {
+      ok: false;
+      code: 'quote-not-found' | 'quote-ambiguous';
+      message: string;
+      /** How many times the quote occurs (ambiguous, or an `occurrence` past the last). */
+      count?: number;
+      /** Where each occurrence is (ambiguous), or where the closest match is (not found). */
+      places?: { line: number; col: number }[];
+    };
+
+function anchorAt(doc: AuditedDocument, c: Collapsed, at: number, len: number, quote: string): Anchor {
+  const start = c.map[at]!;
+  const end = c.map[at + len - 1]! + 1;
+  const { line, col } = positionOf(doc, start);
+  return { quote, span: { start, end }, line, col };
+}
+
+function excerpt(s: string, max = 40): string {
+  const t = s.replace(/\s+/gu, ' ');
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+/**
+ * Find a quote in the document after NFC and whitespace normalisation. The anchor's span, line
+ * and col refer to the document's NFC text. `occurrence` (1-based) picks one of several.
+ */
+export function findQuote(doc: AuditedDocument, quote: string, occurrence?: number): FindQuoteResult {
+  const q = normaliseQuote(quote);
+  if (q.length === 0) return { ok: false, code: 'quote-not-found', message: 'the quote is empty' };
+  const c = collapsed(doc);
+  const hits = allIndexes(c.text, q);
+  const where = (i: number) => positionOf(doc, c.map[i]!);
+
+  if (hits.length === 0) return notFound(doc, c, q);
+  if (occurrence !== undefined) {
+    const at = hits[occurrence - 1];
+    if (at === undefined) {
+      const places = hits.map(where);
+      return {
+        ok: false,
+        code: 'quote-not-found',
+        message: `occurrence ${occurrence} of the quote was asked for, but it appears ${hits.length === 1 ? 'only once' : `only ${hits.length} times`} in ${doc.path} (at ${places.map((p) => `${p.line}:${p.col}`).join(', ')})`,
+        count: hits.length,
+        places,
+      };
+    }
+    return { ok: true, anchor: anchorAt(doc, c, at, q.length, quote) };
+  }
+  if (hits.length > 1) {
+    const places = hits.map(where);
+    const shown = places.slice(0, 10).map((p) => `${p.line}:${p.col}`);
+    if (places.length > 10) shown.push(`and ${places.length - 10} more`);
+    return {
+      ok: false,
+      code: 'quote-ambiguous',
+      message: `the quote appears ${hits.length} times in ${doc.path} (at ${shown.join(', ')}); make it longer or add "occurrence: n"`,
+      count: hits.length,
+      places,
+    };
+  }
+  return { ok: true, anchor: anchorAt(doc, c, hits[0]!, q.length, quote) };
+}
+
+/** Length of the longest prefix of `q` found in `hay` (found-ness is monotone in the length). */
+function longestFound(hay: string, q: string, fromEnd: boolean): number {
+  let lo = 0;
+  let hi = q.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const part = fromEnd ? q.slice(q.length - mid) : q.slice(0, mid);
+    if (hay.includes(part)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function notFound(doc: AuditedDocument, c: Collapsed, q: string): FindQuoteResult {
+  const pre = longestFound(c.text, q, false);
+  const suf = longestFound(c.text, q, true);
+  const minUseful = Math.min(8, Math.max(3, Math.floor(q.length / 4)));
+  let message = `quote not found in ${doc.path}: "${excerpt(q, 60)}"`;
+  let places: { line: number; col: number }[] | undefined;
+  if (Math.max(pre, suf) >= minUseful) {
+    if (pre >= suf) {
+      const at = c.text.indexOf(q.slice(0, pre));
+      const diverge = at + pre;
+      const p = positionOf(doc, diverge < c.map.length ? c.map[diverge]! : doc.text.length);
+      const start = positionOf(doc, c.map[at]!);
+      const docHas = c.text.slice(diverge, diverge + 30);
+      message += `; the closest match starts at ${start.line}:${start.col} and diverges at ${p.line}:${p.col}: the quote has "${excerpt(q.slice(pre), 30)}" where the document has "${excerpt(docHas, 30) || '(end of document)'}"`;
+      places = [start, p];
+    } else {
+      const part = q.slice(q.length - suf);
+      const at = c.text.indexOf(part);
+      const p = positionOf(doc, c.map[at]!);
+      const docHad = c.text.slice(Math.max(0, at - 30), at);
+      message += `; its last ${suf} characters ("${excerpt(part, 30)}") are found at ${p.line}:${p.col}, but before them the quote has "…${q.slice(Math.max(0, q.length - suf - 30), q.length - suf)}" where the document has "…${docHad}"`;
+      places = [p];
+    }
+  }
+  return { ok: false, code: 'quote-not-found', message, ...(places ? { places } : {}) };
+}

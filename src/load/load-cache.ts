@@ -1,0 +1,61 @@
+/**
+ * The load cache, and the stat signatures by which a cached file is known to be unchanged.
+ */
+import { statSync } from 'node:fs';
+import { normalize } from 'node:path';
+import type { AuditedDocument, Locale } from '../model.js';
+import { DocumentLoadError, loadDocument } from './document.js';
+import type { ParsedFigureFile } from './figure-header.js';
+import type { FigureFileResult } from './figures.js';
+
+/**
+ * Shared between loads so a figure file (or document) used by several rule files is read once.
+ * Every entry remembers its file's stat signature (mtime, size, inode) and is re-read when the
+ * file changed, so a long-lived process never sees stale figures.
+ */
+export interface LoadCache {
+  parsed: Map<string, ParsedFigureFile>;
+  figureFiles: Map<string, { result: FigureFileResult; tableSigs: [string, string][] }>;
+  documents: Map<string, { sig: string; doc: AuditedDocument | DocumentLoadError }>;
+}
+
+export function createLoadCache(): LoadCache {
+  return { parsed: new Map(), figureFiles: new Map(), documents: new Map() };
+}
+
+/** The cache used when none is passed. */
+export const defaultLoadCache: LoadCache = createLoadCache();
+
+/** Forget everything the default cache holds. */
+export function clearLoadCache(cache: LoadCache = defaultLoadCache): void {
+  cache.parsed.clear();
+  cache.figureFiles.clear();
+  cache.documents.clear();
+}
+
+/** A cheap "has this file changed" signature. */
+export function statSignature(path: string): string {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.mtimeNs}:${s.ctimeNs}:${s.size}:${s.ino}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/** A document through the cache; a load failure is cached too (and returned, not thrown). */
+export function cachedDocument(cache: LoadCache, path: string, locale: Locale): AuditedDocument | DocumentLoadError {
+  const key = `${normalize(path)}\0${locale}`;
+  const sig = statSignature(path);
+  const hit = cache.documents.get(key);
+  if (hit && hit.sig === sig) return hit.doc;
+  let doc: AuditedDocument | DocumentLoadError;
+  try {
+    doc = loadDocument(path, locale);
+  } catch (e) {
+    if (!(e instanceof DocumentLoadError)) throw e;
+    doc = e;
+  }
+  cache.documents.set(key, { sig, doc });
+  return doc;
+}

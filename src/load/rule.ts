@@ -1,0 +1,168 @@
+/**
+ * One entry of a rule file, anchored in the document: a rule (a claim, with its stated number
+ * read from the quote, or an assertion) or an ignore. A rule that cannot be anchored becomes a
+ * BrokenRule (reported as verdict `error`), never a silent omission.
+ */
+import Fraction from 'fraction.js';
+import type {
+  AuditedDocument,
+  BrokenRule,
+  Diagnostic,
+  IgnoreRule,
+  LoadedRule,
+  NumberKind,
+  Position,
+  Reading,
+  Severity,
+} from '../model.js';
+import { findQuote } from './find-quote.js';
+import { selectNumber } from './select-number.js';
+import { makeDiagnostic } from './diagnostics.js';
+import type { ParsedYaml } from './yaml.js';
+
+export const DEFAULT_TOLERANCE = '5%';
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** "5%" or "2,5%" → 1/20, 1/40. */
+export function parseTolerance(text: string): Fraction {
+  const m = /^\s*([0-9]+(?:[.,][0-9]+)?)\s*%\s*$/.exec(text);
+  if (!m) throw new Error(`invalid tolerance "${text}": write a percentage like "5%"`);
+  return new Fraction(m[1]!.replace(',', '.')).div(100);
+}
+
+export interface RuleContext {
+  y: ParsedYaml;
+  doc: AuditedDocument;
+  declared: Position;
+  defaultSeverity: Severity;
+  defaultReading?: Reading;
+}
+
+/** One rule of the rule file (`rules[i]`), anchored, or broken with the reason. */
+export function loadRule(
+  rule: Record<string, unknown>,
+  i: number,
+  ctx: RuleContext,
+): { rule: LoadedRule } | { broken: BrokenRule } {
+  const { y, doc, declared } = ctx;
+  const id = String(rule.id);
+  const severity = (str(rule.severity) as Severity | undefined) ?? ctx.defaultSeverity;
+  const quote = str(rule.quote);
+  const occurrence = typeof rule.occurrence === 'number' ? rule.occurrence : undefined;
+  const tags = Array.isArray(rule.tags) ? rule.tags.map(String) : [];
+  const at = (field: string) => y.positionOf(['rules', i, field]);
+  const broken = (code: string, message: string, position: Position): { broken: BrokenRule } => {
+    const b: BrokenRule = {
+      id,
+      severity,
+      declared,
+      documentPath: doc.path,
+      diagnostics: [makeDiagnostic({ code, message: `rule "${id}": ${message}`, position, source: y.source })],
+    };
+    if (quote !== undefined) b.quote = quote;
+    return { broken: b };
+  };
+  const common = {
+    id,
+    severity,
+    tags,
+    declared,
+    documentPath: doc.path,
+    ...(str(rule.note) !== undefined ? { note: str(rule.note) } : {}),
+    ...(str(rule.description) !== undefined ? { description: str(rule.description) } : {}),
+  };
+
+  let anchor;
+  if (quote !== undefined) {
+    const found = findQuote(doc, quote, occurrence);
+    if (!found.ok) return broken(found.code, found.message, at('quote'));
+    anchor = found.anchor;
+  }
+
+  if (typeof rule.assert === 'string') {
+    return { rule: { ...common, kind: 'assert', expr: rule.assert, ...(quote !== undefined && anchor ? { quote, anchor } : {}) } };
+  }
+
+  // A claim: the schema guarantees quote and expr.
+  if (!anchor || quote === undefined) return broken('missing-key', 'a claim rule needs a "quote"', declared);
+  const sel = selectNumber(doc, anchor, str(rule.number));
+  if (!sel.ok) return broken(sel.code, sel.message, at(rule.number !== undefined ? 'number' : 'quote'));
+  const stated = sel.number;
+
+  const explicit = str(rule.reading) as Reading | undefined;
+  let reading: Reading;
+  if (explicit) reading = explicit;
+  else if (stated.kind === 'range') reading = 'range';
+  else reading = ctx.defaultReading && ctx.defaultReading !== 'range' ? ctx.defaultReading : 'round';
+  if (reading === 'range' && stated.kind !== 'range') {
+    return broken(
+      'invalid-reading',
+      `reading "range" needs a range like "8-9%", but the stated number "${stated.text}" is a single value`,
+      at(explicit ? 'reading' : 'quote'),
+    );
+  }
+  if (reading !== 'range' && stated.kind === 'range') {
+    return broken(
+      'invalid-reading',
+      `the stated number "${stated.text}" is a range; it can only be read as "range" (not "${reading}")`,
+      at('reading'),
+    );
+  }
+
+  let tolerance: Fraction;
+  try {
+    tolerance = parseTolerance(str(rule.tolerance) ?? DEFAULT_TOLERANCE);
+  } catch (e) {
+    return broken('invalid-value', (e as Error).message, at('tolerance'));
+  }
+
+  return {
+    rule: {
+      ...common,
+      kind: 'claim',
+      quote,
+      anchor,
+      stated,
+      expr: String(rule.expr),
+      reading,
+      tolerance,
+    },
+  };
+}
+
+/** One `ignore:` entry (`ignore[i]`), or the problem that leaves it out. */
+export function loadIgnore(
+  spec: Record<string, unknown>,
+  i: number,
+  y: ParsedYaml,
+  doc: AuditedDocument,
+): { ignore: IgnoreRule } | { problem: Diagnostic } {
+  const diag = (code: string, message: string, position: Position) =>
+    makeDiagnostic({ code, message, position, source: y.source });
+  const declared = y.positionOf(['ignore', i]);
+  const ig: IgnoreRule = { reason: String(spec.reason), declared };
+  if (spec.text === undefined && spec.pattern === undefined && spec.kind === undefined && spec.quote === undefined) {
+    const message = 'an ignore entry needs "text", "pattern", "kind" or "quote" to say what it ignores';
+    return { problem: diag('invalid-ignore', message, declared) };
+  }
+  if (typeof spec.text === 'string') ig.text = spec.text;
+  if (typeof spec.kind === 'string') ig.kind = spec.kind as NumberKind;
+  if (typeof spec.pattern === 'string') {
+    try {
+      ig.pattern = new RegExp(spec.pattern, 'u');
+    } catch (e) {
+      const message = `invalid regular expression: ${(e as Error).message}`;
+      return { problem: diag('invalid-pattern', message, y.positionOf(['ignore', i, 'pattern'])) };
+    }
+  }
+  if (typeof spec.quote === 'string') {
+    const found = findQuote(doc, spec.quote);
+    // An ignore may cover a sentence repeated verbatim; only a stale quote is a problem.
+    if (!found.ok && found.code === 'quote-not-found') {
+      return { problem: diag(found.code, found.message, y.positionOf(['ignore', i, 'quote'])) };
+    }
+    ig.quote = spec.quote;
+  }
+  return { ignore: ig };
+}

@@ -1,0 +1,106 @@
+/**
+ * The numbers of a quote: every number of the document (scanned once and cached), those inside
+ * an anchor, and the one a claim states (picked by a `number:` selector when there are several).
+ */
+import type { Anchor, AuditedDocument, Locale, WrittenNumber } from '../model.js';
+import { scanNumbers } from '../numbers/index.js';
+
+const numbersCache = new WeakMap<AuditedDocument, { text: string; locale: Locale; numbers: WrittenNumber[] }>();
+
+/** Every number of the document (scanNumbers, cached per document). Spans are document offsets. */
+export function documentNumbers(doc: AuditedDocument): WrittenNumber[] {
+  const hit = numbersCache.get(doc);
+  if (hit && hit.text === doc.text && hit.locale === doc.locale) return hit.numbers;
+  const numbers = scanNumbers(doc.text, doc.locale);
+  numbersCache.set(doc, { text: doc.text, locale: doc.locale, numbers });
+  return numbers;
+}
+
+export type SelectNumberResult =
+  | { ok: true; number: WrittenNumber }
+  | {
+      ok: false;
+      code: 'number-not-found' | 'number-ambiguous';
+      message: string;
+      /** The claims-bearing numbers found in the quote, as written. */
+      candidates: string[];
+    };
+
+/** Where the numeral itself sits in the document (the text may carry a prefix like "$"). */
+function numeralSpan(n: WrittenNumber): { start: number; end: number } {
+  const k = n.text.indexOf(n.numeral);
+  const start = n.span.start + (k >= 0 ? k : 0);
+  return { start, end: k >= 0 ? start + n.numeral.length : n.span.end };
+}
+
+/** The numbers of the document whose numeral lies inside the span (all kinds). */
+export function numbersInSpan(doc: AuditedDocument, span: { start: number; end: number }): WrittenNumber[] {
+  return documentNumbers(doc).filter((n) => {
+    const s = numeralSpan(n);
+    return s.start >= span.start && s.end <= span.end;
+  });
+}
+
+const compact = (s: string) => s.normalize('NFC').replace(/\s+/gu, '');
+
+/** `text` starts with `sel` and the next character does not continue the numeral. */
+function startsAsNumber(text: string, sel: string): boolean {
+  if (!text.startsWith(sel)) return false;
+  const rest = text.slice(sel.length);
+  return !/^(\d|[.,]\d)/u.test(rest);
+}
+
+/**
+ * The stated number of a quote: with no selector, the one quantity or range inside the anchor;
+ * with a selector (as written, e.g. "30,3 %"), the number whose text equals it (ignoring
+ * whitespace) or, failing that, starts with it.
+ */
+export function selectNumber(doc: AuditedDocument, anchor: Anchor, selector?: string): SelectNumberResult {
+  const inside = numbersInSpan(doc, anchor.span);
+  const claims = inside.filter((n) => n.kind === 'quantity' || n.kind === 'range');
+  const candidates = claims.map((n) => n.text);
+  const list = candidates.length ? candidates.map((t) => `"${t}"`).join(', ') : 'none';
+
+  if (selector === undefined) {
+    if (claims.length === 1) return { ok: true, number: claims[0]! };
+    if (claims.length === 0) {
+      const others = inside.map((n) => `"${n.text}" (${n.kind})`);
+      return {
+        ok: false,
+        code: 'number-not-found',
+        message: `the quote holds no quantity to check${others.length ? `; it has only ${others.join(', ')}` : ''}`,
+        candidates,
+      };
+    }
+    return {
+      ok: false,
+      code: 'number-ambiguous',
+      message: `the quote holds ${claims.length} numbers (${list}); say which one with "number:"`,
+      candidates,
+    };
+  }
+
+  const sel = compact(selector);
+  const pick = (pred: (t: string) => boolean): WrittenNumber[] => claims.filter((n) => pred(compact(n.text)));
+  let found = pick((t) => t === sel);
+  if (found.length === 0) found = pick((t) => startsAsNumber(t, sel));
+  if (found.length === 0) found = claims.filter((n) => compact(n.numeral) === sel);
+  if (found.length === 1) return { ok: true, number: found[0]! };
+  if (found.length > 1) {
+    return {
+      ok: false,
+      code: 'number-ambiguous',
+      message: `"${selector}" occurs ${found.length} times in the quote; lengthen the quote or make "number" more specific (numbers: ${list})`,
+      candidates,
+    };
+  }
+  const other = inside.find((n) => n.kind !== 'quantity' && n.kind !== 'range' && (compact(n.text) === sel || startsAsNumber(compact(n.text), sel)));
+  return {
+    ok: false,
+    code: 'number-not-found',
+    message: other
+      ? `"${selector}" is read as a ${other.kind}, not a quantity that a claim can state (numbers in the quote: ${list})`
+      : `no number "${selector}" in the quote (numbers in the quote: ${list})`,
+    candidates,
+  };
+}
