@@ -3,4 +3,8 @@ export { audit, judgeAudit, loadAudit, type AuditOptions } from './audit.js';
 export { exitCode, summarize, type FailOn } from './judge/outcome.js';
 export { reporters, type Reporter } from './report/index.js';
 export type * from './model.js';
-export { schemas } from './load/schema.js';
+import { schemas as inputSchemas } from './load/schema.js';
+import { reportSchemas } from './report/schema.js';
+
+/** Every published JSON Schema by file name: the input formats and the JSON report. */
+export const schemas = { ...inputSchemas, ...reportSchemas };

@@ -326,6 +326,8 @@ export interface AuditSummary {
   total: number;
   byVerdict: Record<Verdict, number>;
   bySeverity: Record<Severity, number>;
+  /** Findings accepted by a waiver (they are also counted by verdict and severity). */
+  waived: number;
 }
 
 export interface AuditResult {

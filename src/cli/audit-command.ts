@@ -12,6 +12,7 @@ interface AuditFlags {
   format: string[];
   out?: string;
   failOn: FailOn;
+  failOnUncovered?: boolean;
 }
 
 export function registerAudit(program: Command): void {
@@ -33,6 +34,7 @@ export function registerAudit(program: Command): void {
         .choices(['error', 'warning', 'info', 'never'])
         .default('error'),
     )
+    .option('--fail-on-uncovered', 'also exit 1 when a number of a document is neither covered nor ignored')
     .action((paths: string[], flags: AuditFlags) => runAudit(paths, flags));
 }
 
@@ -49,7 +51,9 @@ function runAudit(paths: string[], flags: AuditFlags): void {
         writeFileAtomic(path.join(flags.out, reporter.fileName), reporter.render(result, { color: false }));
       }
     }
-    process.exitCode = exitCode(result, flags.failOn);
+    const code = exitCode(result, flags.failOn);
+    const uncovered = flags.failOnUncovered === true && result.coverage.some((c) => c.uncovered > 0);
+    process.exitCode = code === 0 && uncovered ? 1 : code;
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`tally: ${error.message}\n`);

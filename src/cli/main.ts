@@ -5,8 +5,16 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
 import { registerAudit } from './audit-command.js';
+import { registerCoverage } from './coverage-command.js';
+import { registerExplain } from './explain-command.js';
 
 export const EXIT_USAGE = 2;
+
+// `tally audit | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 function main(argv: string[]): void {
   const program = new Command('tally')
@@ -16,6 +24,8 @@ function main(argv: string[]): void {
     .showSuggestionAfterError(true)
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerAudit(program);
+  registerCoverage(program);
+  registerExplain(program);
   try {
     program.parse(argv);
   } catch (error) {

@@ -46,11 +46,11 @@ function syntheticAudit(dir, copies) {
     const a = 1000 + i, b = 900 + (i % 50);
     const growth = ((a / b - 1) * 100).toFixed(1).replace('.', ',');
     sentences.push(`Doanh thu ${i} năm 2024 đạt ${a.toLocaleString('de-DE')} tỷ đồng, tăng ${growth}% so với năm 2023 (${b} tỷ đồng).`);
-    figures.push(`  a${i}: { quote: "Doanh thu ${i} năm 2024 đạt ${a.toLocaleString('de-DE')} tỷ đồng" }`);
-    figures.push(`  b${i}: { quote: "so với năm 2023 (${b} tỷ đồng). Doanh thu ${i + 1} ", number: "${b} tỷ đồng" }`);
+    figures.push(`  a${i}: { quote: "Doanh thu ${i} năm 2024 đạt ${a.toLocaleString('de-DE')} tỷ đồng", number: "${a.toLocaleString('de-DE')} tỷ đồng" }`);
+    figures.push(`  b${i}: { quote: "so với năm 2023 (${b} tỷ đồng). Doanh thu ${i + 1} năm", number: "${b} tỷ đồng" }`);
     rules.push(`  - id: growth-${i}\n    quote: "Doanh thu ${i} năm 2024 đạt ${a.toLocaleString('de-DE')} tỷ đồng, tăng ${growth}%"\n    number: "${growth}%"\n    expr: growth(a${i}, b${i})`);
   }
-  sentences.push(`Doanh thu ${copies} kết thúc.`);
+  sentences.push(`Doanh thu ${copies} năm sau.`);
   writeFileSync(path.join(dir, 'doc.txt'), sentences.join('\n'));
   writeFileSync(path.join(dir, 'figures.yaml'), `document: doc.txt\nlocale: vi-VN\nfigures:\n${figures.join('\n')}\n`);
   writeFileSync(path.join(dir, 'rules.yaml'), `figures: [figures.yaml]\nrules:\n${rules.join('\n')}\n`);

@@ -3,8 +3,9 @@
  * Nothing thrown by one rule escapes: a broken expression becomes verdict `error`.
  */
 import { compileExpression, type CompiledExpression, type Value } from '../evaluate/index.js';
-import { didYouMean } from '../load/diagnostics.js';
+import { didYouMean } from '../suggest.js';
 import type {
+  Diagnosis,
   Figure,
   Interval,
   LoadedAssertionRule,
@@ -16,6 +17,7 @@ import type {
 } from '../model.js';
 import { describeSet, formatLike, statedSet } from '../numbers/index.js';
 import { describeDifference } from './difference.js';
+import { diagnose } from './diagnose/index.js';
 import { judgeClaim } from './verdict.js';
 
 export interface JudgeContext {
@@ -101,11 +103,23 @@ export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
       return result;
     }
     const value = compiledOrError.compiled.evaluate(scope);
-    return rule.kind === 'claim' ? finishClaim(rule, value, ctx, result) : finishAssertion(rule, value, result);
+    const judged = rule.kind === 'claim' ? finishClaim(rule, value, ctx, result) : finishAssertion(rule, value, result);
+    if (judged.verdict === 'fail' || judged.verdict === 'warn') attachDiagnosis(judged, () => diagnose(rule, compiledOrError.compiled, scope, ctx));
+    return judged;
   } catch (error) {
     result.verdict = 'error';
     result.message = `evaluation failed: ${error instanceof Error ? error.message : String(error)}`;
     return result;
+  }
+}
+
+/** A diagnosis never changes the verdict: if it cannot be made, the finding says so and stands. */
+function attachDiagnosis(result: RuleResult, make: () => Diagnosis | undefined): void {
+  try {
+    const diagnosis = make();
+    if (diagnosis) result.diagnosis = diagnosis;
+  } catch (error) {
+    result.message += ` (no diagnosis: ${error instanceof Error ? error.message : String(error)})`;
   }
 }
 

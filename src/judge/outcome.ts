@@ -30,12 +30,14 @@ export function findingSeverity(result: RuleResult): Severity | null {
 export function summarize(results: RuleResult[]): AuditSummary {
   const byVerdict: Record<Verdict, number> = { pass: 0, fail: 0, warn: 0, unverifiable: 0, error: 0 };
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let waived = 0;
   for (const result of results) {
     byVerdict[result.verdict] += 1;
+    if (result.waiver) waived += 1;
     const severity = findingSeverity(result);
     if (severity) bySeverity[severity] += 1;
   }
-  return { total: results.length, byVerdict, bySeverity };
+  return { total: results.length, byVerdict, bySeverity, waived };
 }
 
 export function exitCode(audit: AuditResult, failOn: FailOn): 0 | 1 | 2 {
@@ -45,6 +47,8 @@ export function exitCode(audit: AuditResult, failOn: FailOn): 0 | 1 | 2 {
   if (failOn === 'never') return 0;
   const threshold = SEVERITY_RANK[failOn];
   const failing = audit.results.some((r) => {
+    // A waived finding is shown and counted, but it was reviewed and accepted: it does not fail the run.
+    if (r.waiver) return false;
     const severity = findingSeverity(r);
     return severity !== null && r.verdict !== 'unverifiable' && SEVERITY_RANK[severity] >= threshold;
   });

@@ -184,7 +184,33 @@ export const RuleFile = Type.Object(
 );
 export type RuleFile = Static<typeof RuleFile>;
 
+// ── Waiver files ────────────────────────────────────────────────────────────────────────────
+
+export const WaiverSpec = Type.Object(
+  {
+    rule: RuleId,
+    reason: Type.String({ minLength: 1, description: 'Why the finding is accepted, for the next reviewer.' }),
+    reviewer: Type.String({ minLength: 1, description: 'Who accepted it.' }),
+    expires: Type.String({
+      pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$',
+      description: 'Last day the waiver applies (YYYY-MM-DD); after it the finding counts again and the audit warns.',
+    }),
+  },
+  { ...strict, description: 'A reviewed, accepted finding: still shown and counted, but it does not fail the run.' },
+);
+export type WaiverSpec = Static<typeof WaiverSpec>;
+
+export const WaiverFile = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    waivers: Type.Array(WaiverSpec, { description: 'Accepted findings of the rules in this folder, by rule id.' }),
+  },
+  { ...strict, title: 'tally waiver file', description: '`waivers.yaml`, next to the rule files it applies to.' },
+);
+export type WaiverFile = Static<typeof WaiverFile>;
+
 export const schemas: Record<string, TSchema> = {
   'figures.schema.json': FigureFile,
   'rules.schema.json': RuleFile,
+  'waivers.schema.json': WaiverFile,
 };

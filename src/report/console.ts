@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import { formatDiagnostic } from '../load/diagnostics.js';
 import { findingSeverity } from '../judge/outcome.js';
 import type { AuditResult, RuleResult, Verdict } from '../model.js';
+import { coverageSummary } from './coverage.js';
 import { plural, VERDICT_ICON, VERDICT_ORDER } from './labels.js';
 import type { Reporter } from './reporter.js';
 
@@ -28,13 +29,33 @@ function ruleLines(r: RuleResult, paint: ReturnType<typeof painter>): string[] {
   const head = `${byVerdict[r.verdict](`${VERDICT_ICON[r.verdict]} ${r.verdict.padEnd(12)}`)} ${r.id}`;
   const where = c.dim(`${r.declared.file}:${r.declared.line}:${r.declared.col}`);
   if (r.verdict === 'pass') return [`  ${head}  ${where}`];
-  const lines = [`  ${head}  ${c.dim(findingSeverity(r) ?? r.severity)}  ${where}`];
+  const waived = r.waiver ? `  ${c.cyan('waived')}` : '';
+  const material = r.diagnosis?.materiality.material ? `  ${c.red('material')}` : '';
+  const lines = [`  ${head}  ${c.dim(findingSeverity(r) ?? r.severity)}${material}${waived}  ${where}`];
   if (r.quote) {
     const at = r.anchor ? c.dim(` (${r.document}:${r.anchor.line}:${r.anchor.col})`) : '';
     lines.push(`      “${r.quote}”${at}`);
   }
   lines.push(`      ${r.message}`);
+  lines.push(...diagnosisLines(r, paint));
   if (r.note) lines.push(c.dim(`      note: ${r.note}`));
+  return lines;
+}
+
+/** What would make the finding hold, which slip explains it, whether it matters, who accepted it. */
+function diagnosisLines(r: RuleResult, { c }: ReturnType<typeof painter>): string[] {
+  const lines: string[] = [];
+  const d = r.diagnosis;
+  if (d) {
+    for (const reason of d.materiality.reasons) lines.push(`      ${c.red('material:')} ${reason}`);
+    for (const slip of d.slips) lines.push(`      ${c.yellow('likely slip:')} ${slip.message}`);
+    const implied = d.implied.filter((i) => i.needed !== 'none').map((i) => i.message.replace(/^holds if /, ''));
+    if (implied.length) lines.push(`      ${c.dim('would hold if')} ${implied.join(c.dim('; or '))}`);
+  }
+  if (r.waiver) {
+    const w = r.waiver;
+    lines.push(`      ${c.cyan('waived')} by ${w.reviewer} until ${w.expires}: ${w.reason} ${c.dim(`(${w.declared.file}:${w.declared.line}:${w.declared.col})`)}`);
+  }
   return lines;
 }
 
@@ -52,11 +73,20 @@ export const consoleReporter: Reporter = {
       for (const r of results) out.push(...ruleLines(r, paint));
       out.push('');
     }
+    for (const cov of audit.coverage) {
+      const line = `coverage of ${cov.path}: ${coverageSummary(cov)}`;
+      out.push(cov.uncovered > 0 ? c.red(line) : c.dim(line));
+      for (const n of cov.numbers.filter((x) => x.status === 'uncovered')) {
+        out.push(c.red(`  uncovered ${cov.path}:${n.line}:${n.col} “${n.text}” (${n.kind})`));
+      }
+    }
+    if (audit.coverage.length) out.push('');
     const counts = VERDICT_ORDER.filter((v) => audit.summary.byVerdict[v] > 0).map((v) =>
       byVerdict[v](`${audit.summary.byVerdict[v]} ${v}`),
     );
+    const waived = audit.summary.waived ? c.cyan(` (${audit.summary.waived} waived)`) : '';
     out.push(
-      `${c.bold(`tally ${audit.tool.version}`)}: ${plural(audit.summary.total, 'rule')} — ${counts.join(', ') || 'nothing to check'}`,
+      `${c.bold(`tally ${audit.tool.version}`)}: ${plural(audit.summary.total, 'rule')} — ${counts.join(', ') || 'nothing to check'}${waived}`,
     );
     return `${out.join('\n')}\n`;
   },

@@ -13,7 +13,7 @@
 import { findingSeverity } from '../judge/outcome.js';
 import type { AuditResult, RuleResult, Severity } from '../model.js';
 import type { Reporter } from './reporter.js';
-import { lineCol } from './sarif.js';
+import { lineLocator } from './sarif.js';
 
 type Command = 'error' | 'warning' | 'notice';
 const COMMAND: Record<Severity, Command> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -34,15 +34,14 @@ export function workflowCommand(command: Command, properties: Record<string, str
   return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
 }
 
-function annotation(r: RuleResult, audit: AuditResult): string | null {
+function annotation(r: RuleResult, locate: Map<string, (offset: number) => { line: number; col: number }>): string | null {
   const severity = findingSeverity(r);
   if (severity === null) return null;
   const command: Command = r.waiver && r.verdict !== 'error' ? 'notice' : COMMAND[severity];
   const inDocument = r.verdict !== 'error' && r.anchor && r.document;
   let place: Record<string, string | number | undefined>;
   if (inDocument) {
-    const doc = audit.documents.find((d) => d.path === r.document);
-    const end = doc ? lineCol(doc.text, r.anchor!.end) : undefined;
+    const end = locate.get(r.document!)?.(r.anchor!.end);
     // Columns are only allowed on a single-line annotation.
     const oneLine = !end || end.line === r.anchor!.line;
     place = {
@@ -74,8 +73,9 @@ export function renderGithub(audit: AuditResult): string {
       ),
     );
   }
+  const locate = new Map(audit.documents.map((d) => [d.path, lineLocator(d.text)]));
   for (const r of audit.results) {
-    const line = annotation(r, audit);
+    const line = annotation(r, locate);
     if (line) out.push(line);
   }
   return out.length ? `${out.join('\n')}\n` : '';

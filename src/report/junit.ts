@@ -30,8 +30,9 @@ function xmlSafe(text: string): string {
   );
 }
 
+/** Text content; a carriage return is a reference, or a parser would turn CR LF into LF. */
 export function escapeXmlText(text: string): string {
-  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 /** Attribute values also keep their tabs and line breaks (an XML parser would normalise them to spaces). */
@@ -40,8 +41,7 @@ export function escapeXmlAttribute(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
     .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+    .replace(/\n/g, '&#10;');
 }
 
 type Outcome =

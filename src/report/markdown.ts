@@ -1,8 +1,10 @@
 /**
  * The Markdown report: reads well in a pull request. Summary first, then every finding with
- * its sentence, stated and computed values and the size of the discrepancy, then the passes.
+ * its sentence, stated and computed values, the size of the discrepancy, its diagnosis (material
+ * first) and waiver, then the passes.
  */
 import type { AuditResult, RuleResult } from '../model.js';
+import { coverageSummary } from './coverage.js';
 import { VERDICT_ICON, VERDICT_ORDER } from './labels.js';
 import type { Reporter } from './reporter.js';
 
@@ -12,7 +14,8 @@ function cell(text: string): string {
 }
 
 function finding(r: RuleResult): string[] {
-  const lines = [`### ${VERDICT_ICON[r.verdict]} \`${r.id}\` — ${r.verdict} (${r.severity})`, ''];
+  const tags = [r.diagnosis?.materiality.material ? '**material**' : '', r.waiver ? 'waived' : ''].filter(Boolean).join(' · ');
+  const lines = [`### ${VERDICT_ICON[r.verdict]} \`${r.id}\` — ${r.verdict} (${r.severity})${tags ? ` — ${tags}` : ''}`, ''];
   if (r.quote) {
     const at = r.anchor ? ` — ${r.document}:${r.anchor.line}:${r.anchor.col}` : '';
     lines.push(`> ${r.quote}${at}`, '');
@@ -25,9 +28,38 @@ function finding(r: RuleResult): string[] {
   for (const f of r.figures) {
     lines.push(`  - \`${f.id}\`: ${f.unknown ? 'unknown' : `${f.written ?? ''} → ${f.interval ?? ''}`}`);
   }
+  lines.push(...diagnosis(r));
   if (r.note) lines.push(`- **Reviewer note:** ${r.note}`);
   lines.push(`- **Rule:** ${r.declared.file}:${r.declared.line}:${r.declared.col}`, '');
   return lines;
+}
+
+/** Materiality, likely slips, implied values and the waiver of a finding. */
+function diagnosis(r: RuleResult): string[] {
+  const lines: string[] = [];
+  const d = r.diagnosis;
+  if (d) {
+    lines.push(`- **Material:** ${d.materiality.material ? `yes — ${d.materiality.reasons.join('; ')}` : 'no (the conclusion stands; only the size is off)'}`);
+    if (d.slips.length) {
+      lines.push('- **Likely slip:**');
+      for (const s of d.slips) lines.push(`  - ${s.kind}: ${s.message}`);
+    }
+    if (d.implied.length) {
+      lines.push('- **Would hold if** (one figure changed, the others as read):');
+      for (const i of d.implied) lines.push(`  - ${i.message}${i.needed === 'none' || /^[≤≥]/.test(i.needed) ? '' : ` (needed: ${i.needed})`}`);
+    }
+  }
+  if (r.waiver) {
+    const w = r.waiver;
+    lines.push(`- **Waived** by ${w.reviewer} until ${w.expires}: ${w.reason} (${w.declared.file}:${w.declared.line}:${w.declared.col}) — counted, but it does not fail the run`);
+  }
+  return lines;
+}
+
+/** Findings that change the conclusion first, then by verdict (error, fail, warn, unverifiable). */
+function byImportance(a: RuleResult, b: RuleResult): number {
+  const material = (r: RuleResult) => (r.diagnosis?.materiality.material ? 0 : 1);
+  return material(a) - material(b) || VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict);
 }
 
 export const markdownReporter: Reporter = {
@@ -40,6 +72,7 @@ export const markdownReporter: Reporter = {
     out.push('| verdict | rules |', '|---|---:|');
     for (const v of VERDICT_ORDER) out.push(`| ${VERDICT_ICON[v]} ${v} | ${summary.byVerdict[v]} |`);
     out.push('');
+    if (summary.waived) out.push(`${summary.waived} finding${summary.waived === 1 ? '' : 's'} waived: reviewed and accepted, counted above, not failing the run.`, '');
     out.push('## Inputs', '', '| role | file | sha-256 |', '|---|---|---|');
     for (const i of audit.inputs) out.push(`| ${i.role} | ${cell(i.path)} | \`${i.sha256.slice(0, 16)}…\` |`);
     out.push('');
@@ -50,8 +83,21 @@ export const markdownReporter: Reporter = {
       }
       out.push('');
     }
+    if (audit.coverage.length) {
+      out.push('## Coverage', '');
+      for (const cov of audit.coverage) {
+        out.push(`- \`${cov.path}\`: ${coverageSummary(cov)}`);
+        const uncovered = cov.numbers.filter((n) => n.status === 'uncovered');
+        if (uncovered.length) {
+          out.push('', '  | uncovered number | kind | at |', '  |---|---|---|');
+          for (const n of uncovered) out.push(`  | ${cell(n.text)} | ${n.kind} | ${cov.path}:${n.line}:${n.col} |`);
+          out.push('');
+        }
+      }
+      out.push('');
+    }
     const findings = audit.results.filter((r) => r.verdict !== 'pass');
-    findings.sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict));
+    findings.sort(byImportance);
     if (findings.length) {
       out.push('## Findings', '');
       for (const r of findings) out.push(...finding(r));

@@ -34,16 +34,24 @@ export function pathToUri(p: string): string {
 
 /** 1-based line and column (UTF-16 code units) of an offset in a text. */
 export function lineCol(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.max(0, Math.min(offset, text.length));
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
+  return lineLocator(text)(offset);
+}
+
+/** Line and column of any offset in a text, after one pass over it (binary search per lookup). */
+export function lineLocator(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    const at = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  return { line, col: end - lineStart + 1 };
+    return { line: lo + 1, col: at - starts[lo]! + 1 };
+  };
 }
 
 interface Region {
@@ -67,7 +75,7 @@ function physical(uri: string, index: number | undefined, region: Region) {
 
 export function renderSarif(audit: AuditResult): string {
   const artifactIndex = new Map(audit.inputs.map((input, i) => [input.path, i]));
-  const documents = new Map(audit.documents.map((d) => [d.path, d]));
+  const locate = new Map(audit.documents.map((d) => [d.path, lineLocator(d.text)]));
   const artifacts = audit.inputs.map((input) => ({
     location: { uri: pathToUri(input.path) },
     roles: input.role === 'document' ? ['analysisTarget'] : ['userSpecifiedConfiguration'],
@@ -99,8 +107,7 @@ export function renderSarif(audit: AuditResult): string {
 
   const documentLocation = (r: RuleResult) => {
     if (!r.anchor || !r.document) return undefined;
-    const doc = documents.get(r.document);
-    const end = doc ? lineCol(doc.text, r.anchor.end) : undefined;
+    const end = locate.get(r.document)?.(r.anchor.end);
     return {
       ...physical(r.document, artifactIndex.get(r.document), {
         startLine: r.anchor.line,

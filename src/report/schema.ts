@@ -211,6 +211,7 @@ export const JsonReport = Type.Object(
         total: Count,
         byVerdict: Type.Object({ pass: Count, fail: Count, warn: Count, unverifiable: Count, error: Count }, closed),
         bySeverity: Type.Object({ error: Count, warning: Count, info: Count }, { ...closed, description: 'Findings (non-pass) by the severity they carry.' }),
+        waived: Type.Integer({ minimum: 0, description: 'Findings accepted by a waiver: also counted by verdict and severity, but they do not fail the run.' }),
       },
       closed,
     ),

@@ -264,7 +264,8 @@ describe.skipIf(SKIP)('html report in chromium', () => {
         timeout: 100_000,
         env: { ...process.env, NO_COLOR: '1' },
       });
-      if (run.status !== 0) throw new Error(`tally audit exited ${run.status} ${run.signal ?? ''}: ${run.stderr}`);
+      // 2 = some rule or rule file is broken: the reports are still written and must still be right.
+      if (run.status !== 0 && run.status !== 2) throw new Error(`tally audit exited ${run.status} ${run.signal ?? ''}: ${run.stderr}`);
       report = JSON.parse(fs.readFileSync(path.join(out, 'tally-report.json'), 'utf8'));
       o = await open(path.join(out, 'tally-report.html'));
     }, 120_000);

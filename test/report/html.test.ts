@@ -143,7 +143,7 @@ describe('html reporter', () => {
     }
     expect(page).toContain(`<strong>${audit.summary.bySeverity.error}</strong> error`);
     // 12 numbers: 7 covered, 1 ignored, 4 uncovered → 8/12 accounted for.
-    expect(page).toContain('data-coverage="66.7"');
+    expect(page).toContain('data-coverage="66.7%"');
     expect(page).toContain('7 covered');
   });
 

@@ -102,7 +102,7 @@ export function parseXml(source: string): XmlElement {
         if (raw.includes('<')) throw new Error(`< in attribute value at ${i}`);
         if (a[0] in element.attributes) throw new Error(`duplicate attribute ${a[0]} at ${i}`);
         // Attribute-value normalisation: literal whitespace characters become spaces.
-        element.attributes[a[0]] = decode(raw.replace(/[\t\n\r]/g, ' '), i);
+        element.attributes[a[0]] = decode(raw.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' '), i);
         i = end + 1;
       }
       const selfClosing = source[i - 2] === '/';
@@ -124,7 +124,8 @@ export function parseXml(source: string): XmlElement {
       if (raw.trim()) throw new Error(`text outside the root element at ${i}`);
     } else {
       if (raw.includes(']]>')) throw new Error(`]]> in text at ${i}`);
-      parent.text += decode(raw, i);
+      // End-of-line handling: literal CR LF and CR become LF before anything else.
+      parent.text += decode(raw.replace(/\r\n?/g, '\n'), i);
     }
     i = end;
   }

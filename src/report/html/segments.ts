@@ -14,13 +14,15 @@ export interface ClaimSpan extends Span {
   index: number;
 }
 
-export interface Segment extends Span {
+export interface Segment<N extends Span = Span> extends Span {
   /** Indices of the claims covering this segment, outermost (earliest start, then longest) first. */
   claims: number[];
   /** Claims whose first segment this is (their focusable head). */
   heads: number[];
   /** The segment lies inside a number of the document that no rule accounts for. */
   uncovered: boolean;
+  /** That number (the one that started last, if several overlap). */
+  number?: N;
 }
 
 /** Outer before inner: earlier start first, then the longer span, then the lower index. */
@@ -33,13 +35,13 @@ function clamp(span: Span, length: number): Span {
 }
 
 /** Sweep over the cut points, keeping the spans that are open: linear in the text's marks, not quadratic. */
-export function segmentText(length: number, claims: ClaimSpan[], uncovered: Span[]): Segment[] {
+export function segmentText<N extends Span>(length: number, claims: ClaimSpan[], uncovered: N[]): Segment<N>[] {
   const spans = claims
     .map((c) => ({ ...c, ...clamp(c, length) }))
     .filter((c) => c.end > c.start)
     .sort(compareSpans);
   const numbers = uncovered
-    .map((u) => clamp(u, length))
+    .map((source) => ({ ...clamp(source, length), source }))
     .filter((u) => u.end > u.start)
     .sort((a, b) => a.start - b.start || a.end - b.end);
   const cuts = new Set<number>([0, length]);
@@ -47,9 +49,9 @@ export function segmentText(length: number, claims: ClaimSpan[], uncovered: Span
   for (const u of numbers) cuts.add(u.start).add(u.end);
   const points = [...cuts].sort((a, b) => a - b);
 
-  const segments: Segment[] = [];
+  const segments: Segment<N>[] = [];
   let active: ClaimSpan[] = [];
-  let openNumbers: Span[] = [];
+  let openNumbers: typeof numbers = [];
   let nextSpan = 0;
   let nextNumber = 0;
   for (let i = 0; i + 1 < points.length; i++) {
@@ -67,7 +69,8 @@ export function segmentText(length: number, claims: ClaimSpan[], uncovered: Span
     }
     while (nextNumber < numbers.length && numbers[nextNumber]!.start === start) openNumbers.push(numbers[nextNumber++]!);
     if (added) active.sort(compareSpans);
-    segments.push({ start, end, claims: active.map((s) => s.index), heads, uncovered: openNumbers.length > 0 });
+    const number = openNumbers.at(-1)?.source;
+    segments.push({ start, end, claims: active.map((s) => s.index), heads, uncovered: number !== undefined, ...(number ? { number } : {}) });
   }
   return segments;
 }

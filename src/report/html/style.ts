@@ -88,14 +88,14 @@ button.tag[aria-pressed="true"] { background: var(--ink); color: var(--paper); b
 .legend .hint { flex-basis: 100%; }
 
 /* ── document and panel ─────────────────────────────────────────────────────────────── */
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) 400px; gap: 24px; padding: 18px 0 8px; align-items: start; }
+.layout { display: grid; grid-template-columns: minmax(0, 880px) minmax(340px, 1fr); gap: 24px; padding: 18px 0 8px; align-items: start; }
 .doc { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; margin-bottom: 20px; overflow: hidden; }
 .doc-head { padding: 12px 22px; border-bottom: 1px solid var(--line); display: flex; flex-wrap: wrap; gap: 4px 16px; align-items: baseline; }
 .doc-head h2 { font-size: 15px; font-family: var(--mono); font-weight: 600; word-break: break-all; }
 .doc-head .meta { color: var(--muted); font-size: 12px; }
 .doc-text {
   font-family: var(--prose); font-size: 17px; line-height: 1.95; color: #24292f;
-  white-space: pre-wrap; overflow-wrap: break-word; padding: 18px 26px 24px; max-width: 80ch;
+  white-space: pre-wrap; overflow-wrap: break-word; padding: 18px 28px 24px;
 }
 
 mark.claim {
@@ -120,7 +120,7 @@ mark.claim.head.v-unverifiable::before { content: "?"; background: var(--unverif
 mark.claim.head.v-error::before { content: "‼"; background: var(--error); }
 mark.claim:hover { filter: brightness(0.96); }
 mark.claim.head:focus { outline: none; }
-mark.claim.head:focus-visible, mark.claim.active { outline: 2px solid var(--accent); outline-offset: 1px; }
+.doc-text mark.claim.head:focus-visible, .doc-text mark.claim.active { outline: 2px solid var(--accent); outline-offset: 1px; }
 mark.claim.flash { animation: flash 1.2s ease-out 1; }
 @keyframes flash { 0% { box-shadow: 0 0 0 4px rgba(9, 105, 218, 0.45); } 100% { box-shadow: 0 0 0 4px rgba(9, 105, 218, 0); } }
 @media (prefers-reduced-motion: reduce) { mark.claim.flash { animation: none; } }
@@ -150,7 +150,7 @@ mark.claim.flash { animation: flash 1.2s ease-out 1; }
 /* ── details (panel and list) ───────────────────────────────────────────────────────── */
 .detail { font-size: 14px; }
 .d-head { display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: center; margin-bottom: 8px; }
-.d-head h3 { font-size: 16px; font-family: var(--mono); font-weight: 600; word-break: break-all; width: 100%; }
+.d-head h3 { font-size: 16px; font-family: var(--mono); font-weight: 600; overflow-wrap: anywhere; width: 100%; }
 .pill { display: inline-flex; align-items: center; gap: 4px; font-size: 12px; font-weight: 600; border-radius: 999px; padding: 1px 9px; border: 1px solid transparent; white-space: nowrap; }
 .pill.v-pass { background: var(--pass-bg); color: var(--pass); border-color: var(--pass); }
 .pill.v-fail { background: var(--fail-bg); color: var(--fail); border-color: var(--fail); }
@@ -166,11 +166,13 @@ mark.claim.flash { animation: flash 1.2s ease-out 1; }
 .facts dt { color: var(--muted); font-size: 12.5px; padding-top: 1px; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .figures { border-collapse: collapse; width: 100%; margin: 2px 0 10px; font-size: 13px; }
-.figures th, .figures td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
+.figures th, .figures td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: break-word; }
+.figures td:first-child { white-space: nowrap; }
 .figures th { color: var(--muted); font-weight: 500; font-size: 12px; }
 .d-section { margin: 10px 0 0; }
 .d-section h4 { margin: 0 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
-.d-section ul { margin: 0; padding-left: 18px; }
+.d-section p { margin: 2px 0 4px; }
+.d-section ul { margin: 0 0 4px; padding-left: 18px; }
 .d-section li { margin: 2px 0; }
 .material { color: var(--fail); font-weight: 600; }
 .immaterial { color: var(--muted); }
@@ -180,17 +182,18 @@ mark.claim.flash { animation: flash 1.2s ease-out 1; }
 
 /* ── list of results ────────────────────────────────────────────────────────────────── */
 .results { padding: 8px 0 24px; }
-.results > h2, .problems > h2, .inputs > h2 { font-size: 17px; margin: 8px 0 10px; }
+.results > h2, .problems > h2, .inputs > h2 { font-size: 17px; margin: 20px 0 10px; }
 .result-list { list-style: none; margin: 0; padding: 0; background: var(--paper); border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
 .result { border-bottom: 1px solid var(--line); }
 .result:last-child { border-bottom: 0; }
 .result.selected { background: #f0f6ff; }
-.row { display: grid; grid-template-columns: 140px minmax(160px, 260px) 76px minmax(0, 1fr) auto; gap: 12px; align-items: baseline; padding: 7px 14px; font-size: 13.5px; }
-.row .open { cursor: pointer; background: none; border: 0; padding: 0; text-align: left; font-family: var(--mono); font-size: 13px; font-weight: 600; color: var(--accent); word-break: break-all; }
+.row { display: grid; grid-template-columns: 118px minmax(200px, 300px) 112px minmax(0, 1fr) auto; gap: 12px; align-items: baseline; padding: 7px 14px; font-size: 13.5px; }
+.row > .pill { justify-self: start; }
+.row .open { cursor: pointer; background: none; border: 0; padding: 0; text-align: left; font-family: var(--mono); font-size: 13px; font-weight: 600; color: var(--accent); overflow-wrap: anywhere; }
 .row .open:hover { text-decoration: underline; }
 .row .msg { color: var(--ink); overflow-wrap: anywhere; }
 .row .where { font-family: var(--mono); font-size: 12px; color: var(--muted); white-space: nowrap; }
-.result-body { display: none; padding: 4px 14px 14px 166px; }
+.result-body { display: none; padding: 4px 14px 14px 144px; }
 .problems .frame { background: var(--canvas); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; overflow: auto; font-size: 12.5px; margin: 4px 0 12px; }
 .problems ul { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; margin: 0; padding: 10px 14px 4px 32px; }
 .inputs table { border-collapse: collapse; background: var(--paper); border: 1px solid var(--line); border-radius: 10px; font-size: 13px; width: 100%; }
@@ -215,10 +218,12 @@ footer { color: var(--muted); font-size: 12px; padding: 12px 0 32px; }
   .layout { display: block; padding: 0; }
   .doc { border: 0; break-inside: auto; }
   .doc-text { font-size: 11.5pt; line-height: 1.8; max-width: none; padding: 8px 0; }
-  .row .open { color: var(--ink); }
+  .row > .pill { justify-self: start; }
+.row .open { color: var(--ink); }
   .result { break-inside: avoid; }
   .result-body { display: block; padding: 0 14px 10px 14px; }
   .result.v-pass .result-body { display: none; }
+  .result-body .d-head, .result-body .d-message, .result-body .also { display: none; }
   mark.claim.active { outline: none; }
   .stat, .panelish, .result-list, .inputs table { box-shadow: none; }
 }

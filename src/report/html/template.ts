@@ -4,6 +4,8 @@
  * the client script only shows, hides and copies what is already in the page.
  */
 import type { AuditResult, CoveredNumber, Diagnostic, ReportedDocument, RuleResult, Severity, Verdict } from '../../model.js';
+import { accountedShare } from '../../judge/coverage.js';
+import { percentText } from '../coverage.js';
 import { toJsonReport } from '../json.js';
 import { plural, VERDICT_ICON, VERDICT_ORDER } from '../labels.js';
 import { html, type Html, jsonForScript, raw } from './escape.js';
@@ -40,10 +42,6 @@ function sortedResults(audit: AuditResult): number[] {
     .sort((a, b) => VERDICT_ORDER.indexOf(audit.results[a]!.verdict) - VERDICT_ORDER.indexOf(audit.results[b]!.verdict) || a - b);
 }
 
-function isAnchoredIn(r: RuleResult, doc: ReportedDocument): boolean {
-  return r.document === doc.path && r.anchor !== undefined && r.anchor.end > r.anchor.start;
-}
-
 // ── summary ───────────────────────────────────────────────────────────────────────────────
 
 function summary(audit: AuditResult): Html {
@@ -54,16 +52,12 @@ function summary(audit: AuditResult): Html {
   <div><div class="n" data-count="${v}">${byVerdict[v]}</div><div class="label">${v}</div></div>
 </div>`,
   );
-  const waived = audit.results.filter((r) => r.waiver).length;
+  const { waived } = audit.summary;
   const severities = html`<div class="panelish severities" aria-label="Findings by severity">
   <div><strong>${bySeverity.error}</strong> error · <strong>${bySeverity.warning}</strong> warning · <strong>${bySeverity.info}</strong> info</div>
   <div class="label">findings by severity${waived ? html` · <strong>${waived}</strong> waived` : ''}</div>
 </div>`;
   return html`<section class="summary" aria-label="Summary">${stats}${severities}${coverage(audit)}</section>`;
-}
-
-function percent(part: number, whole: number): string {
-  return whole === 0 ? '0' : ((100 * part) / whole).toFixed(1).replace(/\.0$/, '');
 }
 
 function coverage(audit: AuditResult): Html {
@@ -76,8 +70,9 @@ function coverage(audit: AuditResult): Html {
   const ignored = sum('ignored');
   const uncovered = sum('uncovered');
   const width = (n: number) => (total === 0 ? '0' : ((100 * n) / total).toFixed(2));
-  return html`<div class="panelish coverage" data-coverage="${percent(covered + ignored, total)}">
-  <div><strong>${percent(covered + ignored, total)}%</strong> of ${plural(total, 'number')} in the text accounted for</div>
+  const share = percentText(accountedShare({ total, covered, ignored }));
+  return html`<div class="panelish coverage" data-coverage="${share}" title="A number is accounted for when a rule states or anchors it, or an ignore rule gives the reason it is not a claim.">
+  <div><strong>${share}</strong> of ${plural(total, 'number')} in the text accounted for</div>
   <div class="bar" role="img" aria-label="${`${covered} covered, ${ignored} ignored, ${uncovered} uncovered`}">
     <span class="covered" style="width:${width(covered)}%"></span><span class="ignored" style="width:${width(ignored)}%"></span><span class="uncov" style="width:${width(uncovered)}%"></span>
   </div>
@@ -121,19 +116,13 @@ function claimLabel(r: RuleResult): string {
   return `${r.verdict}: ${r.id}${r.waiver ? ' (waived)' : ''} — ${r.message}`;
 }
 
-function documentSection(audit: AuditResult, doc: ReportedDocument, index: number): Html {
-  const claims: ClaimSpan[] = [];
-  audit.results.forEach((r, i) => {
-    if (isAnchoredIn(r, doc)) claims.push({ index: i, start: r.anchor!.start, end: r.anchor!.end });
-  });
+function documentSection(audit: AuditResult, doc: ReportedDocument, index: number, claims: ClaimSpan[]): Html {
   const numbers: CoveredNumber[] = audit.coverage.filter((c) => c.path === doc.path).flatMap((c) => c.numbers);
   const uncovered = numbers.filter((n) => n.status === 'uncovered');
   const segments = segmentText(doc.text.length, claims, uncovered);
   const body = segments.map((segment) => {
     const text = doc.text.slice(segment.start, segment.end);
-    const number = segment.uncovered
-      ? uncovered.find((n) => n.start <= segment.start && n.end >= segment.end)
-      : undefined;
+    const number = segment.number;
     let inner: Html = number
       ? html`<span class="uncovered" title="${`uncovered number ${number.text} (${number.line}:${number.col}): no rule states or anchors it`}">${text}</span>`
       : html`${text}`;
@@ -146,26 +135,48 @@ function documentSection(audit: AuditResult, doc: ReportedDocument, index: numbe
     }
     return inner;
   });
-  const count = claims.length;
   return html`<section class="doc" data-doc="${index}" aria-label="${`Document ${doc.path}`}">
-  <div class="doc-head"><h2>${doc.path}</h2><span class="meta">${doc.locale} · ${plural(count, 'marked claim')} · sha-256 <span class="mono">${doc.sha256.slice(0, 12)}</span></span></div>
+  <div class="doc-head"><h2>${doc.path}</h2><span class="meta">${doc.locale} · ${plural(claims.length, 'marked claim')} · sha-256 <span class="mono">${doc.sha256.slice(0, 12)}</span></span></div>
   <div class="doc-text" lang="${langOf(doc)}">${body}</div>
 </section>`;
 }
 
-// ── details of one result ────────────────────────────────────────────────────────────────
-
-function overlaps(audit: AuditResult, i: number): number[] {
-  const r = audit.results[i]!;
-  if (!r.anchor) return [];
-  const { start, end } = r.anchor;
-  return audit.results
-    .map((o, j) => ({ o, j }))
-    .filter(({ o, j }) => j !== i && o.document === r.document && o.anchor && o.anchor.start < end && o.anchor.end > start)
-    .map(({ j }) => j);
+/** The anchored claims of each document, by path (one pass over the results). */
+function claimsByDocument(audit: AuditResult): Map<string, ClaimSpan[]> {
+  const byDoc = new Map<string, ClaimSpan[]>(audit.documents.map((d) => [d.path, []]));
+  audit.results.forEach((r, index) => {
+    const list = r.document !== undefined ? byDoc.get(r.document) : undefined;
+    if (list && r.anchor && r.anchor.end > r.anchor.start) list.push({ index, start: r.anchor.start, end: r.anchor.end });
+  });
+  return byDoc;
 }
 
-function details(audit: AuditResult, i: number): Html {
+/** For each anchored result, the others whose anchors overlap it in the same document. */
+function overlapsOf(byDocument: Map<string, ClaimSpan[]>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const add = (a: number, b: number) => out.set(a, [...(out.get(a) ?? []), b]);
+  for (const claims of byDocument.values()) {
+    const sorted = [...claims].sort((a, b) => a.start - b.start || a.index - b.index);
+    for (let k = 0; k < sorted.length; k++) {
+      const a = sorted[k]!;
+      for (let m = k + 1; m < sorted.length && sorted[m]!.start < a.end; m++) {
+        add(a.index, sorted[m]!.index);
+        add(sorted[m]!.index, a.index);
+      }
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => a - b);
+  return out;
+}
+
+// ── details of one result ────────────────────────────────────────────────────────────────
+
+interface Context {
+  overlaps: Map<number, number[]>;
+  docs: Map<string, ReportedDocument>;
+}
+
+function details(audit: AuditResult, i: number, ctx: Context): Html {
   const r = audit.results[i]!;
   const facts: Html[] = [];
   const fact = (term: string, value: Html | string) => facts.push(html`<dt>${term}</dt><dd>${value}</dd>`);
@@ -199,14 +210,14 @@ function details(audit: AuditResult, i: number): Html {
     : '';
   const note = r.note ? html`<div class="d-section note"><h4>Reviewer note</h4><p>${r.note}</p></div>` : '';
   const tags = r.tags.length ? html`<div class="d-section"><h4>Tags</h4><p>${r.tags.join(', ')}</p></div>` : '';
-  const others = overlaps(audit, i);
+  const others = ctx.overlaps.get(i) ?? [];
   const also = others.length
     ? html`<div class="d-section also"><h4>Overlapping claims</h4><p>${others.map(
         (j) => html`<button type="button" data-open="${j}" class="v-${audit.results[j]!.verdict}">${VERDICT_ICON[audit.results[j]!.verdict]} ${audit.results[j]!.id}</button>`,
       )}</p></div>`
     : '';
   const quote = r.quote
-    ? html`<blockquote class="d-quote" lang="${langOf(audit.documents.find((doc) => doc.path === r.document))}">${r.quote}<span class="where">${r.document ?? ''}${r.anchor ? `:${r.anchor.line}:${r.anchor.col}` : ' (not found in the document)'}</span></blockquote>`
+    ? html`<blockquote class="d-quote" lang="${langOf(r.document !== undefined ? ctx.docs.get(r.document) : undefined)}">${r.quote}<span class="where">${r.document ?? ''}${r.anchor ? `:${r.anchor.line}:${r.anchor.col}` : ' (not found in the document)'}</span></blockquote>`
     : '';
 
   return html`<div class="detail" id="detail-${i}" data-r="${i}">
@@ -220,13 +231,13 @@ function details(audit: AuditResult, i: number): Html {
 
 // ── list, problems, inputs ───────────────────────────────────────────────────────────────
 
-function resultList(audit: AuditResult): Html {
+function resultList(audit: AuditResult, ctx: Context): Html {
   const rows = sortedResults(audit).map((i) => {
     const r = audit.results[i]!;
     const where = r.anchor ? `${r.document}:${r.anchor.line}:${r.anchor.col}` : at(r.declared);
     return html`<li class="result v-${r.verdict}" id="result-${i}" data-r="${i}" data-verdict="${r.verdict}" data-severity="${r.severity}">
   <div class="row">${verdictPill(r.verdict)}<button type="button" class="open" data-open="${i}" aria-controls="panel">${r.id}</button><span class="pill sev">${r.severity}${r.waiver ? ' · waived' : ''}</span><span class="msg">${r.message}</span><span class="where">${where}</span></div>
-  <div class="result-body">${details(audit, i)}</div>
+  <div class="result-body">${details(audit, i, ctx)}</div>
 </li>`;
   });
   return html`<section class="results" aria-label="All results"><h2>All results</h2><ol class="result-list">${rows}</ol></section>`;
@@ -246,6 +257,8 @@ function inputs(audit: AuditResult): Html {
 }
 
 export function renderPage(audit: AuditResult, parts: PageParts): string {
+  const byDocument = claimsByDocument(audit);
+  const ctx: Context = { overlaps: overlapsOf(byDocument), docs: new Map(audit.documents.map((d) => [d.path, d])) };
   const title = `tally audit — ${audit.documents.map((d) => d.path).join(', ') || 'no document'}`;
   const page = html`<!doctype html>
 <html lang="en">
@@ -266,14 +279,14 @@ ${summary(audit)}
 ${controls(audit)}
 ${legend()}
 <main class="layout">
-  <div class="docs">${audit.documents.length ? audit.documents.map((doc, i) => documentSection(audit, doc, i)) : html`<p>No document was audited.</p>`}</div>
+  <div class="docs">${audit.documents.length ? audit.documents.map((doc, i) => documentSection(audit, doc, i, byDocument.get(doc.path) ?? [])) : html`<p>No document was audited.</p>`}</div>
   <aside class="panel" id="panel" tabindex="-1" aria-label="Claim details" aria-live="polite">
     <div class="panel-bar"><button type="button" class="close" id="panel-close" aria-label="Close details">×</button></div>
     <div class="panel-empty" id="panel-empty"><p><strong>Select a claim</strong> in the text, or a rule in the list below, to see how it was checked.</p><p>Use Tab to move between claims and Enter to open one; Escape closes.</p></div>
     <div id="panel-body"></div>
   </aside>
 </main>
-${resultList(audit)}
+${resultList(audit, ctx)}
 ${problems(audit.diagnostics)}
 ${inputs(audit)}
 <footer>Generated by tally ${audit.tool.version}. Reports are reproducible: the same inputs give the same file.</footer>

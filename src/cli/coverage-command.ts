@@ -1,0 +1,91 @@
+/**
+ * `tally coverage [paths…]`: every number of the audited documents, covered by a rule or
+ * figure, ignored with a reason, or uncovered, with the share accounted for.
+ * Exit codes as for `tally audit`: 2 on a usage or configuration error (a bad rule file, a
+ * broken rule), 1 with --fail-on-uncovered when a number is uncovered, else 0.
+ */
+import { type Command, Option } from 'commander';
+import pc from 'picocolors';
+import { audit } from '../audit.js';
+import { exitCode } from '../judge/outcome.js';
+import { formatDiagnostic } from '../load/diagnostics.js';
+import { UsageError } from '../load/index.js';
+import type { AuditResult } from '../model.js';
+import { columnWidths, coverageJson, coverageLine, coverageSummary } from '../report/coverage.js';
+import { useColor } from './color.js';
+
+interface CoverageFlags {
+  format: 'console' | 'json';
+  uncoveredOnly?: boolean;
+  failOnUncovered?: boolean;
+}
+
+export function registerCoverage(program: Command): void {
+  program
+    .command('coverage')
+    .description('list every number of the audited documents: covered by a rule, ignored with a reason, or uncovered')
+    .argument('[paths...]', 'rule files or folders (default: ./rules)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['console', 'json']).default('console'))
+    .option('--uncovered-only', 'list only the uncovered numbers')
+    .option('--fail-on-uncovered', 'exit 1 when any number is uncovered')
+    .action((paths: string[], flags: CoverageFlags) => runCoverage(paths, flags));
+}
+
+/** Exit code of a coverage run: configuration errors first, then uncovered numbers if asked. */
+export function coverageExitCode(result: AuditResult, failOnUncovered: boolean): 0 | 1 | 2 {
+  const base = exitCode(result, 'never');
+  if (base !== 0) return base;
+  return failOnUncovered && result.coverage.some((c) => c.uncovered > 0) ? 1 : 0;
+}
+
+function runCoverage(paths: string[], flags: CoverageFlags): void {
+  let result: AuditResult;
+  try {
+    result = audit({ paths });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`tally: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+  const failOnUncovered = flags.failOnUncovered === true;
+  if (flags.format === 'json') {
+    // stdout stays pure JSON; problems go to stderr as well, so a pipeline still shows them.
+    for (const line of problemLines(result)) process.stderr.write(`${line}\n`);
+    process.stdout.write(`${JSON.stringify(coverageJson(result, { uncoveredOnly: flags.uncoveredOnly === true }), null, 2)}\n`);
+  } else {
+    process.stdout.write(renderConsole(result, { color: useColor(process.stdout), uncoveredOnly: flags.uncoveredOnly === true }));
+  }
+  process.exitCode = coverageExitCode(result, failOnUncovered);
+}
+
+/** Diagnostics and rules whose expression is broken (a broken rule's own diagnostic is among the diagnostics). */
+function problemLines(result: AuditResult): string[] {
+  const lines = result.diagnostics.map((d) => formatDiagnostic(d));
+  for (const r of result.results) {
+    if (r.verdict === 'error' && r.expr !== '') {
+      lines.push(`${r.declared.file}:${r.declared.line}:${r.declared.col} error[broken-rule] rule "${r.id}": ${r.message}`);
+    }
+  }
+  return lines;
+}
+
+function renderConsole(result: AuditResult, options: { color: boolean; uncoveredOnly: boolean }): string {
+  const c = pc.createColors(options.color);
+  const paint = { covered: c.green, ignored: c.dim, uncovered: c.red } as const;
+  const out: string[] = [];
+  for (const line of problemLines(result)) out.push(line, '');
+  if (result.coverage.length === 0) out.push('no document was audited: nothing to measure');
+  for (const doc of result.coverage) {
+    out.push(c.underline(doc.path));
+    const shown = options.uncoveredOnly ? doc.numbers.filter((n) => n.status === 'uncovered') : doc.numbers;
+    const widths = columnWidths(doc.numbers);
+    for (const n of shown) out.push(`  ${paint[n.status](coverageLine(n, widths))}`);
+    if (options.uncoveredOnly && shown.length === 0) out.push('  no uncovered numbers');
+    const summary = `${doc.path}: ${coverageSummary(doc)}`;
+    out.push(doc.uncovered > 0 ? c.bold(c.red(summary)) : c.bold(summary), '');
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,161 @@
+/**
+ * `tally explain <rule-id> [paths…]`: one rule's computation step by step, for a reviewer.
+ * The explanation is built by the library (`explain`); this file only lays it out, as text for a
+ * terminal (coloured only on a TTY without NO_COLOR) or as JSON for tools.
+ * Exit codes: 0 explained (whatever the verdict), 2 unknown rule id, missing path or bad flag.
+ */
+import { type Command, Option } from 'commander';
+import pc from 'picocolors';
+import { explain, UnknownRuleError } from '../audit.js';
+import type { Explanation } from '../judge/explain.js';
+import { formatDiagnostic } from '../load/diagnostics.js';
+import { UsageError } from '../load/index.js';
+import type { Verdict } from '../model.js';
+import { VERDICT_ICON } from '../report/labels.js';
+import { VERSION } from '../version.js';
+import { useColor } from './color.js';
+
+interface ExplainFlags {
+  format: 'text' | 'json';
+}
+
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description('show how one rule is computed and judged, step by step (figures, intervals, reading, verdict, diagnosis, waiver)')
+    .argument('<rule-id>', 'the id of the rule to explain')
+    .argument('[paths...]', 'rule files or folders (default: ./rules)')
+    .addOption(new Option('-f, --format <format>', 'text for a terminal, json for tools').choices(['text', 'json']).default('text'))
+    .action((id: string, paths: string[], flags: ExplainFlags) => runExplain(id, paths, flags));
+}
+
+function runExplain(id: string, paths: string[], flags: ExplainFlags): void {
+  try {
+    const explanations = explain({ paths, rule: id });
+    if (flags.format === 'json') {
+      process.stdout.write(`${JSON.stringify({ tool: { name: 'tally', version: VERSION }, explanations }, null, 2)}\n`);
+    } else {
+      const color = useColor(process.stdout);
+      process.stdout.write(explanations.map((e) => renderExplanation(e, color)).join('\n'));
+    }
+    process.exitCode = 0;
+  } catch (error) {
+    if (error instanceof UnknownRuleError) {
+      for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n\n`);
+      process.stderr.write(`tally: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`tally: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+}
+
+/** The explanation as text: numbered sections, aligned, the figures' own notation throughout. */
+export function renderExplanation(e: Explanation, color: boolean): string {
+  const c = pc.createColors(color);
+  const byVerdict: Record<Verdict, (s: string) => string> = {
+    pass: c.green,
+    fail: c.red,
+    warn: c.yellow,
+    unverifiable: c.blue,
+    error: (s) => c.bold(c.magenta(s)),
+  };
+  const out: string[] = [];
+  const section = (n: number, title: string) => out.push('', c.bold(`${n}. ${title}`));
+  const waived = e.waiver ? ` ${c.cyan('(waived)')}` : '';
+  const severity = e.verdict === 'pass' ? '' : ` ${c.dim(`(severity ${e.severity})`)}`;
+  out.push(`${c.bold(e.id)}  ${byVerdict[e.verdict](`${VERDICT_ICON[e.verdict]} ${e.verdict}`)}${severity}${waived}`);
+  out.push(`   rule      ${e.declared.file}:${e.declared.line}:${e.declared.col}`);
+  if (e.quote) {
+    const at = e.anchor && e.document ? c.dim(`  ${e.document}:${e.anchor.line}:${e.anchor.col}`) : '';
+    out.push(`   sentence  “${e.quote}”${at}`);
+  }
+  let n = 0;
+  if (e.figures.length) {
+    section(++n, 'Figures, as written → as read');
+    const width = Math.max(...e.figures.map((f) => f.id.length));
+    const writtenWidth = Math.max(...e.figures.map((f) => (f.written ?? '').length));
+    for (const f of e.figures) {
+      const name = f.id.padEnd(width);
+      if (f.status === 'undeclared') out.push(`   ${name}  ${c.red('not declared in any figure file')}`);
+      else if (f.status === 'unknown') out.push(`   ${name}  ${c.blue('unknown')}${f.description ? c.dim(` — ${f.description}`) : ''}`);
+      else out.push(`   ${name}  ${(f.written ?? '').padEnd(writtenWidth)}  → ${f.read}${f.precision ? c.dim(`  (${f.precision})`) : ''}`);
+      if (f.source) out.push(c.dim(`   ${' '.repeat(width)}  from ${f.source}`));
+    }
+  }
+  section(++n, e.kind === 'claim' ? 'Expression' : 'Assertion');
+  out.push(`   ${e.expression || c.dim('(none)')}`);
+  if (e.substituted && e.figures.some((f) => f.written)) {
+    out.push(`   = ${e.substituted.written}${c.dim('   as written')}`);
+    if (e.figures.some((f) => f.read)) out.push(`   = ${e.substituted.read}${c.dim('   as read')}`);
+  }
+  if (e.steps.length) {
+    section(++n, 'Steps, innermost first');
+    e.steps.forEach((s, i) => out.push(`   ${String(i + 1).padStart(2)}. ${s.expression}  =  ${s.truth ? c.italic(s.value) : s.value}`));
+  }
+  if (e.stated) {
+    section(++n, 'Stated');
+    out.push(`   ${e.stated.text}  ${c.dim(`reading: ${e.stated.reading}`)}`);
+    out.push(`   ${e.stated.meaning}`);
+  }
+  section(++n, `Verdict: ${byVerdict[e.verdict](e.verdict)}`);
+  for (const w of e.why.length ? e.why : [e.message]) out.push(...wrap(w, 96).map((l) => `   ${l}`));
+  if (e.diagnosis) {
+    const d = e.diagnosis;
+    section(++n, 'Diagnosis');
+    out.push(
+      `   material: ${d.materiality.material ? c.red('yes') : 'no'}${d.materiality.material ? '' : c.dim(' (the conclusion stands; only the size is off)')}`,
+    );
+    for (const r of d.materiality.reasons) out.push(...wrap(`– ${r}`, 94).map((l, k) => `     ${k ? '  ' : ''}${l}`));
+    if (d.implied.length) {
+      out.push('   implied values (one figure changed, the others as read):');
+      for (const i of d.implied) {
+        const needed = i.needed === 'none' || /^[≤≥]/.test(i.needed) ? '' : c.dim(`  (needed: ${i.needed})`);
+        out.push(`     – ${i.message}${needed}`);
+      }
+    }
+    if (d.slips.length) {
+      out.push('   likely slips:');
+      for (const s of d.slips) out.push(...wrap(`– [${s.kind}] ${s.message}`, 94).map((l, k) => `     ${k ? '  ' : ''}${l}`));
+    } else {
+      out.push(c.dim('   likely slips: none found (tried: truncation, scale, ratio vs change, percent vs points, digits, wrong base)'));
+    }
+  }
+  if (e.waiver || e.verdict === 'fail' || e.verdict === 'warn') {
+    section(++n, 'Waiver');
+    if (e.waiver) {
+      const w = e.waiver;
+      out.push(`   accepted by ${w.reviewer} until ${w.expires}: ${w.reason}`);
+      out.push(c.dim(`   ${w.declared.file}:${w.declared.line}:${w.declared.col} — shown and counted, but it does not fail the run`));
+    } else {
+      out.push(c.dim('   none'));
+    }
+  }
+  if (e.notes.length) {
+    section(++n, 'Notes');
+    for (const d of e.notes) out.push(...formatDiagnostic(d).split('\n').map((l) => `   ${l}`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Break a long sentence at spaces so it reads in an 80–100 column terminal. */
+function wrap(text: string, width: number): string[] {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else {
+      line = line ? `${line} ${w}` : w;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,187 @@
+/**
+ * Coverage (DESIGN §3.8): every number of a document is accounted for, or it is listed.
+ *
+ * Each number `scanNumbers` finds in a document's NFC text gets exactly one status:
+ *  - covered   — it is the stated number of a claim rule, or the anchored number of a figure
+ *                (`by` names every rule and figure that states or anchors it);
+ *  - ignored   — an ignore entry of a rule file matches it (`reason` says why it is no claim);
+ *  - uncovered — nothing accounts for it.
+ * Covered wins over ignored. Years, dates, document numbers, names and ordinals are not
+ * ignored silently: like any number they need an ignore entry with a reason (`kind: date` is
+ * enough). A range ("8-9%", "3 - 4") is one number, not two.
+ *
+ * Several rule files on one document are united: a number one file covers is covered. An
+ * ignore entry that accounts for no number (it matches none, or only numbers that rules
+ * cover) is stale and reported as a warning, so ignore lists do not rot.
+ */
+import type { AuditedDocument, CoveredNumber, Diagnostic, DocumentCoverage, IgnoreRule, RuleSet, Span, WrittenNumber } from '../model.js';
+import { documentNumbers, findQuote, makeDiagnostic, normaliseQuote, positionOf } from '../load/index.js';
+
+export interface CoverageResult {
+  coverage: DocumentCoverage[];
+  /** Stale ignore entries (warnings). */
+  diagnostics: Diagnostic[];
+}
+
+/** Every number of every audited document with its status, and the stale ignores. */
+export function measureCoverage(sets: readonly RuleSet[]): CoverageResult {
+  const byDocument = new Map<string, { doc: AuditedDocument; sets: RuleSet[] }>();
+  for (const set of sets) {
+    const doc = set.document;
+    // A rule file whose document could not be read (already a diagnostic) has nothing to measure.
+    if (!doc.path || !doc.sha256) continue;
+    const key = `${doc.path}\0${doc.locale}`;
+    const entry = byDocument.get(key);
+    if (entry) entry.sets.push(set);
+    else byDocument.set(key, { doc, sets: [set] });
+  }
+  const coverage: DocumentCoverage[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { doc, sets: group } of byDocument.values()) {
+    const r = documentCoverage(doc, group);
+    coverage.push(r.coverage);
+    diagnostics.push(...r.diagnostics);
+  }
+  coverage.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { coverage, diagnostics };
+}
+
+/** Every number of every audited document with its status (see measureCoverage for stale ignores). */
+export function computeCoverage(sets: readonly RuleSet[]): DocumentCoverage[] {
+  return measureCoverage(sets).coverage;
+}
+
+/** The share of a document's numbers accounted for (covered or ignored); 1 for a document without numbers. */
+export function accountedShare(c: Pick<DocumentCoverage, 'total' | 'covered' | 'ignored'>): number {
+  return c.total === 0 ? 1 : (c.covered + c.ignored) / c.total;
+}
+
+const spanKey = (s: Span) => `${s.start}:${s.end}`;
+
+interface IgnoreMatcher {
+  rule: IgnoreRule;
+  /** Spans of every occurrence of the rule's quote, when it has one. */
+  quoteSpans?: Span[];
+  /** Did it account for a number no rule covers? */
+  used: boolean;
+  /** Did it match any number at all? */
+  matched: boolean;
+}
+
+/** Every place the quote occurs (an ignore may name a sentence repeated verbatim). */
+function quoteSpans(doc: AuditedDocument, quote: string): Span[] {
+  const first = findQuote(doc, quote);
+  if (first.ok) return [first.anchor.span];
+  if (first.code !== 'quote-ambiguous' || !first.count) return [];
+  const spans: Span[] = [];
+  for (let i = 1; i <= first.count; i++) {
+    const r = findQuote(doc, quote, i);
+    if (r.ok) spans.push(r.anchor.span);
+  }
+  return spans;
+}
+
+/** Where the numeral itself lies (a number's text may carry a prefix such as "$"). */
+function numeralSpan(n: WrittenNumber): Span {
+  const k = n.text.indexOf(n.numeral);
+  const start = n.span.start + (k >= 0 ? k : 0);
+  return { start, end: k >= 0 ? start + n.numeral.length : n.span.end };
+}
+
+const compact = (s: string) => normaliseQuote(s).replace(/\s+/gu, '');
+
+/** Does the ignore entry match the number? Every field it gives must match. */
+function matches(m: IgnoreMatcher, n: WrittenNumber): boolean {
+  const { rule } = m;
+  if (rule.kind !== undefined && n.kind !== rule.kind) return false;
+  if (rule.text !== undefined) {
+    const want = compact(rule.text);
+    if (compact(n.text) !== want && compact(n.numeral) !== want) return false;
+  }
+  if (rule.pattern !== undefined) {
+    rule.pattern.lastIndex = 0;
+    if (!rule.pattern.test(n.text)) return false;
+  }
+  if (m.quoteSpans !== undefined) {
+    const s = numeralSpan(n);
+    if (!m.quoteSpans.some((q) => s.start >= q.start && s.end <= q.end)) return false;
+  }
+  return true;
+}
+
+function documentCoverage(doc: AuditedDocument, sets: RuleSet[]): { coverage: DocumentCoverage; diagnostics: Diagnostic[] } {
+  // Who states or anchors each number, by its span.
+  const by = new Map<string, Set<string>>();
+  const cover = (span: Span, id: string) => {
+    const k = spanKey(span);
+    const ids = by.get(k) ?? new Set<string>();
+    ids.add(id);
+    by.set(k, ids);
+  };
+  for (const set of sets) {
+    for (const rule of set.rules) if (rule.kind === 'claim') cover(rule.stated.span, rule.id);
+    for (const figure of set.figures.values()) if (figure.anchor && figure.written) cover(figure.written.span, figure.id);
+  }
+
+  const matchers: IgnoreMatcher[] = sets.flatMap((set) =>
+    set.ignores.map((rule) => ({
+      rule,
+      used: false,
+      matched: false,
+      ...(rule.quote !== undefined ? { quoteSpans: quoteSpans(doc, rule.quote) } : {}),
+    })),
+  );
+
+  const numbers: CoveredNumber[] = [];
+  let covered = 0;
+  let ignored = 0;
+  let uncovered = 0;
+  for (const n of documentNumbers(doc)) {
+    const { line, col } = positionOf(doc, n.span.start);
+    const base = { text: n.text, kind: n.kind, start: n.span.start, end: n.span.end, line, col };
+    const ids = by.get(spanKey(n.span));
+    const hits = matchers.filter((m) => matches(m, n));
+    for (const m of hits) m.matched = true;
+    if (ids && ids.size > 0) {
+      covered++;
+      numbers.push({ ...base, status: 'covered', by: [...ids].sort() });
+    } else if (hits.length > 0) {
+      ignored++;
+      for (const m of hits) m.used = true;
+      numbers.push({ ...base, status: 'ignored', reason: hits[0]!.rule.reason });
+    } else {
+      uncovered++;
+      numbers.push({ ...base, status: 'uncovered' });
+    }
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  for (const m of matchers) {
+    if (m.used) continue;
+    const what = describeIgnore(m.rule);
+    diagnostics.push(
+      makeDiagnostic({
+        severity: 'warning',
+        code: 'stale-ignore',
+        message: m.matched
+          ? `ignore entry ${what} is stale: every number it matches in ${doc.path} is already covered by a rule or figure; remove it`
+          : `ignore entry ${what} is stale: it matches no number of ${doc.path}; remove it or fix it`,
+        position: m.rule.declared,
+      }),
+    );
+  }
+
+  return {
+    coverage: { path: doc.path, total: numbers.length, covered, ignored, uncovered, numbers },
+    diagnostics,
+  };
+}
+
+function describeIgnore(rule: IgnoreRule): string {
+  const parts: string[] = [];
+  if (rule.text !== undefined) parts.push(`text "${rule.text}"`);
+  if (rule.pattern !== undefined) parts.push(`pattern /${rule.pattern.source}/`);
+  if (rule.kind !== undefined) parts.push(`kind ${rule.kind}`);
+  if (rule.quote !== undefined) parts.push(`quote "${rule.quote.length > 40 ? `${rule.quote.slice(0, 40)}…` : rule.quote}"`);
+  return `(${parts.join(', ')})`;
+}

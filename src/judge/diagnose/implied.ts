@@ -1,0 +1,336 @@
+/**
+ * Implied values: for a claim (or assertion) that does not hold, the values one input figure
+ * would need for it to hold, every other figure as read. Found by search, not algebra: the expression is evaluated
+ * (exactly, over intervals) with the figure at a point, and bisection on exact rationals finds
+ * where the computed interval starts and stops meeting the stated set. The expressions are
+ * monotone in each input in practice, but nothing here relies on it:
+ *
+ * 1. a seed — a value that makes the claim hold — is sought outward from the figure's written
+ *    value, on both sides, at distances growing geometrically; where the computed value crosses
+ *    the stated target between two probes, bisection narrows down on the crossing;
+ * 2. from the seed, each edge of the set of values that hold is bracketed (steps doubling) and
+ *    bisected down to one step of a grid a thousand times finer than the figure's last written
+ *    digit (for an exact count, the integers);
+ * 3. the value reported is the one that gives exactly the stated value with every figure at its
+ *    written value ("≈ 8.056"), rounded to the figure's written decimals, and kept only after
+ *    checking that it makes the claim hold.
+ *
+ * When the set that holds is not connected, the part nearest the written value is reported.
+ */
+import Fraction from 'fraction.js';
+import type { Figure, ImpliedValue, Interval, StatedSet } from '../../model.js';
+import { halfUnit, statedSet } from '../../numbers/index.js';
+import { factorSuffix, roundLike, showInterval, showValue } from '../show.js';
+import { computeWith, evaluateWith, holdsFor, holdsWith, isClaim, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
+
+/** Probes of the seed search: distances 2^j · max(|value|, 1000 steps), j from −12 to 40. */
+const SCAN_FROM = -12;
+const SCAN_TO = 40;
+
+interface Grid {
+  origin: Fraction;
+  step: Fraction;
+}
+
+const at = (grid: Grid, n: bigint): Fraction => grid.origin.add(grid.step.mul(new Fraction(n, 1n)));
+const absBig = (n: bigint) => (n < 0n ? -n : n);
+
+/** The search grid: a thousandth of the figure's last written digit, or its own digit if exact. */
+function gridOf(figure: Figure, interval: Interval): Grid {
+  const origin = interval.lo.add(interval.hi).div(2);
+  const w = figure.written;
+  if (w) {
+    const digit = halfUnit(w).mul(2);
+    return { origin, step: figure.exact ? digit : digit.div(1000) };
+  }
+  const width = interval.hi.sub(interval.lo);
+  if (width.gt(0)) return { origin, step: width.div(1000) };
+  const magnitude = origin.abs();
+  return { origin, step: magnitude.gt(0) ? magnitude.div(1_000_000_000) : new Fraction(1, 1_000_000_000) };
+}
+
+/** The value aimed at: the middle of the stated set, or just inside a one-sided bound. */
+function targetOf(set: StatedSet, c: ClaimContext): Fraction {
+  if (set.lo && set.hi) return set.lo.add(set.hi).div(2);
+  const h = halfUnit(c.rule.stated);
+  if (set.lo) return set.lo.add(h);
+  if (set.hi) return set.hi.sub(h);
+  return c.rule.stated.value;
+}
+
+function sign(x: Fraction): -1 | 0 | 1 {
+  return x.n === 0n ? 0 : x.s < 0n ? -1 : 1;
+}
+
+interface Probe {
+  holds: boolean;
+  /** Which side of the target the computed value's midpoint is on (null: cannot evaluate, or an assertion). */
+  side: -1 | 0 | 1 | null;
+}
+
+class Solver {
+  /** One evaluation per grid point, however often the search looks at it. */
+  private readonly probes = new Map<bigint, Probe>();
+  /** The value a claim aims at; null for an assertion (only "holds or not" guides the search). */
+  private readonly target: Fraction | null;
+  private readonly set: StatedSet | undefined;
+  /** The rule's own scope and, for the point solution, every figure at its written value. */
+  private readonly pointScope: Map<string, Interval>;
+
+  constructor(
+    private readonly c: DiagnoseContext,
+    private readonly id: string,
+    readonly grid: Grid,
+  ) {
+    this.set = isClaim(c) ? statedSet(c.rule.stated, c.rule.reading, c.rule.tolerance) : undefined;
+    this.target = isClaim(c) ? targetOf(this.set!, c) : null;
+    this.pointScope = new Map();
+    for (const [k, x] of c.scope) {
+      const mid = x.lo.add(x.hi).div(2);
+      this.pointScope.set(k, { lo: mid, hi: mid });
+    }
+  }
+
+  private sideOf(v: Interval | null): -1 | 0 | 1 | null {
+    return v && this.target !== null ? sign(v.lo.add(v.hi).div(2).sub(this.target)) : null;
+  }
+
+  probe(n: bigint): Probe {
+    let p = this.probes.get(n);
+    if (!p) {
+      const value = evaluateWith(this.c, { scope: withPoint(this.c.scope, this.id, at(this.grid, n)) });
+      p = { holds: holdsFor(this.c, value, this.set), side: this.sideOf(value && 'lo' in value ? value : null) };
+      this.probes.set(n, p);
+    }
+    return p;
+  }
+
+  /** Does the rule hold with the figure at grid point n? */
+  holds(n: bigint): boolean {
+    return this.probe(n).holds;
+  }
+
+  holdsAt(x: Fraction): boolean {
+    return holdsWith(this.c, { scope: withPoint(this.c.scope, this.id, x) });
+  }
+
+  /** The side of grid point n, with the other figures as read or (points) at their written values. */
+  side(n: bigint, points = false): -1 | 0 | 1 | null {
+    if (!points) return this.probe(n).side;
+    return this.sideOf(computeWith(this.c, { scope: withPoint(this.pointScope, this.id, at(this.grid, n)) }));
+  }
+
+  /** Bisect [a, b] (sides differ, a on side sa) for a point that holds. */
+  private bisectSides(a: bigint, b: bigint, sa: -1 | 0 | 1): bigint | null {
+    let lo = a;
+    let hi = b;
+    while (absBig(hi - lo) > 1n) {
+      const m = (lo + hi) / 2n;
+      if (this.holds(m)) return m;
+      const sm = this.side(m);
+      if (sm === null) return null; // a pole or a hole between the probes: look further
+      if (sm === sa) lo = m;
+      else hi = m;
+    }
+    if (this.holds(lo)) return lo;
+    if (this.holds(hi)) return hi;
+    return null;
+  }
+
+  /** A grid point where the claim holds, nearest the written value first. */
+  seed(): bigint | null {
+    const radius = maxOf(this.grid.origin.abs(), this.grid.step.mul(1000));
+    const prev = new Map<bigint, { n: bigint; s: -1 | 0 | 1 }>();
+    const s0 = this.side(0n);
+    if (s0 !== null) {
+      prev.set(1n, { n: 0n, s: s0 });
+      prev.set(-1n, { n: 0n, s: s0 });
+    }
+    let last = 0n;
+    for (let j = SCAN_FROM; j <= SCAN_TO; j++) {
+      const q = radius.mul(new Fraction(2).pow(j)).div(this.grid.step);
+      let k = q.n / q.d;
+      if (k <= last) k = last + 1n;
+      last = k;
+      for (const dir of [1n, -1n]) {
+        const n = dir * k;
+        if (this.holds(n)) return n;
+        const s = this.side(n);
+        if (s === null) continue;
+        const p = prev.get(dir);
+        if (p && s !== p.s) {
+          const found = this.bisectSides(p.n, n, p.s);
+          if (found !== null) return found;
+        }
+        prev.set(dir, { n, s });
+      }
+    }
+    return null;
+  }
+
+  /** The last grid point from `seed` in direction `dir` where the claim still holds; null if it never stops. */
+  edge(seed: bigint, dir: 1n | -1n): bigint | null {
+    const limit = maxOf(this.grid.origin.abs(), this.grid.step.mul(1000)).mul(new Fraction(2).pow(SCAN_TO + 2)).div(this.grid.step);
+    const maxStep = limit.n / limit.d + 1n;
+    let inside = seed;
+    let outside = seed;
+    // Start near the scale the seed was found at (the needed set is seldom much narrower), so the
+    // doubling and the bisection after it take few steps; a narrower set only costs the bisection.
+    const start = absBig(seed) / 16n > 1n ? absBig(seed) / 16n : 1n;
+    for (let step = start; ; step *= 2n) {
+      const n = seed + dir * step;
+      if (!this.holds(n)) {
+        outside = n;
+        break;
+      }
+      inside = n;
+      if (step > maxStep) return null;
+    }
+    while (absBig(outside - inside) > 1n) {
+      const m: bigint = (inside + outside) / 2n;
+      if (this.holds(m)) inside = m;
+      else outside = m;
+    }
+    return inside;
+  }
+
+  /**
+   * The value that gives the target with every other figure at its written value (the midpoint
+   * of its interval), between grid points lo and hi where it is bracketed; null if it is not.
+   */
+  pointSolution(lo: bigint, hi: bigint): Fraction | null {
+    const sLo = this.side(lo, true);
+    const sHi = this.side(hi, true);
+    if (sLo === null || sHi === null) return null;
+    if (sLo === 0) return at(this.grid, lo);
+    if (sHi === 0) return at(this.grid, hi);
+    if (sLo === sHi) return null;
+    let a = lo;
+    let b = hi;
+    while (b - a > 1n) {
+      const m = (a + b) / 2n;
+      const s = this.side(m, true);
+      if (s === null) return null;
+      if (s === 0) return at(this.grid, m);
+      if (s === sLo) a = m;
+      else b = m;
+    }
+    return at(this.grid, a).add(at(this.grid, b)).div(2);
+  }
+}
+
+function maxOf(a: Fraction, b: Fraction): Fraction {
+  return a.gte(b) ? a : b;
+}
+
+/**
+ * The values `id` would need: null when no value of it alone makes the claim hold, else the
+ * bounds (null for a side that does not end) and a checked representative value.
+ */
+export interface NeededValues {
+  lo: Fraction | null;
+  hi: Fraction | null;
+  /** A value inside, as reported (rounded like the figure), that makes the claim hold. */
+  value: Fraction;
+  /** Decimals `value` is written with. */
+  decimals: number;
+  /** Set when `value` is a bound of the needed values rather than a point (assertions). */
+  bound?: 'at-most' | 'at-least';
+}
+
+export function solveFor(c: DiagnoseContext, id: string): NeededValues | null {
+  const figure = c.figures.get(id);
+  const interval = c.scope.get(id);
+  if (!figure || !interval) return null;
+  const solver = new Solver(c, id, gridOf(figure, interval));
+  const seed = solver.seed();
+  if (seed === null) return null;
+  const loN = solver.edge(seed, -1n);
+  const hiN = solver.edge(seed, 1n);
+  const lo = loN === null ? null : at(solver.grid, loN);
+  const hi = hiN === null ? null : at(solver.grid, hiN);
+
+  const like = figure.written;
+  if (!isClaim(c) && like && (loN === null || loN > 0n || hiN === null || hiN < 0n)) {
+    // An assertion holds on a side of the written value: the bound nearest to it, rounded inward.
+    const upward = hiN === null || (loN !== null && loN > 0n);
+    const edge = upward ? lo : hi;
+    if (edge) {
+      const first = figure.exact ? like.decimals : like.decimals + 1;
+      for (let d = first; d <= like.decimals + 4; d++) {
+        const rounded = roundLike(edge, like, d, upward ? 'up' : 'down');
+        if (solver.holdsAt(rounded)) return { lo, hi, value: rounded, decimals: d, bound: upward ? 'at-least' : 'at-most' };
+      }
+    }
+  }
+  const candidates: Fraction[] = [];
+  if (loN !== null && hiN !== null) {
+    const p = solver.pointSolution(loN, hiN);
+    if (p) candidates.push(p);
+    candidates.push(at(solver.grid, (loN + hiN) / 2n));
+  }
+  candidates.push(at(solver.grid, seed));
+  for (const x of candidates) {
+    if (!like) {
+      if (solver.holdsAt(x)) return { lo, hi, value: x, decimals: 0 };
+      continue;
+    }
+    for (let d = like.decimals; d <= like.decimals + 4; d++) {
+      const rounded = roundLike(x, like, d);
+      if (solver.holdsAt(rounded)) return { lo, hi, value: rounded, decimals: d };
+    }
+  }
+  // The set is narrower than anything worth writing: report the seed itself, which holds.
+  return { lo, hi, value: at(solver.grid, seed), decimals: (like?.decimals ?? 0) + 4 };
+}
+
+/**
+ * The needed set in words: "[8.026; 8.086] tỷ đồng", "≥ 12,5%", in the figure's style, with the
+ * fewest extra decimals that show it, its ends rounded inward (every value written is inside).
+ */
+function describeNeeded(n: NeededValues, figure: Figure, c: DiagnoseContext): string {
+  const like = figure.written;
+  const write = (x: Fraction, extra: number) => showValue(x, like, c.locale, extra);
+  if (n.lo === null && n.hi === null) return 'any value';
+  const oneSided = (x: Fraction, mode: 'up' | 'down') => {
+    if (!like) return showValue(x, undefined, c.locale);
+    const d = figure.exact ? like.decimals : like.decimals + 1;
+    return showValue(roundLike(x, like, d, mode), like, c.locale, d - like.decimals);
+  };
+  if (n.lo === null) return `≤ ${oneSided(n.hi!, 'down')}`;
+  if (n.hi === null) return `≥ ${oneSided(n.lo, 'up')}`;
+  if (!like) return showInterval({ lo: n.lo, hi: n.hi }, undefined, c.locale);
+  for (let extra = 0; extra <= 4; extra++) {
+    const d = like.decimals + extra;
+    const lo = roundLike(n.lo, like, d, 'up');
+    const hi = roundLike(n.hi, like, d, 'down');
+    if (lo.gt(hi)) continue;
+    if (lo.equals(hi) && !n.lo.equals(n.hi) && extra < 4 && !figure.exact) continue;
+    return lo.equals(hi) ? write(lo, extra) : factorSuffix(write(lo, extra), write(hi, extra));
+  }
+  return factorSuffix(write(n.lo, 4), write(n.hi, 4));
+}
+
+export function impliedValues(c: DiagnoseContext): ImpliedValue[] {
+  const out: ImpliedValue[] = [];
+  for (const id of c.compiled.symbols) {
+    const figure = c.figures.get(id);
+    if (!figure || !c.scope.has(id)) continue;
+    const written = figure.written?.text;
+    const needed = solveFor(c, id);
+    if (!needed) {
+      out.push({ figure: id, ...(written ? { written } : {}), needed: 'none', message: `no value of ${id} alone makes it hold` });
+      continue;
+    }
+    const value = figure.written
+      ? showValue(needed.value, { ...figure.written, decimals: needed.decimals }, c.locale)
+      : showValue(needed.value, undefined, c.locale);
+    out.push({
+      figure: id,
+      ...(written ? { written } : {}),
+      needed: describeNeeded(needed, figure, c),
+      message: `holds if ${id} were ${needed.bound === 'at-most' ? 'at most ' : needed.bound === 'at-least' ? 'at least ' : ''}${value}${written ? ` instead of ${written}` : ''}`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * Writing values for reviewers: in the style of a number of the document when there is one
+ * ("8.056,0 tỷ đồng"), else as a plain decimal with enough significant digits. Display only:
+ * nothing here feeds a verdict.
+ */
+import Fraction from 'fraction.js';
+import type { Interval, Locale, WrittenNumber } from '../model.js';
+import { formatLike, formatNumber, roundToUnits } from '../numbers/index.js';
+import { toDisplayUnits } from '../numbers/format.js';
+import { fractionToNumber } from '../evaluate/interval.js';
+
+/** Digits after the decimal mark that show `x` with `significant` significant digits (0 to 12). */
+function decimalsFor(x: Fraction, significant: number): number {
+  const magnitude = Math.abs(fractionToNumber(x));
+  if (magnitude === 0 || !Number.isFinite(magnitude)) return Math.min(significant, 6);
+  const d = significant - 1 - Math.floor(Math.log10(magnitude));
+  return Math.max(0, Math.min(12, d));
+}
+
+/** A plain decimal in the locale, e.g. "1,514 83" → "1,51483". */
+export function showPlain(x: Fraction, locale: Locale, significant = 6): string {
+  return formatNumber(x, locale, { decimals: decimalsFor(x, significant) });
+}
+
+/**
+ * An interval written like `like` (or plainly), with the fewest extra decimals (from `extra`)
+ * that tell its ends apart; a point is written once.
+ */
+export function showInterval(x: Interval, like: WrittenNumber | undefined, locale: Locale, extra = 1): string {
+  const write = (f: Fraction, e: number) => (like ? formatLike(f, like, locale, e) : formatNumber(f, locale, { decimals: e }));
+  let e = like ? extra : Math.max(decimalsFor(x.lo, 6), decimalsFor(x.hi, 6));
+  let lo = write(x.lo, e);
+  let hi = write(x.hi, e);
+  for (let more = 0; lo === hi && !x.lo.equals(x.hi) && more < 6; more++) {
+    e += 1;
+    lo = write(x.lo, e);
+    hi = write(x.hi, e);
+  }
+  if (lo === hi) return lo;
+  return factorSuffix(lo, hi);
+}
+
+/**
+ * "[8.025,7 tỷ đồng; 8.086,5 tỷ đồng]" → "[8.025,7; 8.086,5] tỷ đồng": a word unit shared by
+ * both ends is written once, after the bracket. A "%" stays with each number.
+ */
+export function factorSuffix(lo: string, hi: string): string {
+  const suffix = / [^\d\s][^\d]*$/u.exec(lo)?.[0];
+  if (suffix && hi.endsWith(suffix) && !suffix.includes('%')) {
+    return `[${lo.slice(0, -suffix.length)}; ${hi.slice(0, -suffix.length)}]${suffix}`;
+  }
+  return `[${lo}; ${hi}]`;
+}
+
+/** A value written like `like`, or plainly. */
+export function showValue(x: Fraction, like: WrittenNumber | undefined, locale: Locale, extra = 0): string {
+  return like ? formatLike(x, like, locale, extra) : showPlain(x, locale);
+}
+
+/**
+ * `x` rounded to `decimals` digits of `like`'s display units (half-up, or toward +∞ / −∞),
+ * back in base units.
+ */
+export function roundLike(x: Fraction, like: WrittenNumber, decimals: number, mode: 'half-up' | 'up' | 'down' = 'half-up'): Fraction {
+  const display = toDisplayUnits(x, like.scaleExponent, like.percent);
+  let units: bigint;
+  if (mode === 'half-up') units = roundToUnits(display, decimals);
+  else {
+    const scaled = display.mul(new Fraction(10n ** BigInt(decimals)));
+    const q = scaled.n / scaled.d; // |scaled| truncated
+    const exact = q * scaled.d === scaled.n;
+    const signed = scaled.s < 0n ? -q : q;
+    units = exact ? signed : mode === 'up' ? (scaled.s < 0n ? signed : signed + 1n) : scaled.s < 0n ? signed - 1n : signed;
+  }
+  let value = new Fraction(units, 10n ** BigInt(decimals)).mul(new Fraction(10n ** BigInt(like.scaleExponent)));
+  if (like.percent) value = value.div(100);
+  return value;
+}

@@ -1,0 +1,163 @@
+/**
+ * Implied values: the value one figure would need for a claim to hold. Checked against the
+ * algebra where there is one, re-judged where there is none (property test: the value reported
+ * for either figure of a failing growth claim, substituted as a point, makes the claim pass).
+ */
+import path from 'node:path';
+import fc from 'fast-check';
+import Fraction from 'fraction.js';
+import { describe, expect, it } from 'vitest';
+import { compileExpression } from '../../../src/evaluate/index.js';
+import { impliedValues, solveFor, type ClaimContext, type DiagnoseContext } from '../../../src/judge/diagnose/index.js';
+import { judgeClaim } from '../../../src/judge/verdict.js';
+import type { Figure, Interval, LoadedAssertionRule, LoadedClaimRule, Locale, WrittenNumber } from '../../../src/model.js';
+import { formatNumber, readNumber, writtenInterval } from '../../../src/numbers/index.js';
+import { contextOf, FIXTURES, judged, ROOT, ruleSet } from './helpers.js';
+
+const declared = { file: 'test', line: 1, col: 1 };
+
+function figure(id: string, text: string, locale: Locale, exact = false): Figure {
+  const written = readNumber(text, locale);
+  return { id, written, interval: writtenInterval(written, { exact }), exact, declared };
+}
+
+function claim(expr: string, stated: string, figures: Figure[], locale: Locale): ClaimContext {
+  const compiled = compileExpression(expr);
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  const w: WrittenNumber = readNumber(stated, locale);
+  const rule = {
+    kind: 'claim',
+    id: 'c',
+    severity: 'error',
+    tags: [],
+    declared,
+    documentPath: '',
+    quote: stated,
+    anchor: { quote: stated, span: { start: 0, end: 0 }, line: 1, col: 1 },
+    stated: w,
+    expr,
+    reading: 'round',
+    tolerance: new Fraction(1, 20),
+  } satisfies LoadedClaimRule;
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const scope = new Map<string, Interval>(compiled.compiled.symbols.map((id) => [id, byId.get(id)!.interval!]));
+  const computed = compiled.compiled.evaluate(scope) as Interval;
+  return { rule, compiled: compiled.compiled, scope, figures: byId, locale, computed, judged: judgeClaim(computed, w, 'round', rule.tolerance) };
+}
+
+/** Does the claim pass with `id` at the point x, every other figure as read? */
+function passesWith(c: ClaimContext, id: string, x: Fraction): boolean {
+  const scope = new Map(c.scope);
+  scope.set(id, { lo: x, hi: x });
+  const v = c.compiled.evaluate(scope) as Interval;
+  return judgeClaim(v, c.rule.stated, c.rule.reading, c.rule.tolerance).verdict === 'pass';
+}
+
+/** The value a message proposes, read back from its text the way the document writes numbers. */
+function proposed(message: string, locale: Locale): Fraction {
+  const m = /were (?:at most |at least )?(.+?) instead of/.exec(message);
+  if (!m) throw new Error(`no value in "${message}"`);
+  return readNumber(m[1]!, locale).value;
+}
+
+describe('implied values on the bundled document', () => {
+  const results = judged(path.join(ROOT, 'rules'));
+
+  it('revenue-growth-2021: 10.795 on 7.126,1 is +51,5 %, not 34 %', () => {
+    const implied = results.get('revenue-growth-2021')!.diagnosis!.implied;
+    expect(implied.map((i) => i.message)).toEqual([
+      'holds if revenue_2021 were 9.549 tỷ đồng instead of 10.795 tỷ đồng',
+      'holds if revenue_2020 were 8.056,0 tỷ đồng instead of 7.126,1 tỷ đồng',
+    ]);
+    expect(implied.map((i) => i.needed)).toEqual(['[9.514; 9.584] tỷ đồng', '[8.025,7; 8.086,5] tỷ đồng']);
+  });
+
+  it('finds the needed set’s edges where the algebra puts them, within a grid step', () => {
+    const set = ruleSet(path.join(ROOT, 'rules/lang-son/economy.yaml'));
+    const c = contextOf(set, 'revenue-growth-2021');
+    const needed = solveFor(c, 'revenue_2020')!;
+    // growth(a, b) meets [33,5 %; 34,5 %) iff a_lo/b − 1 < 0,345 and a_hi/b − 1 ≥ 0,335.
+    const lo = new Fraction('10794.5e9').div(new Fraction('1.345'));
+    const hi = new Fraction('10795.5e9').div(new Fraction('1.335'));
+    const step = new Fraction('0.0001e9'); // a thousandth of the last written digit (0,1 tỷ)
+    expect(needed.lo!.gt(lo) && needed.lo!.sub(lo).lte(step)).toBe(true);
+    expect(needed.hi!.lte(hi) && hi.sub(needed.hi!).lte(step)).toBe(true);
+  });
+});
+
+describe('implied values, property: re-judged, the proposed value makes the claim pass', () => {
+  const level = (locale: Locale) =>
+    fc.record({ units: fc.bigInt({ min: 100n, max: 10n ** 7n }), decimals: fc.integer({ min: 0, max: 2 }) }).map(({ units, decimals }) =>
+      formatNumber(new Fraction(units, 10n ** BigInt(decimals)).mul(1_000_000_000), locale, {
+        decimals,
+        scaleExponent: 9,
+        unit: locale === 'vi-VN' ? 'đồng' : 'USD',
+      }),
+    );
+  const percent = (locale: Locale) =>
+    fc.record({ units: fc.integer({ min: -8900, max: 29_900 }), decimals: fc.integer({ min: 0, max: 2 }) }).map(({ units, decimals }) =>
+      formatNumber(new Fraction(units, 10 ** decimals).div(100), locale, { decimals, percent: true }),
+    );
+  const growthClaim = fc.constantFrom<Locale>('vi-VN', 'en').chain((locale) =>
+    fc.record({ locale: fc.constant(locale), a: level(locale), b: level(locale), stated: percent(locale) }),
+  );
+
+  it('for either figure of a failing growth claim', () => {
+    fc.assert(
+      fc.property(growthClaim, ({ locale, a, b, stated }) => {
+        const c = claim('growth(a, b)', stated, [figure('a', a, locale), figure('b', b, locale)], locale);
+        fc.pre(c.judged.verdict !== 'pass');
+        for (const id of ['a', 'b']) {
+          const needed = solveFor(c, id);
+          expect(needed, `${id}: ${a} ${b} ${stated}`).not.toBeNull();
+          expect(passesWith(c, id, needed!.value)).toBe(true);
+          if (needed!.lo) expect(needed!.value.gte(needed!.lo)).toBe(true);
+          if (needed!.hi) expect(needed!.value.lte(needed!.hi)).toBe(true);
+        }
+        // And the value as the message writes it, read back in the document's locale.
+        for (const implied of impliedValues(c)) {
+          expect(passesWith(c, implied.figure, proposed(implied.message, locale)), implied.message).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('implied values, special cases', () => {
+  it('says so when no value of one figure alone makes the claim hold', () => {
+    const c = claim('min(a, b)', '60%', [figure('a', '30%', 'en'), figure('b', '40%', 'en')], 'en');
+    expect(c.judged.verdict).toBe('fail');
+    expect(impliedValues(c).map((i) => i.message)).toEqual([
+      'no value of a alone makes it hold',
+      'no value of b alone makes it hold',
+    ]);
+    expect(impliedValues(c).every((i) => i.needed === 'none')).toBe(true);
+  });
+
+  it('an exact count needs a whole number', () => {
+    const c = claim('growth(a, b)', '20%', [figure('a', '700', 'en', true), figure('b', '500', 'en', true)], 'en');
+    const [a, b] = impliedValues(c);
+    expect(a!.message).toBe('holds if a were 600 instead of 700');
+    expect(a!.needed).toBe('[598; 602]');
+    expect(b!.message).toBe('holds if b were 583 instead of 500');
+  });
+
+  it('a failing assertion: the bound each figure would have to respect', () => {
+    const vi = ruleSet(path.join(FIXTURES, 'vi', 'rules.yaml'));
+    const c: DiagnoseContext = contextOf(vi, 'fdi-china-within-total');
+    expect(c.rule.kind).toBe('assert');
+    const messages = impliedValues(c).map((i) => i.message);
+    expect(messages).toEqual([
+      'holds if fdi_china_2024 were at most 500,5 triệu USD instead of 600 triệu USD',
+      'holds if fdi_2024 were at least 599,5 triệu USD instead of 500 triệu USD',
+    ]);
+    // Checked: at the bound the assertion holds (<= with the other figure's interval).
+    const rule = c.rule as LoadedAssertionRule;
+    const scope = new Map(c.scope);
+    const x = proposed(messages[0]!, 'vi-VN');
+    scope.set('fdi_china_2024', { lo: x, hi: x });
+    expect((c.compiled.evaluate(scope) as { possible: boolean }).possible).toBe(true);
+    expect(rule.expr).toBe('fdi_china_2024 <= fdi_2024');
+  });
+});

@@ -1,0 +1,100 @@
+/** GitHub Actions workflow commands: one annotation per finding, escaped as the Actions toolkit does. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty, githubReporter, renderGithub, workflowCommand } from '../../src/report/github.js';
+import { reporters } from '../../src/report/index.js';
+import { EN_PATH, RULES_A, RULES_BROKEN, sampleAudit, VI_PATH } from './sample-audit.js';
+
+/** Parse one workflow command back, undoing the toolkit's escaping. */
+function parseCommand(line: string) {
+  const m = /^::(\w+)(?: ([^:]*))?::(.*)$/s.exec(line);
+  if (!m) throw new Error(`not a workflow command: ${line}`);
+  const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const properties: Record<string, string> = {};
+  for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1));
+  }
+  return { command: m[1]!, properties, message: unescape(m[3]!) };
+}
+
+describe('github reporter', () => {
+  const audit = sampleAudit();
+  const out = renderGithub(audit);
+  const lines = out.trimEnd().split('\n');
+  const commands = lines.map(parseCommand);
+  const byTitle = (id: string) => commands.find((c) => c.properties.title?.endsWith(`: ${id}`))!;
+
+  it('is registered, stdout only', () => {
+    expect(reporters.get('github')).toBe(githubReporter);
+    expect(githubReporter.fileName).toBeUndefined();
+  });
+
+  it('writes one command per line: the problems, then one per non-pass result', () => {
+    expect(lines.every((l) => l.startsWith('::'))).toBe(true);
+    expect(commands).toHaveLength(audit.diagnostics.length + audit.results.filter((r) => r.verdict !== 'pass').length);
+    expect(commands[0]).toEqual({
+      command: 'error',
+      properties: { file: RULES_BROKEN, line: '5', col: '5', title: 'tally unknown-key' },
+      message: 'unknown key "exprr" <in> rule & file (did you mean "expr"?)',
+    });
+  });
+
+  it('maps finding severity to error / warning / notice; a waived finding is a notice', () => {
+    expect(byTitle('revenue-2024-growth').command).toBe('error');
+    expect(byTitle('staff-growth').command).toBe('warning');
+    expect(byTitle('grdp-level-2023').command).toBe('warning');
+    expect(byTitle('poverty-rate').command).toBe('notice');
+    expect(byTitle('revenue-2024-vs-plan').command).toBe('notice');
+    expect(byTitle('revenue-2024-vs-plan').properties.title).toBe('tally fail (waived): revenue-2024-vs-plan');
+    expect(byTitle('revenue-2024-vs-plan').message).toContain('waived by ngoc.tran until 2026-12-31');
+  });
+
+  it('points a finding at the document sentence, a broken rule at the rule file', () => {
+    const growth = byTitle('revenue-2024-growth');
+    const anchor = audit.results[3]!.anchor!;
+    expect(growth.properties).toEqual({
+      file: VI_PATH,
+      line: String(anchor.line),
+      col: String(anchor.col),
+      endLine: '3',
+      endColumn: String(anchor.col + anchor.end - anchor.start),
+      title: 'tally fail: revenue-2024-growth',
+    });
+    expect(growth.message.split('\n')).toEqual([
+      audit.results[3]!.message,
+      '“đạt 131% dự toán, tăng 25,8% so với cùng kỳ”',
+      `rule: ${RULES_A}:24:5`,
+    ]);
+    expect(byTitle('growth-average-2021-2023').properties).toMatchObject({ file: RULES_A, line: '34', col: '5' });
+    expect(byTitle('staff-growth').properties.file).toBe(EN_PATH);
+  });
+
+  it('escapes % CR LF in data and also : , in properties', () => {
+    expect(escapeData('50% off\r\nnext: a, b')).toBe('50%25 off%0D%0Anext: a, b');
+    expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A');
+    expect(workflowCommand('warning', { file: 'x,y:z.txt', line: 3, col: undefined }, 'm')).toBe('::warning file=x%2Cy%3Az.txt,line=3::m');
+    // a multi-line message stays one line of output
+    expect(lines.some((l) => l.includes('\n'))).toBe(false);
+  });
+
+  it('round-trips any message and title through the escaping (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (message, file) => {
+        const line = workflowCommand('error', { file, title: `${file}:${message}` }, message);
+        expect(line).not.toMatch(/[\r\n]/);
+        const parsed = parseCommand(line);
+        expect(parsed.message).toBe(message);
+        expect(parsed.properties.file ?? '').toBe(file);
+        expect(parsed.properties.title).toBe(`${file}:${message}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is deterministic, and prints nothing when all claims pass', () => {
+    expect(renderGithub(sampleAudit())).toBe(out);
+    const passing = sampleAudit({ results: sampleAudit().results.filter((r) => r.verdict === 'pass') });
+    expect(renderGithub({ ...passing, diagnostics: [] })).toBe('');
+  });
+});

@@ -1,0 +1,57 @@
+/** The published JSON Schema of the JSON report: real audits validate, mutated reports do not. */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit.js';
+import { jsonReporter, toJsonReport } from '../../src/report/json.js';
+import { JsonReport, reportSchemas } from '../../src/report/schema.js';
+import { sampleAudit } from './sample-audit.js';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/cli');
+const validate = new Ajv({ allErrors: true, strict: true }).compile(JsonReport);
+
+function errorsOf(report: unknown) {
+  validate(report);
+  return validate.errors ?? [];
+}
+
+describe('report.schema.json', () => {
+  it('is published under its file name', () => {
+    expect(reportSchemas['report.schema.json']).toBe(JsonReport);
+    expect(JsonReport.title).toBe('tally JSON report');
+  });
+
+  it('validates the JSON report of a real audit (the CLI fixtures, run in-process)', () => {
+    const result = audit({ paths: ['clean', 'false-claim', 'malformed'].map((p) => path.join(FIXTURES, p)), cwd: FIXTURES });
+    expect(result.results.length).toBeGreaterThan(0);
+    const report = JSON.parse(jsonReporter.render(result, { color: false }));
+    expect(errorsOf(report)).toEqual([]);
+  });
+
+  it('validates the synthetic audit, which has every optional field', () => {
+    expect(errorsOf(JSON.parse(JSON.stringify(toJsonReport(sampleAudit()))))).toEqual([]);
+  });
+
+  it('rejects mutated reports', () => {
+    const good = JSON.parse(JSON.stringify(toJsonReport(sampleAudit())));
+    const mutants: [string, (r: any) => void][] = [
+      ['unknown verdict', (r) => (r.results[0].verdict = 'maybe')],
+      ['missing message', (r) => delete r.results[0].message],
+      ['extra field', (r) => (r.results[0].colour = 'red')],
+      ['document text leaked', (r) => (r.documents[0].text = 'full text')],
+      ['bad hash', (r) => (r.inputs[0].sha256 = 'xyz')],
+      ['line 0', (r) => (r.results[0].declared.line = 0)],
+      ['negative count', (r) => (r.summary.byVerdict.pass = -1)],
+      ['bad slip kind', (r) => (r.results[2].diagnosis.slips[0].kind = 'typo')],
+      ['bad waiver date', (r) => (r.results[2].waiver.expires = 'next year')],
+      ['coverage status', (r) => (r.coverage[0].numbers[0].status = 'maybe')],
+      ['summary without waived', (r) => delete r.summary.waived],
+    ];
+    for (const [name, mutate] of mutants) {
+      const copy = structuredClone(good);
+      mutate(copy);
+      expect(errorsOf(copy).length, name).toBeGreaterThan(0);
+    }
+  });
+});
