@@ -151,7 +151,9 @@ export function explain(options: ExplainOptions): Explanation[] {
     for (const rule of [...set.broken, ...set.rules]) {
       if (rule.id !== options.rule) continue;
       const result = audited.results.find((r) => r.id === rule.id && same(rule.declared, r.declared));
-      if (result) out.push(explainRule(rule, set, result, notes));
+      if (!result) continue;
+      const own = 'kind' in rule ? [] : rule.diagnostics.map((d) => ({ ...d, position: { ...d.position, file: rel(d.position.file) } }));
+      out.push(explainRule(rule, set, result, [...own, ...notes]));
     }
   }
   if (out.length === 0) {

@@ -2,7 +2,9 @@
  * `tally explain <rule-id> [paths…]`: one rule's computation step by step, for a reviewer.
  * The explanation is built by the library (`explain`); this file only lays it out, as text for a
  * terminal (coloured only on a TTY without NO_COLOR) or as JSON for tools.
- * Exit codes: 0 explained (whatever the verdict), 2 unknown rule id, missing path or bad flag.
+ * Exit codes: 0 explained (whatever the verdict of a rule that can be judged), 2 the rule is
+ * broken (verdict error: a configuration error, as in `audit`), an unknown rule id, a missing
+ * path or a bad flag.
  */
 import { type Command, Option } from 'commander';
 import pc from 'picocolors';
@@ -38,7 +40,7 @@ function runExplain(id: string, paths: string[], flags: ExplainFlags): void {
       const color = useColor(process.stdout);
       process.stdout.write(explanations.map((e) => renderExplanation(e, color)).join('\n'));
     }
-    process.exitCode = 0;
+    process.exitCode = explanations.some((e) => e.verdict === 'error') ? 2 : 0;
   } catch (error) {
     if (error instanceof UnknownRuleError) {
       for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n\n`);

@@ -53,7 +53,8 @@ function syntheticAudit(dir, copies) {
   sentences.push(`Doanh thu ${copies} năm sau.`);
   writeFileSync(path.join(dir, 'doc.txt'), sentences.join('\n'));
   writeFileSync(path.join(dir, 'figures.yaml'), `document: doc.txt\nlocale: vi-VN\nfigures:\n${figures.join('\n')}\n`);
-  writeFileSync(path.join(dir, 'rules.yaml'), `figures: [figures.yaml]\nrules:\n${rules.join('\n')}\n`);
+  const ignore = 'ignore:\n  - { kind: year, reason: years }\n  - { pattern: "^\\\\d+$", reason: sentence numbers }\n';
+  writeFileSync(path.join(dir, 'rules.yaml'), `figures: [figures.yaml]\n${ignore}rules:\n${rules.join('\n')}\n`);
   return dir;
 }
 

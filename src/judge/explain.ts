@@ -31,7 +31,7 @@ import type {
 import { describeSet, formatLike, formatNumber, statedSet } from '../numbers/index.js';
 import { fractionToNumber } from '../evaluate/interval.js';
 import { idsIn } from './diagnose/context.js';
-import { roundLike, showInterval, showPlain, showValue } from './show.js';
+import { roundLike, showEnclosure, showInterval, showPlain, showValue } from './show.js';
 import { gapBetween, meets } from './verdict.js';
 
 export interface ExplainedFigure {
@@ -130,7 +130,7 @@ function explainFigure(id: string, set: RuleSet, documentPath: string | undefine
   const out: ExplainedFigure = { id, status: figure.interval ? 'known' : 'unknown' };
   if (figure.written) out.written = figure.written.text;
   if (figure.interval) {
-    out.read = showInterval(figure.interval, figure.written, locale, 1);
+    out.read = showInterval(figure.interval, figure.written, locale, figure.exact ? 0 : 1);
     out.lo = fractionToNumber(figure.interval.lo);
     out.hi = fractionToNumber(figure.interval.hi);
     out.precision = precisionOf(figure, figure.interval, locale);
@@ -156,6 +156,25 @@ function commonStyle(ids: string[], set: RuleSet): WrittenNumber | undefined {
 
 const ADDITIVE_CALL = /^(sum|avg|min|max|abs|pp)\s*\(/;
 
+/**
+ * Is the step a sum or difference at its top level ("a + 0 * b", "sum(a, b)"), or a call of a
+ * function that keeps its arguments' unit? Then its value reads like its figures.
+ */
+function additive(text: string): boolean {
+  const t = text.trim();
+  if (ADDITIVE_CALL.test(t) && t.endsWith(')')) return true;
+  let depth = 0;
+  let sawMultiplicative = false;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (depth === 0 && (ch === '+' || ch === '-') && i > 0 && !/[eE(,*/^+-]\s*$/.test(t.slice(0, i))) return true;
+    else if (depth === 0 && (ch === '*' || ch === '/' || ch === '^')) sawMultiplicative = true;
+  }
+  return !sawMultiplicative && !/\(/.test(t);
+}
+
 function explainStep(step: TraceStep, isLast: boolean, rule: LoadedRule, set: RuleSet, locale: Locale): ExplainedStep {
   const v = step.value;
   if (!('lo' in v)) {
@@ -167,12 +186,10 @@ function explainStep(step: TraceStep, isLast: boolean, rule: LoadedRule, set: Ru
     out.value = showInterval(v, rule.stated, locale, 2);
     return out;
   }
-  // Written like the figures when that keeps its meaning: sums and averages of figures written
-  // alike, or one figure scaled by constants (10 * grdp); ratios and the like plainly.
-  const ids = idsIn(step.text);
-  const multiplicative = /[*/^]/.test(step.text) || (/\(/.test(step.text) && !ADDITIVE_CALL.test(step.text.trim()));
-  const like = ids.length === 1 && !/\/\s*[A-Za-z_(]/.test(step.text) ? commonStyle(ids, set) : multiplicative ? undefined : commonStyle(ids, set);
-  out.value = showInterval(v, like, locale, 0);
+  // Written like the figures when that keeps its meaning: sums, differences and averages of
+  // figures written alike, or one figure scaled by constants (10 * grdp); ratios plainly.
+  const like = additive(step.text) || idsIn(step.text).length === 1 ? commonStyle(idsIn(step.text), set) : undefined;
+  out.value = like ? showEnclosure(v, like, locale) : showInterval(v, undefined, locale);
   return out;
 }
 
@@ -264,7 +281,8 @@ function gapSentence(
 
 /**
  * Explain one rule of a rule set from its judged result (the result carries the diagnosis and
- * the waiver). `notes` are diagnostics to show with it.
+ * the waiver). `notes` are diagnostics to show with it (for a rule that could not be loaded, its
+ * problems).
  */
 export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result: RuleResult, notes: Diagnostic[] = []): Explanation {
   const locale = set.document.locale;
@@ -287,8 +305,7 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
     notes: [...notes],
   };
   if (!('kind' in rule)) {
-    // A rule that could not be loaded: its problems are the explanation.
-    out.notes.push(...rule.diagnostics);
+    // A rule that could not be loaded: its problems (passed in `notes`) are the explanation.
     out.why.push(`The rule could not be loaded: ${result.message}`);
     return out;
   }

@@ -41,6 +41,22 @@ export function showInterval(x: Interval, like: WrittenNumber | undefined, local
 }
 
 /**
+ * An interval written like `like`, its ends rounded outward (lo down, hi up) to the fewest extra
+ * decimals that tell them apart: what is written still encloses every value. A point is written once.
+ */
+export function showEnclosure(x: Interval, like: WrittenNumber, locale: Locale): string {
+  if (x.lo.equals(x.hi)) return showInterval(x, like, locale, 0);
+  for (let extra = 0; extra <= 6; extra++) {
+    const d = like.decimals + extra;
+    const lo = roundLike(x.lo, like, d, 'down');
+    const hi = roundLike(x.hi, like, d, 'up');
+    if (lo.equals(hi)) continue;
+    return factorSuffix(formatLike(lo, like, locale, extra), formatLike(hi, like, locale, extra));
+  }
+  return showInterval(x, like, locale, 6);
+}
+
+/**
  * "[8.025,7 tỷ đồng; 8.086,5 tỷ đồng]" → "[8.025,7; 8.086,5] tỷ đồng": a word unit shared by
  * both ends is written once, after the bracket. A "%" stays with each number.
  */

@@ -20,6 +20,7 @@ export { codeFrame, formatDiagnostic, makeDiagnostic, sortDiagnostics, type Diag
 export { didYouMean, editDistance } from '../suggest.js';
 export { validateRuleFile, validateFigureFile, validateFigureFileDetailed, type FigureFileValidation } from './validate.js';
 export { parseYaml, readYamlFile, pointerToPath, MAX_ALIAS_COUNT, type ParsedYaml, type ReadYamlResult, type PathSegment } from './yaml.js';
+export { loadWaiverFile, findWaiverFile, isCalendarDate, WAIVER_FILE_NAMES, type LoadedWaiver, type WaiverFileResult } from './waivers.js';
 
 /** A problem with how tally was called (a missing path, an unknown flag): exit code 2. */
 export class UsageError extends Error {

@@ -12,6 +12,9 @@ import type { Reporter } from './reporter.js';
 
 type Paint = (s: string) => string;
 
+/** The audit's console output names the first uncovered numbers; `tally coverage` lists them all. */
+const UNCOVERED_SHOWN = 10;
+
 function painter(color: boolean) {
   const c = pc.createColors(color);
   const byVerdict: Record<Verdict, Paint> = {
@@ -76,8 +79,12 @@ export const consoleReporter: Reporter = {
     for (const cov of audit.coverage) {
       const line = `coverage of ${cov.path}: ${coverageSummary(cov)}`;
       out.push(cov.uncovered > 0 ? c.red(line) : c.dim(line));
-      for (const n of cov.numbers.filter((x) => x.status === 'uncovered')) {
+      const uncovered = cov.numbers.filter((x) => x.status === 'uncovered');
+      for (const n of uncovered.slice(0, UNCOVERED_SHOWN)) {
         out.push(c.red(`  uncovered ${cov.path}:${n.line}:${n.col} “${n.text}” (${n.kind})`));
+      }
+      if (uncovered.length > UNCOVERED_SHOWN) {
+        out.push(c.red(`  … and ${uncovered.length - UNCOVERED_SHOWN} more: \`tally coverage --uncovered-only\` lists them all`));
       }
     }
     if (audit.coverage.length) out.push('');

@@ -64,6 +64,8 @@ function sign(x: Fraction): -1 | 0 | 1 {
 
 interface Probe {
   holds: boolean;
+  /** The expression could be evaluated there (false at a pole or outside its domain). */
+  defined: boolean;
   /** Which side of the target the computed value's midpoint is on (null: cannot evaluate, or an assertion). */
   side: -1 | 0 | 1 | null;
 }
@@ -99,7 +101,7 @@ class Solver {
     let p = this.probes.get(n);
     if (!p) {
       const value = evaluateWith(this.c, { scope: withPoint(this.c.scope, this.id, at(this.grid, n)) });
-      p = { holds: holdsFor(this.c, value, this.set), side: this.sideOf(value && 'lo' in value ? value : null) };
+      p = { holds: holdsFor(this.c, value, this.set), defined: value !== null, side: this.sideOf(value && 'lo' in value ? value : null) };
       this.probes.set(n, p);
     }
     return p;
@@ -137,6 +139,28 @@ class Solver {
     return null;
   }
 
+  /**
+   * From a defined probe `from` (on side `s`) toward an undefined one `to`: probes closing in on
+   * `to` geometrically, for a point that holds or a change of side to bisect.
+   */
+  private approach(from: bigint, to: bigint, s: -1 | 0 | 1): bigint | null {
+    let last = from;
+    let hole = to;
+    for (let i = 0; i < 200 && absBig(hole - last) > 1n; i++) {
+      const m = hole - (hole - last) / 2n;
+      if (m === last || m === hole) break;
+      if (this.holds(m)) return m;
+      if (!this.probe(m).defined) {
+        hole = m;
+        continue;
+      }
+      const sm = this.side(m);
+      if (sm !== null && sm !== s) return this.bisectSides(last, m, s);
+      last = m;
+    }
+    return null;
+  }
+
   /** A grid point where the claim holds, nearest the written value first. */
   seed(): bigint | null {
     const radius = maxOf(this.grid.origin.abs(), this.grid.step.mul(1000));
@@ -146,6 +170,7 @@ class Solver {
       prev.set(1n, { n: 0n, s: s0 });
       prev.set(-1n, { n: 0n, s: s0 });
     }
+    const holes = new Map<bigint, bigint>();
     let last = 0n;
     for (let j = SCAN_FROM; j <= SCAN_TO; j++) {
       const q = radius.mul(new Fraction(2).pow(j)).div(this.grid.step);
@@ -155,9 +180,26 @@ class Solver {
       for (const dir of [1n, -1n]) {
         const n = dir * k;
         if (this.holds(n)) return n;
-        const s = this.side(n);
-        if (s === null) continue;
         const p = prev.get(dir);
+        if (!this.probe(n).defined) {
+          // A pole or the edge of the domain (÷ 0) between the probes: the claim may hold just
+          // before it (growth(a, b) for b → 0 grows without bound), so close in on it — from
+          // this side now, from the far side at the next defined probe.
+          if (p) {
+            const found = this.approach(p.n, n, p.s);
+            if (found !== null) return found;
+          }
+          holes.set(dir, n);
+          continue;
+        }
+        const s = this.side(n);
+        const hole = holes.get(dir);
+        if (hole !== undefined && s !== null) {
+          holes.delete(dir);
+          const found = this.approach(n, hole, s);
+          if (found !== null) return found;
+        }
+        if (s === null) continue;
         if (p && s !== p.s) {
           const found = this.bisectSides(p.n, n, p.s);
           if (found !== null) return found;
@@ -215,7 +257,18 @@ class Solver {
       if (s === sLo) a = m;
       else b = m;
     }
-    return at(this.grid, a).add(at(this.grid, b)).div(2);
+    // Of the two grid points around the solution, the one giving the value nearer the target.
+    const ga = this.gapAt(a);
+    const gb = this.gapAt(b);
+    if (ga === null || gb === null) return at(this.grid, a).add(at(this.grid, b)).div(2);
+    return ga.abs().lte(gb.abs()) ? at(this.grid, a) : at(this.grid, b);
+  }
+
+  /** Computed midpoint − target at grid point n, every other figure at its written value. */
+  private gapAt(n: bigint): Fraction | null {
+    if (this.target === null) return null;
+    const v = computeWith(this.c, { scope: withPoint(this.pointScope, this.id, at(this.grid, n)) });
+    return v ? v.lo.add(v.hi).div(2).sub(this.target) : null;
   }
 }
 
@@ -251,9 +304,11 @@ export function solveFor(c: DiagnoseContext, id: string): NeededValues | null {
   const hi = hiN === null ? null : at(solver.grid, hiN);
 
   const like = figure.written;
-  if (!isClaim(c) && like && (loN === null || loN > 0n || hiN === null || hiN < 0n)) {
-    // An assertion holds on a side of the written value: the bound nearest to it, rounded inward.
-    const upward = hiN === null || (loN !== null && loN > 0n);
+  const upward = hiN === null && loN !== null && loN > 0n;
+  const downward = loN === null && hiN !== null && hiN < 0n;
+  if (!isClaim(c) && like && (upward || downward)) {
+    // An assertion that holds for every value beyond a bound on one side of the written value
+    // (a ≤ b): that bound, rounded inward, is what the figure would have to respect.
     const edge = upward ? lo : hi;
     if (edge) {
       const first = figure.exact ? like.decimals : like.decimals + 1;

@@ -6,7 +6,9 @@ import { compileExpression } from '../../../src/evaluate/index.js';
 import type { ClaimContext, DiagnoseContext } from '../../../src/judge/diagnose/index.js';
 import { judgeClaim } from '../../../src/judge/verdict.js';
 import { loadRuleFile } from '../../../src/load/index.js';
-import type { Interval, RuleResult, RuleSet } from '../../../src/model.js';
+import Fraction from 'fraction.js';
+import type { Figure, Interval, LoadedClaimRule, Locale, RuleResult, RuleSet, WrittenNumber } from '../../../src/model.js';
+import { readNumber, writtenInterval } from '../../../src/numbers/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const FIXTURES = path.join(ROOT, 'test/fixtures/diagnose');
@@ -35,3 +37,35 @@ export function contextOf(set: RuleSet, id: string): DiagnoseContext {
 export function ruleSet(file: string): RuleSet {
   return loadRuleFile(file);
 }
+
+const declared = { file: 'test', line: 1, col: 1 };
+
+export function figure(id: string, text: string, locale: Locale, exact = false): Figure {
+  const written = readNumber(text, locale);
+  return { id, written, interval: writtenInterval(written, { exact }), exact, declared };
+}
+
+export function claim(expr: string, stated: string, figures: Figure[], locale: Locale): ClaimContext {
+  const compiled = compileExpression(expr);
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  const w: WrittenNumber = readNumber(stated, locale);
+  const rule = {
+    kind: 'claim',
+    id: 'c',
+    severity: 'error',
+    tags: [],
+    declared,
+    documentPath: '',
+    quote: stated,
+    anchor: { quote: stated, span: { start: 0, end: 0 }, line: 1, col: 1 },
+    stated: w,
+    expr,
+    reading: 'round',
+    tolerance: new Fraction(1, 20),
+  } satisfies LoadedClaimRule;
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  const scope = new Map<string, Interval>(compiled.compiled.symbols.map((id) => [id, byId.get(id)!.interval!]));
+  const computed = compiled.compiled.evaluate(scope) as Interval;
+  return { rule, compiled: compiled.compiled, scope, figures: byId, locale, computed, judged: judgeClaim(computed, w, 'round', rule.tolerance) };
+}
+

@@ -5,7 +5,7 @@
  */
 import type { Slip } from '../../../model.js';
 import { showInterval } from '../../show.js';
-import { computeWith, holdsWith, topCall, isClaim, type ClaimContext, type DiagnoseContext } from '../context.js';
+import { computeWith, holdsWith, isClaim, topCall, type DiagnoseContext } from '../context.js';
 import type { SlipDetector } from './types.js';
 
 interface Swap {

@@ -6,7 +6,7 @@
 import type { Slip } from '../../../model.js';
 import { formatLike } from '../../../numbers/index.js';
 import { showInterval } from '../../show.js';
-import { holdsWith, isClaim, type ClaimContext, type DiagnoseContext } from '../context.js';
+import { holdsWith, isClaim, type DiagnoseContext } from '../context.js';
 import type { SlipDetector } from './types.js';
 
 export function detectTruncation(c: DiagnoseContext): Slip | null {
