@@ -4,6 +4,7 @@
  */
 import type { Anchor, AuditedDocument } from '../model.js';
 import { positionOf } from './document.js';
+import { occurrences } from './quote-index.js';
 
 const WS = /\s/u;
 
@@ -46,18 +47,6 @@ function collapsed(doc: AuditedDocument): Collapsed {
   return c;
 }
 
-/** Every (overlapping) start of `needle` in `hay`. */
-function allIndexes(hay: string, needle: string): number[] {
-  const out: number[] = [];
-  if (needle.length === 0) return out;
-  let i = hay.indexOf(needle);
-  while (i >= 0) {
-    out.push(i);
-    i = hay.indexOf(needle, i + 1);
-  }
-  return out;
-}
-
 export type FindQuoteResult =
   | { ok: true; anchor: Anchor }
   | {
@@ -90,7 +79,7 @@ export function findQuote(doc: AuditedDocument, quote: string, occurrence?: numb
   const q = normaliseQuote(quote);
   if (q.length === 0) return { ok: false, code: 'quote-not-found', message: 'the quote is empty' };
   const c = collapsed(doc);
-  const hits = allIndexes(c.text, q);
+  const hits = occurrences(c.text, q);
   const where = (i: number) => positionOf(doc, c.map[i]!);
 
   if (hits.length === 0) return notFound(doc, c, q);

@@ -33,12 +33,26 @@ function numeralSpan(n: WrittenNumber): { start: number; end: number } {
   return { start, end: k >= 0 ? start + n.numeral.length : n.span.end };
 }
 
-/** The numbers of the document whose numeral lies inside the span (all kinds). */
+/**
+ * The numbers of the document whose numeral lies inside the span (all kinds). Numbers come in
+ * document order and do not overlap, so a binary search finds the first candidate: one lookup
+ * costs O(log n + k), which keeps an audit of many quotes on a long document linear.
+ */
 export function numbersInSpan(doc: AuditedDocument, span: { start: number; end: number }): WrittenNumber[] {
-  return documentNumbers(doc).filter((n) => {
-    const s = numeralSpan(n);
-    return s.start >= span.start && s.end <= span.end;
-  });
+  const numbers = documentNumbers(doc);
+  let lo = 0;
+  let hi = numbers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (numbers[mid]!.span.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: WrittenNumber[] = [];
+  for (let i = lo; i < numbers.length && numbers[i]!.span.start < span.end; i++) {
+    const s = numeralSpan(numbers[i]!);
+    if (s.start >= span.start && s.end <= span.end) inside.push(numbers[i]!);
+  }
+  return inside;
 }
 
 const compact = (s: string) => s.normalize('NFC').replace(/\s+/gu, '');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { LineCounter, parseDocument, visit, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, visit, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, Position } from '../model.js';
 import { makeDiagnostic } from './diagnostics.js';
 
@@ -65,7 +65,9 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   try {
     doc = parseDocument(source, {
       lineCounter,
-      uniqueKeys: true,
+      // Duplicate keys are found below in one pass: yaml's own check compares every pair of keys
+      // of a mapping, which is quadratic in a figure file with thousands of figures.
+      uniqueKeys: false,
       // A list or mapping used as a key is an error here, not a silently stringified key.
       stringKeys: true,
       prettyErrors: false,
@@ -87,6 +89,17 @@ export function parseYaml(source: string, file: string): ParsedYaml {
 
   let value: unknown;
   if (doc) {
+    for (const keyNode of duplicateKeys(doc)) {
+      const key = keyString(keyNode) ?? '';
+      diagnostics.push(
+        makeDiagnostic({
+          code: 'duplicate-key',
+          message: `duplicate key "${key}": a YAML mapping must not repeat a key`,
+          position: positionAt(rangeStart(keyNode) ?? 0),
+          source,
+        }),
+      );
+    }
     for (const err of doc.errors) {
       const code = CODE_NAMES[err.code] ?? 'yaml-syntax';
       if (code !== 'duplicate-key') fatal = true;
@@ -153,7 +166,7 @@ export function parseYaml(source: string, file: string): ParsedYaml {
     for (const seg of path) {
       if (isAlias(node) && doc) node = node.resolve(doc) ?? node;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyString(p.key) === String(seg));
+        const pair = pairsByKey(node).get(String(seg));
         if (!pair) break;
         parent = node;
         keyNode = pair.key;
@@ -206,6 +219,38 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   }
 
   return { file, source, value, diagnostics, fatal, positionOf, positionAt, scalarSource };
+}
+
+/** Every key that repeats an earlier key of the same mapping (linear: one Set per mapping). */
+function duplicateKeys(doc: Document.Parsed): unknown[] {
+  const repeated: unknown[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = keyString(pair.key);
+        if (key === undefined) continue;
+        if (seen.has(key)) repeated.push(pair.key);
+        else seen.add(key);
+      }
+    },
+  });
+  return repeated;
+}
+
+/** A mapping's pairs by key (the first of repeated keys), built once per mapping. */
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const key = keyString(pair.key);
+      if (isPair(pair) && key !== undefined && !index.has(key)) index.set(key, pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
 }
 
 function keyString(key: unknown): string | undefined {

@@ -1,0 +1,34 @@
+/** The indexed quote search finds exactly what a plain scan finds, before and after the index exists. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { occurrences } from '../../src/load/quote-index.js';
+
+function scan(hay: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+describe('occurrences', () => {
+  it('agrees with a plain scan on random texts and needles (overlaps and repeats included)', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'ă', 'ế', ' ', '1', ',');
+    fc.assert(
+      fc.property(fc.string({ unit: alphabet, minLength: 0, maxLength: 300 }), fc.array(fc.nat(), { minLength: 40, maxLength: 80 }), (text, picks) => {
+        // Many searches of one text: the first ones scan, the later ones use the index.
+        const hay = `${text}|${picks.length}`;
+        for (const pick of picks) {
+          const start = hay.length ? pick % hay.length : 0;
+          const needle = hay.slice(start, start + 1 + (pick % 14));
+          expect(occurrences(hay, needle)).toEqual(scan(hay, needle));
+          expect(occurrences(hay, `${needle}x`)).toEqual(scan(hay, `${needle}x`));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('finds every overlapping start of a repetitive needle', () => {
+    const hay = 'aaaaaaaaaaaaaaaaaaaa';
+    for (let i = 0; i < 40; i++) expect(occurrences(hay, 'aaaaaaaaa')).toEqual([...Array(12).keys()]);
+  });
+});
