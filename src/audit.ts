@@ -64,6 +64,11 @@ export function loadAudit(options: AuditOptions): LoadedAudit {
 export function judgeAudit(loaded: LoadedAudit, options: Pick<AuditOptions, 'cwd' | 'today'> = {}): AuditResult {
   const cwd = options.cwd ?? process.cwd();
   const rel = (p: string) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/');
+  const relocate = <T extends { file: string }>(p: T): T => ({ ...p, file: rel(p.file) });
+  // Loader messages may name another file by its absolute path ("first declared at …"): reports
+  // must not depend on where the checkout lives.
+  const prefix = `${path.resolve(cwd)}${path.sep}`;
+  const relText = (text: string) => text.split(prefix).join('');
   const inputs = new Map<string, AuditResult['inputs'][number]>();
   const diagnostics: Diagnostic[] = [];
   const results: RuleResult[] = [];
@@ -82,7 +87,8 @@ export function judgeAudit(loaded: LoadedAudit, options: Pick<AuditOptions, 'cwd
       diagnostics.push(...broken.diagnostics);
       results.push(brokenResult(broken));
     }
-    for (const rule of set.rules) results.push(judgeRule(rule, { figures: set.figures, locale: set.document.locale }));
+    const brokenFigures = new Map([...set.brokenFigures].map(([id, position]) => [id, relocate(position)]));
+    for (const rule of set.rules) results.push(judgeRule(rule, { figures: set.figures, brokenFigures, locale: set.document.locale }));
   }
   // Waivers: reviewed findings still shown and counted, but they no longer fail the run.
   for (const w of loaded.waivers ?? []) {
@@ -93,8 +99,8 @@ export function judgeAudit(loaded: LoadedAudit, options: Pick<AuditOptions, 'cwd
   // Coverage of every audited document, united over its rule files; stale ignores are warnings.
   const coverage = measureCoverage(measured);
   diagnostics.push(...coverage.diagnostics);
-  const relocate = <T extends { file: string }>(p: T): T => ({ ...p, file: rel(p.file) });
   for (const r of results) {
+    r.message = relText(r.message);
     r.declared = relocate(r.declared);
     if (r.document) r.document = rel(r.document);
     if (r.waiver) r.waiver.declared = relocate(r.waiver.declared);
@@ -104,7 +110,7 @@ export function judgeAudit(loaded: LoadedAudit, options: Pick<AuditOptions, 'cwd
     inputs: [...inputs.values()].sort((a, b) => a.role.localeCompare(b.role) || a.path.localeCompare(b.path)),
     documents: [...documents.values()].sort((a, b) => a.path.localeCompare(b.path)),
     results,
-    diagnostics: diagnostics.map((d) => ({ ...d, position: relocate(d.position) })),
+    diagnostics: diagnostics.map((d) => ({ ...d, message: relText(d.message), position: relocate(d.position) })),
     coverage: coverage.coverage.map((c) => ({ ...c, path: rel(c.path) })).sort((a, b) => a.path.localeCompare(b.path)),
     summary: summarize(results),
   };
@@ -143,6 +149,11 @@ export function explain(options: ExplainOptions): Explanation[] {
   const audited = judgeAudit(loaded, options);
   const cwd = options.cwd ?? process.cwd();
   const rel = (p: string) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/');
+  const relocate = <T extends { file: string }>(p: T): T => ({ ...p, file: rel(p.file) });
+  // Loader messages may name another file by its absolute path ("first declared at …"): reports
+  // must not depend on where the checkout lives.
+  const prefix = `${path.resolve(cwd)}${path.sep}`;
+  const relText = (text: string) => text.split(prefix).join('');
   const same = (a: { file: string; line: number; col: number }, b: { file: string; line: number; col: number }) =>
     rel(a.file) === b.file && a.line === b.line && a.col === b.col;
   const notes = audited.diagnostics.filter((d) => d.code.startsWith('waiver-') && d.message.includes(`"${options.rule}"`));

@@ -186,6 +186,8 @@ export interface RuleSet {
   sha256: string;
   document: AuditedDocument;
   figures: Map<string, Figure>;
+  /** Figures declared but unreadable (a bad quote or value), by id, where they are declared. */
+  brokenFigures: Map<string, Position>;
   figureFiles: { path: string; sha256: string }[];
   rules: LoadedRule[];
   broken: BrokenRule[];

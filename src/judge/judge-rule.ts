@@ -12,6 +12,7 @@ import type {
   LoadedClaimRule,
   LoadedRule,
   Locale,
+  Position,
   RuleResult,
   WrittenNumber,
 } from '../model.js';
@@ -22,6 +23,8 @@ import { judgeClaim } from './verdict.js';
 
 export interface JudgeContext {
   figures: ReadonlyMap<string, Figure>;
+  /** Figures declared but unreadable: a rule using one is broken, and says where to look. */
+  brokenFigures?: ReadonlyMap<string, Position>;
   locale: Locale;
 }
 
@@ -89,6 +92,8 @@ export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
       const known = [...ctx.figures.keys()];
       result.message = undeclared
         .map((id) => {
+          const broken = ctx.brokenFigures?.get(id);
+          if (broken) return `figure "${id}" could not be read: see the problem reported at ${broken.file}:${broken.line}:${broken.col}`;
           const close = didYouMean(id, known);
           return `unknown figure "${id}"${close.length ? ` (did you mean "${close[0]}"?)` : ''}`;
         })

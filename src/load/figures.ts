@@ -17,6 +17,8 @@ export const DEFAULT_LOCALE: Locale = 'vi-VN';
 export interface FigureFileResult {
   path: string;
   figures: Figure[];
+  /** Figures declared here that could not be read (their problems are in `diagnostics`), by id. */
+  failed: Map<string, Position>;
   /** The document named by the file (`document:`), resolved against the file's folder. */
   documentPath?: string;
   /** The locale the file's values are read in: its own `locale`, else the caller's, else vi-VN. */
@@ -75,6 +77,7 @@ export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}
 
   const ctx: FigureContext = { document, locale, documentMissing: documentProblem !== undefined };
   const figures: Figure[] = [];
+  const failed = new Map<string, Position>();
   const tables: { path: string; sha256: string }[] = [];
   const firstDeclared = new Map<string, Position>();
   const add = (f: Figure) => {
@@ -112,6 +115,7 @@ export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}
       const own = parsed.figureDiagnostics.get(id);
       if (own && own.length > 0) {
         diagnostics.push(...own);
+        failed.set(id, declared);
         continue;
       }
       if (!isObject(spec)) continue;
@@ -125,6 +129,7 @@ export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}
       };
       const r = buildFigure(input, ctx);
       if ('figure' in r) add(r.figure);
+      else failed.set(id, declared);
       diagnostics.push(...r.diagnostics);
     }
     const tablePaths = Array.isArray(parsed.value.tables) ? parsed.value.tables : [];
@@ -142,6 +147,7 @@ export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}
   const result: FigureFileResult = {
     path,
     figures,
+    failed,
     locale,
     sha256,
     diagnostics: sortDiagnostics(diagnostics),

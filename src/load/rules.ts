@@ -42,6 +42,7 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
     sha256: y.sha256,
     document: placeholderDocument('', DEFAULT_LOCALE),
     figures: new Map(),
+    brokenFigures: new Map(),
     figureFiles: [],
     rules: [],
     broken: [],
@@ -159,6 +160,7 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
     // File-level problems of the figure file were reported with its header above.
     const headerDiags = new Set(readFigureFileHeader(f.path, cache).diagnostics);
     set.diagnostics.push(...r.diagnostics.filter((d) => !headerDiags.has(d)));
+    for (const [id, position] of r.failed) if (!set.brokenFigures.has(id)) set.brokenFigures.set(id, position);
     for (const fig of r.figures) {
       const prev = figureOrigin.get(fig.id);
       if (prev) {

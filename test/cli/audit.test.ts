@@ -34,6 +34,16 @@ describe('tally audit (built CLI)', () => {
     expect(run.stdout + run.stderr).toMatch(/malformed\/rules\.yaml:9:14 .*"rounding"/);
   });
 
+  it('a figure whose quote no longer matches breaks the rules that use it, and says where to look', () => {
+    const run = tally(['audit', 'broken-figure']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/broken-figure\/figures\.yaml:5:26 error\[quote-not-found\]/);
+    expect(run.stdout).toMatch(/‼ error\s+revenue-growth/);
+    expect(run.stdout).toContain('figure "revenue_2023" could not be read: see the problem reported at broken-figure/figures.yaml:5:3');
+    // The other rule is still judged: one broken figure never hides the rest.
+    expect(run.stdout).toMatch(/‼ error\s+profit-share[\s\S]*unknown figure "profit_2024"/);
+  });
+
   it('exits 2 on a missing file', () => {
     const run = tally(['audit', 'no-such-rules.yaml']);
     expect(run.code).toBe(2);

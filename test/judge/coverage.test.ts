@@ -236,7 +236,7 @@ function syntheticSet(text: string, picks: { claim: boolean[]; figure: boolean[]
       figures.set(`f${i}`, { id: `f${i}`, interval: null, written: n, exact: false, anchor, declared });
     }
   });
-  return { file: 'rules.yaml', sha256: 'x', document, figures, figureFiles: [], rules, broken: [], ignores, diagnostics: [] };
+  return { file: 'rules.yaml', sha256: 'x', document, figures, brokenFigures: new Map(), figureFiles: [], rules, broken: [], ignores, diagnostics: [] };
 }
 
 const ignoreRule = fc.record(
