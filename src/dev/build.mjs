@@ -10,6 +10,9 @@ const shared = {
   format: 'esm',
   sourcemap: false,
   legalComments: 'none',
+  // Start-up is the performance users feel: a minified bundle parses in half the time.
+  minify: true,
+  keepNames: true,
   logLevel: 'warning',
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __tallyRequire } from 'node:module'; const require = __tallyRequire(import.meta.url);" },

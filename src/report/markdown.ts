@@ -42,7 +42,7 @@ function diagnosis(r: RuleResult): string[] {
     lines.push(`- **Material:** ${d.materiality.material ? `yes — ${d.materiality.reasons.join('; ')}` : 'no (the conclusion stands; only the size is off)'}`);
     if (d.slips.length) {
       lines.push('- **Likely slip:**');
-      for (const s of d.slips) lines.push(`  - ${s.kind}: ${s.message}`);
+      for (const s of d.slips) lines.push(`  - ${s.message}`);
     }
     if (d.implied.length) {
       lines.push('- **Would hold if** (one figure changed, the others as read):');
