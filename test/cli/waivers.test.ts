@@ -79,7 +79,7 @@ describe('diagnosis in the reports', () => {
       'poverty-fall',
     ]);
     expect(md).toContain('- **Material:** yes — plan or target missed instead of met');
-    expect(md).toContain('- **Likely slip:**\n  - ratio-vs-change: ratio vs change: the stated 150% is a change');
+    expect(md).toContain('- **Likely slip:**\n  - ratio vs change: the stated 150% is a change');
     expect(md).toContain('- **Would hold if** (one figure changed, the others as read):\n  - holds if revenue_2024 were 1.500 tỷ đồng instead of 2.500 tỷ đồng');
   });
 });
