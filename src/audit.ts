@@ -149,11 +149,6 @@ export function explain(options: ExplainOptions): Explanation[] {
   const audited = judgeAudit(loaded, options);
   const cwd = options.cwd ?? process.cwd();
   const rel = (p: string) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/');
-  const relocate = <T extends { file: string }>(p: T): T => ({ ...p, file: rel(p.file) });
-  // Loader messages may name another file by its absolute path ("first declared at …"): reports
-  // must not depend on where the checkout lives.
-  const prefix = `${path.resolve(cwd)}${path.sep}`;
-  const relText = (text: string) => text.split(prefix).join('');
   const same = (a: { file: string; line: number; col: number }, b: { file: string; line: number; col: number }) =>
     rel(a.file) === b.file && a.line === b.line && a.col === b.col;
   const notes = audited.diagnostics.filter((d) => d.code.startsWith('waiver-') && d.message.includes(`"${options.rule}"`));

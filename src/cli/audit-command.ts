@@ -39,27 +39,18 @@ export function registerAudit(program: Command): void {
 }
 
 function runAudit(paths: string[], flags: AuditFlags): void {
-  try {
-    const result = audit({ paths });
-    const formats = flags.format?.length ? flags.format : ['console'];
-    for (const name of formats) {
-      const reporter = reporters.get(name)!;
-      if (name === 'console' || !flags.out || !reporter.fileName) {
-        process.stdout.write(reporter.render(result, { color: name === 'console' && useColor(process.stdout) }));
-      }
-      if (flags.out && reporter.fileName) {
-        writeFileAtomic(path.join(flags.out, reporter.fileName), reporter.render(result, { color: false }));
-      }
+  const result = audit({ paths });
+  const formats = flags.format?.length ? flags.format : ['console'];
+  for (const name of formats) {
+    const reporter = reporters.get(name)!;
+    if (name === 'console' || !flags.out || !reporter.fileName) {
+      process.stdout.write(reporter.render(result, { color: name === 'console' && useColor(process.stdout) }));
     }
-    const code = exitCode(result, flags.failOn);
-    const uncovered = flags.failOnUncovered === true && result.coverage.some((c) => c.uncovered > 0);
-    process.exitCode = code === 0 && uncovered ? 1 : code;
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`tally: ${error.message}\n`);
-      process.exitCode = 2;
-      return;
+    if (flags.out && reporter.fileName) {
+      writeFileAtomic(path.join(flags.out, reporter.fileName), reporter.render(result, { color: false }));
     }
-    throw error;
   }
+  const code = exitCode(result, flags.failOn);
+  const uncovered = flags.failOnUncovered === true && result.coverage.some((c) => c.uncovered > 0);
+  process.exitCode = code === 0 && uncovered ? 1 : code;
 }

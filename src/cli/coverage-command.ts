@@ -9,7 +9,6 @@ import pc from 'picocolors';
 import { audit } from '../audit.js';
 import { exitCode } from '../judge/outcome.js';
 import { formatDiagnostic } from '../load/diagnostics.js';
-import { UsageError } from '../load/index.js';
 import type { AuditResult } from '../model.js';
 import { columnWidths, coverageJson, coverageLine, coverageSummary } from '../report/coverage.js';
 import { useColor } from './color.js';
@@ -39,17 +38,7 @@ export function coverageExitCode(result: AuditResult, failOnUncovered: boolean):
 }
 
 function runCoverage(paths: string[], flags: CoverageFlags): void {
-  let result: AuditResult;
-  try {
-    result = audit({ paths });
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`tally: ${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw error;
-  }
+  const result = audit({ paths });
   const failOnUncovered = flags.failOnUncovered === true;
   if (flags.format === 'json') {
     // stdout stays pure JSON; problems go to stderr as well, so a pipeline still shows them.

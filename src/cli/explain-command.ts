@@ -8,10 +8,9 @@
  */
 import { type Command, Option } from 'commander';
 import pc from 'picocolors';
-import { explain, UnknownRuleError } from '../audit.js';
+import { explain } from '../audit.js';
 import type { Explanation } from '../judge/explain.js';
 import { formatDiagnostic } from '../load/diagnostics.js';
-import { UsageError } from '../load/index.js';
 import type { Verdict } from '../model.js';
 import { VERDICT_ICON } from '../report/labels.js';
 import { VERSION } from '../version.js';
@@ -31,30 +30,16 @@ export function registerExplain(program: Command): void {
     .action((id: string, paths: string[], flags: ExplainFlags) => runExplain(id, paths, flags));
 }
 
+/** An unknown rule id is a UsageError (with "did you mean"), reported by main with exit code 2. */
 function runExplain(id: string, paths: string[], flags: ExplainFlags): void {
-  try {
-    const explanations = explain({ paths, rule: id });
-    if (flags.format === 'json') {
-      process.stdout.write(`${JSON.stringify({ tool: { name: 'tally', version: VERSION }, explanations }, null, 2)}\n`);
-    } else {
-      const color = useColor(process.stdout);
-      process.stdout.write(explanations.map((e) => renderExplanation(e, color)).join('\n'));
-    }
-    process.exitCode = explanations.some((e) => e.verdict === 'error') ? 2 : 0;
-  } catch (error) {
-    if (error instanceof UnknownRuleError) {
-      for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n\n`);
-      process.stderr.write(`tally: ${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    if (error instanceof UsageError) {
-      process.stderr.write(`tally: ${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    throw error;
+  const explanations = explain({ paths, rule: id });
+  if (flags.format === 'json') {
+    process.stdout.write(`${JSON.stringify({ tool: { name: 'tally', version: VERSION }, explanations }, null, 2)}\n`);
+  } else {
+    const color = useColor(process.stdout);
+    process.stdout.write(explanations.map((e) => renderExplanation(e, color)).join('\n'));
   }
+  process.exitCode = explanations.some((e) => e.verdict === 'error') ? 2 : 0;
 }
 
 /** The explanation as text: numbered sections, aligned, the figures' own notation throughout. */

@@ -3,6 +3,9 @@
  * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/configuration/internal error.
  */
 import { Command, CommanderError } from 'commander';
+import { formatDiagnostic } from '../load/diagnostics.js';
+import { UsageError } from '../load/index.js';
+import type { Diagnostic } from '../model.js';
 import { VERSION } from '../version.js';
 import { registerAudit } from './audit-command.js';
 import { registerCoverage } from './coverage-command.js';
@@ -32,6 +35,14 @@ function main(argv: string[]): void {
     if (error instanceof CommanderError) {
       // --help and --version are not errors; everything else commander rejects is a usage error.
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+      return;
+    }
+    if (error instanceof UsageError) {
+      // A missing path, an unknown rule id …: say what and, where there are some, the problems found.
+      const diagnostics = (error as UsageError & { diagnostics?: Diagnostic[] }).diagnostics ?? [];
+      for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n\n`);
+      process.stderr.write(`tally: ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
       return;
     }
     process.stderr.write(`tally: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

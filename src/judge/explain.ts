@@ -18,11 +18,9 @@ import type {
   LoadedClaimRule,
   LoadedRule,
   Locale,
-  Position,
   Reading,
   RuleResult,
   RuleSet,
-  Severity,
   StatedSet,
   Verdict,
   Waiver,
@@ -61,16 +59,8 @@ export interface ExplainedStep {
   truth?: 'always' | 'sometimes' | 'never';
 }
 
-export interface Explanation {
-  id: string;
-  kind: 'claim' | 'assert';
-  severity: Severity;
-  verdict: Verdict;
-  /** The judge's one-sentence message. */
-  message: string;
-  declared: Position;
-  document?: string;
-  quote?: string;
+/** The rule's result fields, as the audit reports them, then the step-by-step account. */
+export interface Explanation extends Pick<RuleResult, 'id' | 'kind' | 'severity' | 'verdict' | 'message' | 'declared' | 'document' | 'quote'> {
   anchor?: { line: number; col: number };
   expression: string;
   /** The expression with each figure substituted as written and as read. */

@@ -7,10 +7,6 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 const strict = { additionalProperties: false } as const;
 
-const Id = Type.String({
-  pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
-  description: 'Identifier usable in expressions: letters, digits and underscores, not starting with a digit.',
-});
 const RuleId = Type.String({
   pattern: '^[a-z0-9][a-z0-9._-]*$',
   description: 'Rule id: lower-case letters, digits, dots, dashes and underscores.',
@@ -29,13 +25,13 @@ const NumberSelector = Type.String({
   description:
     'The number meant, as written inside the quote (e.g. "30,3 %"). Needed only when the quote holds several numbers.',
 });
-const Locale = Type.Union([Type.Literal('vi-VN'), Type.Literal('en')], {
+export const Locale = Type.Union([Type.Literal('vi-VN'), Type.Literal('en')], {
   description: 'How numerals are written: vi-VN (7.126,1) or en (7,126.1).',
 });
-const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')], {
+export const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')], {
   description: 'How much a finding of this rule matters; `--fail-on` picks the threshold.',
 });
-const Reading = Type.Union(
+export const Reading = Type.Union(
   [
     Type.Literal('round'),
     Type.Literal('truncate'),

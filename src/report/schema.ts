@@ -1,9 +1,10 @@
 /**
  * The JSON Schema of the JSON report (what `toJsonReport` writes), declared with TypeBox and
- * published as schema/report.schema.json. Objects are closed (additionalProperties: false) so a
+ * published as reports/report.schema.json. Objects are closed (additionalProperties: false) so a
  * field added to the report without being documented here fails the schema test.
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { Locale, Reading, Severity } from '../load/schema.js';
 
 const closed = { additionalProperties: false } as const;
 const Int1 = Type.Integer({ minimum: 1 });
@@ -17,18 +18,6 @@ const Verdict = Type.Union(
       'pass; fail; warn (holds only under a looser reading, e.g. truncation); unverifiable (a figure is missing); error (the rule itself is broken).',
   },
 );
-const Severity = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info')]);
-const Locale = Type.Union([Type.Literal('vi-VN'), Type.Literal('en')]);
-const Reading = Type.Union([
-  Type.Literal('round'),
-  Type.Literal('truncate'),
-  Type.Literal('about'),
-  Type.Literal('more-than'),
-  Type.Literal('less-than'),
-  Type.Literal('at-least'),
-  Type.Literal('at-most'),
-  Type.Literal('range'),
-]);
 const NumberKind = Type.Union([
   Type.Literal('quantity'),
   Type.Literal('range'),
