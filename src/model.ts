@@ -147,6 +147,8 @@ export interface LoadedClaimRule extends RuleBase {
   stated: WrittenNumber;
   expr: string;
   reading: Reading;
+  /** The hedge of the text ("hơn", "khoảng", "at least") the reading was taken from, if any. */
+  hedge?: string;
   /** Relative widening for `about`, as a fraction (0.05 = 5%). */
   tolerance: Fraction;
 }
@@ -235,7 +237,7 @@ export interface RuleResult {
   anchor?: { line: number; col: number; start: number; end: number };
   expr: string;
   reading?: Reading;
-  stated?: { text: string; set: string; value: number };
+  stated?: { text: string; set: string; value: number; hedge?: string };
   computed?: ReportedInterval;
   difference?: Difference;
   /** Figures used, as written and as read. */

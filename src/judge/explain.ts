@@ -184,6 +184,11 @@ function explainStep(step: TraceStep, isLast: boolean, rule: LoadedRule, set: Ru
 }
 
 function readingMeaning(rule: LoadedClaimRule, set: string): string {
+  const meaning = readingInWords(rule, set);
+  return rule.hedge ? `${meaning} — read so because the text says “${rule.hedge}”` : meaning;
+}
+
+function readingInWords(rule: LoadedClaimRule, set: string): string {
   const s = rule.stated.text;
   switch (rule.reading) {
     case 'round':

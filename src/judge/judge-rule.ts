@@ -139,6 +139,7 @@ function fillClaimStated(rule: LoadedClaimRule, ctx: JudgeContext, result: RuleR
     text: rule.stated.text,
     set: describeSet(statedSet(rule.stated, rule.reading, rule.tolerance), rule.stated, ctx.locale),
     value: rule.stated.value.valueOf(),
+    ...(rule.hedge ? { hedge: rule.hedge } : {}),
   };
 }
 

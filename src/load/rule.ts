@@ -15,6 +15,7 @@ import type {
   Reading,
   Severity,
 } from '../model.js';
+import { hedgeBefore } from '../numbers/index.js';
 import { findQuote } from './find-quote.js';
 import { selectNumber } from './select-number.js';
 import { makeDiagnostic } from './diagnostics.js';
@@ -91,9 +92,13 @@ export function loadRule(
   const stated = sel.number;
 
   const explicit = str(rule.reading) as Reading | undefined;
+  // A hedge written right before the number ("hơn 12.000", "khoảng 55.500") sets the reading
+  // unless the rule gives one; it is more specific than the file's defaults.
+  const hedge = explicit || stated.kind === 'range' ? undefined : hedgeBefore(doc.text, stated.span.start, doc.locale);
   let reading: Reading;
   if (explicit) reading = explicit;
   else if (stated.kind === 'range') reading = 'range';
+  else if (hedge) reading = hedge.reading;
   else reading = ctx.defaultReading && ctx.defaultReading !== 'range' ? ctx.defaultReading : 'round';
   if (reading === 'range' && stated.kind !== 'range') {
     return broken(
@@ -126,6 +131,7 @@ export function loadRule(
       stated,
       expr: String(rule.expr),
       reading,
+      ...(hedge ? { hedge: hedge.word } : {}),
       tolerance,
     },
   };

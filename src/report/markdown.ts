@@ -22,7 +22,7 @@ function finding(r: RuleResult): string[] {
   }
   lines.push(`- **Why:** ${r.message}`);
   if (r.expr) lines.push(`- **Expression:** \`${r.expr}\``);
-  if (r.stated) lines.push(`- **Stated:** ${r.stated.text} → ${r.stated.set} (reading: ${r.reading})`);
+  if (r.stated) lines.push(`- **Stated:** ${r.stated.text} → ${r.stated.set} (reading: ${r.reading}${r.stated.hedge ? `, from “${r.stated.hedge}”` : ''})`);
   if (r.computed) lines.push(`- **Computed:** ${r.computed.text}`);
   if (r.difference && r.verdict !== 'pass') lines.push(`- **Difference:** ${r.difference.text}`);
   for (const f of r.figures) {

@@ -127,7 +127,9 @@ const RuleResult = Type.Object(
     reading: Type.Optional(Reading),
     stated: Type.Optional(
       Type.Object(
-        { text: Type.String({ description: 'As written.' }), set: Type.String({ description: 'The values it admits under the reading.' }), value: Type.Number() },
+        { text: Type.String({ description: 'As written.' }), set: Type.String({ description: 'The values it admits under the reading.' }), value: Type.Number(),
+          hedge: Type.Optional(Type.String({ description: 'The hedge of the text the reading was taken from ("hơn", "khoảng", "at least").' })),
+        },
         closed,
       ),
     ),

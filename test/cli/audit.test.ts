@@ -44,6 +44,19 @@ describe('tally audit (built CLI)', () => {
     expect(run.stdout).toMatch(/‼ error\s+profit-share[\s\S]*unknown figure "profit_2024"/);
   });
 
+  it('reads hedged claims as the text words them: more than, about, at least', () => {
+    const run = tally(['audit', 'hedged', '--format', 'json']);
+    const results = JSON.parse(run.stdout).results as { id: string; verdict: string; reading: string; stated: { hedge?: string } }[];
+    const byId = Object.fromEntries(results.map((r) => [r.id, r]));
+    // 5.2 / 4.0 − 1 is 30%: more than 25% holds.
+    expect(byId['sales-growth']).toMatchObject({ verdict: 'pass', reading: 'more-than', stated: { hedge: 'more than' } });
+    // 2.0 / 5.2 is 38.5%: within 5% of 40%.
+    expect(byId['export-share']).toMatchObject({ verdict: 'pass', reading: 'about', stated: { hedge: 'about' } });
+    // 1.5 / 5.2 is 28.8%: not at least 60%.
+    expect(byId['import-share']).toMatchObject({ verdict: 'fail', reading: 'at-least', stated: { hedge: 'at least' } });
+    expect(run.code).toBe(1);
+  });
+
   it('exits 2 on a missing file', () => {
     const run = tally(['audit', 'no-such-rules.yaml']);
     expect(run.code).toBe(2);
