@@ -4,11 +4,15 @@
  * interval (written precision, exact, or an explicit precision).
  */
 import type { AuditedDocument, Diagnostic, Figure, Interval, Locale, Position, WrittenNumber } from '../model.js';
-import { writtenInterval } from '../numbers/index.js';
+import Fraction from 'fraction.js';
+import { hedgeBefore, statedSet, writtenInterval } from '../numbers/index.js';
 import { findQuote } from './find-quote.js';
 import { selectNumber } from './select-number.js';
 import { makeDiagnostic } from './diagnostics.js';
 import { halfWidthOf, readValue } from './figure-values.js';
+
+/** How far "khoảng" / "about" widens a figure without an explicit precision (as for claims). */
+const DEFAULT_ABOUT_TOLERANCE = new Fraction(1, 20);
 
 export const FIGURE_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -145,6 +149,10 @@ export function buildFigure(input: FigureInput, ctx: FigureContext): BuildResult
         return fail();
       }
       interval = writtenInterval(written, { halfWidth: h.halfWidth });
+    } else if (base.anchor && ctx.document && hedgeBefore(ctx.document.text, written.span.start, ctx.locale)?.reading === 'about') {
+      // "khoảng 55.500 tỷ": a hedged figure is only as precise as the hedge, not as its digits.
+      const about = statedSet(written, 'about', DEFAULT_ABOUT_TOLERANCE);
+      interval = { lo: about.lo!, hi: about.hi! };
     } else {
       interval = writtenInterval(written);
     }

@@ -57,3 +57,13 @@ describe('the bundled Lạng Sơn audit', () => {
     }
   });
 });
+
+describe('hedged figures of the bundled document', () => {
+  it('"khoảng 55.500 tỷ đồng" is read as about: ±5 %, not ±0,5 tỷ', async () => {
+    const { loadRuleFile } = await import('../../src/load/index.js');
+    const set = loadRuleFile(new URL('../../rules/lang-son/enterprises.yaml', import.meta.url).pathname);
+    const figure = set.figures.get('enterprise_capital_cumulative');
+    expect(figure?.interval?.lo.valueOf()).toBe(52_725e9);
+    expect(figure?.interval?.hi.valueOf()).toBe(58_275e9);
+  });
+});
