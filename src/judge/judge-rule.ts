@@ -6,27 +6,21 @@ import { compileExpression, type CompiledExpression, type Value } from '../evalu
 import { didYouMean } from '../suggest.js';
 import type {
   Diagnosis,
-  Figure,
   Interval,
   LoadedAssertionRule,
   LoadedClaimRule,
   LoadedRule,
   Locale,
-  Position,
   RuleResult,
   WrittenNumber,
 } from '../model.js';
 import { describeSet, formatLike, statedSet } from '../numbers/index.js';
 import { describeDifference } from './difference.js';
 import { diagnose } from './diagnose/index.js';
+import type { JudgeContext } from './context.js';
 import { judgeClaim } from './verdict.js';
 
-export interface JudgeContext {
-  figures: ReadonlyMap<string, Figure>;
-  /** Figures declared but unreadable: a rule using one is broken, and says where to look. */
-  brokenFigures?: ReadonlyMap<string, Position>;
-  locale: Locale;
-}
+export type { JudgeContext } from './context.js';
 
 function baseResult(rule: LoadedRule): RuleResult {
   return {

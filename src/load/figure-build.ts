@@ -3,12 +3,13 @@
  * value or unknown), its number anchored in the document or read from the cited value, and its
  * interval (written precision, exact, or an explicit precision).
  */
-import type { AuditedDocument, Diagnostic, Figure, Interval, Locale, Position, WrittenNumber } from '../model.js';
+import type { Diagnostic, Figure, Interval, Position, WrittenNumber } from '../model.js';
 import Fraction from 'fraction.js';
 import { hedgeBefore, statedSet, writtenInterval } from '../numbers/index.js';
 import { findQuote } from './find-quote.js';
 import { selectNumber } from './select-number.js';
 import { makeDiagnostic } from './diagnostics.js';
+import type { FigureContext, FigureInput } from './figure-input.js';
 import { halfWidthOf, readValue } from './figure-values.js';
 
 /** How far "khoảng" / "about" widens a figure without an explicit precision (as for claims). */
@@ -16,35 +17,7 @@ const DEFAULT_ABOUT_TOLERANCE = new Fraction(1, 20);
 
 export const FIGURE_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export interface FigureContext {
-  document?: AuditedDocument;
-  locale: Locale;
-  /** The document could not be loaded (already reported): quote figures fail silently-but-reported once. */
-  documentMissing: boolean;
-}
-
-/** A figure declaration, from YAML or from a CSV row, with a way to place each field. */
-export interface FigureInput {
-  id: string;
-  declared: Position;
-  /** The declaring file's text, for code frames. */
-  source?: string;
-  fields: {
-    quote?: unknown;
-    number?: unknown;
-    occurrence?: unknown;
-    value?: unknown;
-    cite?: unknown;
-    unknown?: unknown;
-    exact?: unknown;
-    precision?: unknown;
-    unit?: unknown;
-    description?: unknown;
-  };
-  at(field: string): Position;
-  /** The literal text of a YAML scalar (to read `value: 1905.50` with its trailing zero). */
-  literal?(field: string): string | undefined;
-}
+export type { FigureContext, FigureInput } from './figure-input.js';
 
 type BuildResult = { figure: Figure; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] };
 

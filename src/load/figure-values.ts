@@ -5,7 +5,7 @@
 import Fraction from 'fraction.js';
 import type { Locale, Position, WrittenNumber } from '../model.js';
 import { readNumber } from '../numbers/index.js';
-import type { FigureInput } from './figure-build.js';
+import type { FigureInput } from './figure-input.js';
 
 /** A JS number as plain decimal text (no exponent): 1e6 → "1000000", 0.1 → "0.1". */
 export function plainDecimal(n: number): string {

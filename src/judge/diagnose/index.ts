@@ -6,7 +6,7 @@
  */
 import type { CompiledExpression } from '../../evaluate/index.js';
 import type { Diagnosis, Interval, LoadedRule } from '../../model.js';
-import type { JudgeContext } from '../judge-rule.js';
+import type { JudgeContext } from '../context.js';
 import { judgeClaim } from '../verdict.js';
 import type { ClaimContext, DiagnoseContext } from './context.js';
 import { impliedValues } from './implied.js';
