@@ -1,18 +1,20 @@
 /** `tally audit [paths…]`: run the audit, print/write the chosen formats, exit by --fail-on. */
 import path from 'node:path';
 import { type Command, Option } from 'commander';
-import { audit } from '../audit.js';
 import { exitCode, type FailOn } from '../judge/outcome.js';
 import { UsageError } from '../load/index.js';
+import { auditParallel } from '../parallel/index.js';
 import { reporters } from '../report/index.js';
 import { writeFileAtomic } from '../report/write.js';
 import { useColor } from './color.js';
+import { jobsOption } from './jobs.js';
 
 interface AuditFlags {
   format: string[];
   out?: string;
   failOn: FailOn;
   failOnUncovered?: boolean;
+  jobs?: number;
 }
 
 export function registerAudit(program: Command): void {
@@ -35,11 +37,12 @@ export function registerAudit(program: Command): void {
         .default('error'),
     )
     .option('--fail-on-uncovered', 'also exit 1 when a number of a document is neither covered nor ignored')
+    .addOption(jobsOption())
     .action((paths: string[], flags: AuditFlags) => runAudit(paths, flags));
 }
 
-function runAudit(paths: string[], flags: AuditFlags): void {
-  const result = audit({ paths });
+async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
+  const result = await auditParallel({ paths, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
   const formats = flags.format?.length ? flags.format : ['console'];
   for (const name of formats) {
     const reporter = reporters.get(name)!;

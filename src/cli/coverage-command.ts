@@ -6,17 +6,19 @@
  */
 import { type Command, Option } from 'commander';
 import pc from 'picocolors';
-import { audit } from '../audit.js';
 import { exitCode } from '../judge/outcome.js';
 import { formatDiagnostic } from '../load/diagnostics.js';
 import type { AuditResult } from '../model.js';
+import { auditParallel } from '../parallel/index.js';
 import { columnWidths, coverageJson, coverageLine, coverageSummary } from '../report/coverage.js';
 import { useColor } from './color.js';
+import { jobsOption } from './jobs.js';
 
 interface CoverageFlags {
   format: 'console' | 'json';
   uncoveredOnly?: boolean;
   failOnUncovered?: boolean;
+  jobs?: number;
 }
 
 export function registerCoverage(program: Command): void {
@@ -27,6 +29,7 @@ export function registerCoverage(program: Command): void {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['console', 'json']).default('console'))
     .option('--uncovered-only', 'list only the uncovered numbers')
     .option('--fail-on-uncovered', 'exit 1 when any number is uncovered')
+    .addOption(jobsOption())
     .action((paths: string[], flags: CoverageFlags) => runCoverage(paths, flags));
 }
 
@@ -37,8 +40,8 @@ export function coverageExitCode(result: AuditResult, failOnUncovered: boolean):
   return failOnUncovered && result.coverage.some((c) => c.uncovered > 0) ? 1 : 0;
 }
 
-function runCoverage(paths: string[], flags: CoverageFlags): void {
-  const result = audit({ paths });
+async function runCoverage(paths: string[], flags: CoverageFlags): Promise<void> {
+  const result = await auditParallel({ paths, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
   const failOnUncovered = flags.failOnUncovered === true;
   if (flags.format === 'json') {
     // stdout stays pure JSON; problems go to stderr as well, so a pipeline still shows them.

@@ -19,7 +19,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const program = new Command('tally')
     .description('Do the figures in a report tally? Audit a document’s numeric claims against YAML rules.')
     .version(VERSION)
@@ -30,7 +30,7 @@ function main(argv: string[]): void {
   registerCoverage(program);
   registerExplain(program);
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version are not errors; everything else commander rejects is a usage error.
@@ -50,4 +50,4 @@ function main(argv: string[]): void {
   }
 }
 
-main(process.argv);
+await main(process.argv);

@@ -4,10 +4,12 @@
 //  1. start-up: `tally --version` against a bare `node -e ""` (the floor any Node CLI pays);
 //  2. the bundled audit against start-up (what the audit itself costs on top);
 //  3. scaling: synthetic audits of 1×, 10× and 100× the rules against the 1× run (linear = 10, 100),
-//     with peak memory (max RSS) for each.
+//     with peak memory (max RSS) for each;
+//  4. cores: a synthetic audit of several documents with `--jobs 1` (one thread) and with the
+//     default (a worker thread per core), as a speed-up ratio.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -77,8 +79,17 @@ for (const n of sizes) {
   rows.push([`synthetic audit, ${n} rules`, m, net / unit, `net of start-up vs ${sizes[0]} rules`, peakRss([CLI, 'audit', 'rules.yaml', '--fail-on', 'never'], dir)]);
 }
 
+// Documents are independent: 8 documents of 1 000 rules each, on one thread and on every core.
+const DOCUMENTS = 8;
+const multi = path.join(root, 'multi');
+for (let d = 0; d < DOCUMENTS; d++) syntheticAudit(path.join(multi, `doc-${d}`), 1000);
+const oneThread = measure([CLI, 'audit', '.', '--fail-on', 'never', '--jobs', '1'], multi);
+const allCores = measure([CLI, 'audit', '.', '--fail-on', 'never'], multi);
+rows.push([`${DOCUMENTS} documents × 1000 rules, --jobs 1`, oneThread, oneThread.median / startup.median, 'vs start-up']);
+rows.push([`same, default jobs (${availableParallelism()} cores)`, allCores, oneThread.median / allCores.median, 'speed-up vs --jobs 1']);
+
 console.log(`tally benchmark — ${RUNS} runs each after a warm-up, median wall time (min–max), ratios in the same run\n`);
 for (const [name, m, ratio, against = 'vs baseline', rss] of rows) {
   const mem = rss ? `  peak ${rss.toFixed(0)} MiB` : '';
-  console.log(`${name.padEnd(30)} ${m.median.toFixed(1).padStart(8)} ms (${m.min.toFixed(1)}–${m.max.toFixed(1)})  ×${ratio.toFixed(2)} ${against}${mem}`);
+  console.log(`${name.padEnd(38)} ${m.median.toFixed(1).padStart(8)} ms (${m.min.toFixed(1)}–${m.max.toFixed(1)})  ×${ratio.toFixed(2)} ${against}${mem}`);
 }

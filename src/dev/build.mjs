@@ -1,4 +1,4 @@
-// Bundles the CLI and the library with esbuild: one file each, all dependencies inlined, so
+// Bundles the CLI, the library and the parallel audit's worker with esbuild: one file each, all dependencies inlined, so
 // the command starts fast and needs nothing but Node at run time.
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
@@ -25,6 +25,8 @@ await build({
   banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
 });
 await build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+// The worker thread of a parallel audit, found beside whichever bundle starts it (src/parallel/).
+await build({ ...shared, entryPoints: ['src/parallel/worker.ts'], outfile: 'dist/worker.js' });
 chmodSync('dist/tally.js', 0o755);
 
 // The published JSON Schemas (for editors, via `# yaml-language-server: $schema=…`) are written

@@ -23,27 +23,43 @@ export interface CoverageResult {
   diagnostics: Diagnostic[];
 }
 
-/** Every number of every audited document with its status, and the stale ignores. */
-export function measureCoverage(sets: readonly RuleSet[]): CoverageResult {
+/** The coverage of one audited document, with its stale ignores. */
+export interface DocumentCoverageResult {
+  /** The document's path as loaded and its locale: rule files with the same key are united. */
+  key: string;
+  coverage: DocumentCoverage;
+  diagnostics: Diagnostic[];
+}
+
+/** The key under which rule files are united for coverage; undefined when the set's document could not be read. */
+export function coverageKey(set: RuleSet): string | undefined {
+  const doc = set.document;
+  // A rule file whose document could not be read (already a diagnostic) has nothing to measure.
+  return doc.path && doc.sha256 ? `${doc.path}\0${doc.locale}` : undefined;
+}
+
+/** Each audited document's coverage, in the order the sets first name it. */
+export function coverageByDocument(sets: readonly RuleSet[]): DocumentCoverageResult[] {
   const byDocument = new Map<string, { doc: AuditedDocument; sets: RuleSet[] }>();
   for (const set of sets) {
-    const doc = set.document;
-    // A rule file whose document could not be read (already a diagnostic) has nothing to measure.
-    if (!doc.path || !doc.sha256) continue;
-    const key = `${doc.path}\0${doc.locale}`;
+    const key = coverageKey(set);
+    if (key === undefined) continue;
     const entry = byDocument.get(key);
     if (entry) entry.sets.push(set);
-    else byDocument.set(key, { doc, sets: [set] });
+    else byDocument.set(key, { doc: set.document, sets: [set] });
   }
-  const coverage: DocumentCoverage[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const { doc, sets: group } of byDocument.values()) {
-    const r = documentCoverage(doc, group);
-    coverage.push(r.coverage);
-    diagnostics.push(...r.diagnostics);
-  }
-  coverage.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { coverage, diagnostics };
+  return [...byDocument].map(([key, { doc, sets: group }]) => ({ key, ...documentCoverage(doc, group) }));
+}
+
+/** Coverage sorted by document path, and the stale ignores in the order the documents are met. */
+export function joinCoverage(documents: readonly DocumentCoverageResult[]): CoverageResult {
+  const coverage = documents.map((d) => d.coverage).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { coverage, diagnostics: documents.flatMap((d) => d.diagnostics) };
+}
+
+/** Every number of every audited document with its status, and the stale ignores. */
+export function measureCoverage(sets: readonly RuleSet[]): CoverageResult {
+  return joinCoverage(coverageByDocument(sets));
 }
 
 /** Every number of every audited document with its status (see measureCoverage for stale ignores). */

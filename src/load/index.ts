@@ -9,6 +9,7 @@ export { loadRuleFile, loadRuleFiles, type LoadRuleFileOptions } from './rules.j
 export { parseTolerance, DEFAULT_TOLERANCE } from './rule.js';
 export { loadFigureFile, DEFAULT_LOCALE, type FigureFileResult, type LoadFigureFileOptions } from './figures.js';
 export { readFigureFileHeader, type FigureFileHeader } from './figure-header.js';
+export { ruleFileDocument } from './rule-document.js';
 export { FIGURE_ID } from './figure-build.js';
 export { halfWidthOf } from './figure-values.js';
 export { TABLE_COLUMNS } from './figure-tables.js';
@@ -20,7 +21,7 @@ export { codeFrame, formatDiagnostic, makeDiagnostic, sortDiagnostics, type Diag
 export { didYouMean, editDistance } from '../suggest.js';
 export { validateRuleFile, validateFigureFile, validateFigureFileDetailed, type FigureFileValidation } from './validate.js';
 export { parseYaml, readYamlFile, pointerToPath, MAX_ALIAS_COUNT, type ParsedYaml, type ReadYamlResult, type PathSegment } from './yaml.js';
-export { loadWaiverFile, findWaiverFile, isCalendarDate, WAIVER_FILE_NAMES, type LoadedWaiver, type WaiverFileResult } from './waivers.js';
+export { loadWaiverFile, loadWaiverFilesFor, findWaiverFile, isCalendarDate, WAIVER_FILE_NAMES, type LoadedWaiver, type WaiverFileResult } from './waivers.js';
 
 /** A problem with how tally was called (a missing path, an unknown flag): exit code 2. */
 export class UsageError extends Error {

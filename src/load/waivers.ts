@@ -177,3 +177,12 @@ export function loadWaiverFile(path: string): WaiverFileResult {
   result.diagnostics = sortDiagnostics(result.diagnostics);
   return result;
 }
+
+/** The waiver files of the rule files' folders (`waivers.yaml`), one per folder, in the order the folders are met. */
+export function loadWaiverFilesFor(ruleFiles: readonly string[]): WaiverFileResult[] {
+  const folders = [...new Set(ruleFiles.map((f) => dirname(f)))];
+  return folders.flatMap((folder) => {
+    const file = findWaiverFile(folder);
+    return file ? [loadWaiverFile(file)] : [];
+  });
+}

@@ -1,0 +1,10 @@
+/** `--jobs <n>`: how many worker threads an audit may use (src/parallel/). */
+import { Option } from 'commander';
+import { UsageError } from '../load/index.js';
+
+export function jobsOption(): Option {
+  return new Option('-j, --jobs <n>', 'worker threads for audits of several documents; 1 audits in one thread (default: every core)').argParser((value: string) => {
+    if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--jobs must be a whole number of at least 1, got "${value}"`);
+    return Number(value);
+  });
+}

@@ -1,0 +1,94 @@
+/**
+ * Which document a rule file audits, told cheaply: to group rule files by document before any
+ * of them is loaded (a parallel audit keeps all rule files of one document together).
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { readFigureFileHeader } from './figure-header.js';
+import { parseYaml, readYamlFile } from './yaml.js';
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A top-level key of a block mapping, plain or quoted, at the start of a line. */
+const TOP_LEVEL_KEY = /^(?:([A-Za-z_][\w-]*)|"([A-Za-z_][\w-]*)"|'([A-Za-z_][\w-]*)')[ \t]*:(?:[ \t]|$)/;
+
+/**
+ * The lines of the top-level entries named by `keys` (with their indented continuation lines),
+ * or undefined when the text is not a plain block mapping line by line (a `---` marker, a flow
+ * mapping, a value continued at column 0 …): the caller then parses the whole file.
+ */
+function topLevelEntries(source: string, keys: readonly string[]): string | undefined {
+  const out: string[] = [];
+  let inKey = false;
+  let taking = false;
+  for (const line of source.split('\n')) {
+    const c = line[0];
+    if (c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '#') {
+      if (taking && c !== '#') out.push(line);
+      continue;
+    }
+    // A block sequence may sit at column 0 under its key (`figures:\n- a.yaml`).
+    if (c === '-' && /^-(?:[ \t\r]|$)/.test(line)) {
+      if (!inKey) return undefined;
+      if (taking) out.push(line);
+      continue;
+    }
+    const m = TOP_LEVEL_KEY.exec(line);
+    if (!m) return undefined;
+    inKey = true;
+    taking = keys.includes((m[1] ?? m[2] ?? m[3])!);
+    if (taking) out.push(line);
+  }
+  return out.join('\n');
+}
+
+/**
+ * The top-level `keys` of a YAML mapping file, read from those entries alone when the file is
+ * laid out plainly, else from the whole file as the loader reads it. Undefined when the file
+ * cannot be read or is not a mapping.
+ */
+function topLevelValues(path: string, keys: readonly string[]): Record<string, unknown> | undefined {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+  const header = topLevelEntries(source, keys);
+  if (header !== undefined) {
+    const y = parseYaml(header, path);
+    if (y.diagnostics.length === 0 && (y.value === null || y.value === undefined)) return {};
+    if (y.diagnostics.length === 0 && isObject(y.value)) return y.value;
+  }
+  const y = readYamlFile(path);
+  return !y.fatal && isObject(y.value) ? y.value : undefined;
+}
+
+/** The document a figure file names (none for CSV tables), as the loader resolves it. */
+function figureFileDocument(path: string): string | undefined {
+  if (extname(path).toLowerCase() === '.csv') return undefined;
+  const header = topLevelValues(path, ['document']);
+  if (header === undefined) return readFigureFileHeader(path).documentPath;
+  return typeof header.document === 'string' ? join(dirname(path), header.document) : undefined;
+}
+
+/**
+ * The document a rule file audits, decided as loadRuleFile decides it — the rule file's
+ * `document:`, else the first of its figure files that names one — but from the files' top-level
+ * `document:` and `figures:` entries only, without validating or anchoring anything. Undefined
+ * when no document can be told (the file is unreadable, malformed, or names none): loading the
+ * file reports why. For a rule file that loads without errors it is the loaded set's document.
+ */
+export function ruleFileDocument(path: string): string | undefined {
+  const header = topLevelValues(path, ['document', 'figures']);
+  if (header === undefined) return undefined;
+  if (typeof header.document === 'string') return join(dirname(path), header.document);
+  if (!Array.isArray(header.figures)) return undefined;
+  for (const rel of header.figures) {
+    if (typeof rel !== 'string') continue;
+    const document = figureFileDocument(join(dirname(path), rel));
+    if (document !== undefined) return document;
+  }
+  return undefined;
+}

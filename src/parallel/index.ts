@@ -1,0 +1,74 @@
+/**
+ * A parallel audit (DESIGN §7: documents are independent, use all cores). The rule files are
+ * grouped by the document they audit; each group is loaded and judged on a worker thread,
+ * without waivers; the main thread merges the parts in the rule files' order, then applies the
+ * waivers and counts exactly as `audit()` does. The result is deep-equal to `audit()`'s.
+ *
+ * The worker is a separate bundle, dist/worker.js, beside dist/tally.js and dist/index.js: by
+ * default it is found next to the module that runs this code, which is right for the bundles.
+ * Code run from the TypeScript sources (tests) passes `workerUrl` (the built dist/worker.js).
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { judgeAudit, type AuditOptions } from '../audit.js';
+import { finishAudit, type JudgedRuleSets } from '../judge/assemble.js';
+import { findRuleFiles, loadRuleFile, loadWaiverFilesFor, UsageError } from '../load/index.js';
+import type { AuditResult } from '../model.js';
+import { groupRuleFiles, type RuleFileGroup } from './groups.js';
+import { judgeGroup, type GroupTask } from './judge-group.js';
+import { mergeJudged } from './merge.js';
+import { runOnWorkers } from './pool.js';
+
+export { groupRuleFiles, type RuleFileGroup } from './groups.js';
+export { judgeGroup, type GroupTask } from './judge-group.js';
+export { runOnWorkers, WorkerError, type PoolOptions } from './pool.js';
+
+export interface ParallelAuditOptions extends AuditOptions {
+  /** Worker threads at most; default os.availableParallelism(). 1 audits in this thread. */
+  jobs?: number;
+  /** The worker script; default `worker.js` beside the running bundle. */
+  workerUrl?: URL;
+}
+
+/** Judges the groups somewhere (worker threads, or this thread in tests); parts in group order. */
+export type GroupRunner = (tasks: GroupTask[], groups: readonly RuleFileGroup[]) => Promise<JudgedRuleSets[]>;
+
+/** Today's audit, in this thread, of rule files already found. */
+function auditInProcess(files: string[], options: AuditOptions): AuditResult {
+  return judgeAudit({ ruleSets: files.map((file) => loadRuleFile(file)), waivers: loadWaiverFilesFor(files) }, options);
+}
+
+/** Group the rule files, judge the groups with `run`, merge, apply waivers and count. */
+export async function auditInGroups(options: AuditOptions, run: GroupRunner, files = findRuleFiles(options.paths.length ? options.paths : ['rules'])): Promise<AuditResult> {
+  const waivers = loadWaiverFilesFor(files);
+  const groups = groupRuleFiles(files);
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const parts = await run(
+    groups.map((g) => ({ files: g.files, cwd })),
+    groups,
+  );
+  const merged = mergeJudged(groups, parts, files.length);
+  // Never expected (groups keep each document's rule files together), but if two groups measured
+  // one document, their coverage could not be united: judge everything here instead.
+  if (!merged) return auditInProcess(files, options);
+  return finishAudit(merged, { ...options, waivers });
+}
+
+/**
+ * `audit()` on worker threads when there is more than one document to audit and more than one
+ * job; otherwise in this thread (a single document pays no worker start-up). Rejects with a
+ * WorkerError when a worker fails; UsageErrors as `audit()`, and for `jobs` below 1.
+ */
+export async function auditParallel(options: ParallelAuditOptions): Promise<AuditResult> {
+  const jobs = options.jobs ?? availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`jobs must be a whole number of at least 1, got ${jobs}`);
+  const files = findRuleFiles(options.paths.length ? options.paths : ['rules']);
+  if (jobs <= 1 || files.length < 2) return auditInProcess(files, options);
+  const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
+  return auditInGroups(
+    options,
+    async (tasks, groups) =>
+      tasks.length < 2 ? tasks.map(judgeGroup) : runOnWorkers(tasks, { jobs, workerUrl, weights: groups.map((g) => g.weight) }),
+    files,
+  );
+}

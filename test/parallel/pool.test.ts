@@ -1,0 +1,71 @@
+/**
+ * The worker pool fails fast and says where: a worker that throws, dies, cannot start, or
+ * reports an internal error rejects the audit with a WorkerError — it never hangs.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { auditParallel, runOnWorkers, WorkerError, type GroupTask } from '../../src/parallel/index.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const stub = (name: string) => pathToFileURL(path.join(HERE, 'workers', name));
+const tasks: GroupTask[] = [
+  { files: ['a/one.yaml', 'a/two.yaml'], cwd: ROOT },
+  { files: ['b/three.yaml'], cwd: ROOT },
+  { files: ['c/four.yaml'], cwd: ROOT },
+];
+
+describe('runOnWorkers', () => {
+  it('rejects with the worker’s error and the rule files it was judging when a worker throws', async () => {
+    const error = await runOnWorkers(tasks, { jobs: 2, workerUrl: stub('throws.mjs') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkerError);
+    expect((error as Error).message).toMatch(/^a worker failed while judging (a\/one\.yaml \(and 1 more rule files\)|b\/three\.yaml): TypeError: a bug in the worker$/);
+    expect((error as Error).stack).toContain('in the worker: TypeError: a bug in the worker');
+  });
+
+  it('rejects when a worker exits in the middle of a group', async () => {
+    await expect(runOnWorkers(tasks, { jobs: 3, workerUrl: stub('exits.mjs') })).rejects.toThrow(/a worker stopped \(exit code 3\) while judging/);
+  });
+
+  it('rejects when the worker script is missing', async () => {
+    await expect(runOnWorkers(tasks, { jobs: 2, workerUrl: stub('no-such-worker.mjs') })).rejects.toThrow(/a worker failed.*no-such-worker\.mjs/);
+  });
+
+  it('stops at the first failure and does not wait for the other workers', async () => {
+    await expect(runOnWorkers(tasks, { jobs: 2, workerUrl: stub('slow-then-throws.mjs') })).rejects.toThrow(/second failure/);
+  });
+
+  it('reports an internal error of the real worker (an exception while judging) with its stack', async () => {
+    // A malformed task makes judgeGroup throw inside dist/worker.js, which answers with the error.
+    const bad = [{ files: 42, cwd: ROOT } as unknown as GroupTask, tasks[1]!];
+    const error = await runOnWorkers(bad, { jobs: 2, workerUrl: pathToFileURL(path.join(ROOT, 'dist/worker.js')) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkerError);
+    expect((error as Error).message).toMatch(/a worker failed while judging .*: TypeError: .*map/);
+    expect((error as Error).stack).toMatch(/in the worker: TypeError/);
+  });
+
+  it('resolves with nothing to do without starting a worker', async () => {
+    await expect(runOnWorkers([], { jobs: 4, workerUrl: stub('throws.mjs') })).resolves.toEqual([]);
+  });
+});
+
+describe('auditParallel', () => {
+  it('rejects with the WorkerError when a worker fails on an audit of several documents', async () => {
+    const paths = [path.join(ROOT, 'test/fixtures/parallel')];
+    await expect(auditParallel({ paths, jobs: 2, workerUrl: stub('throws.mjs') })).rejects.toThrow(WorkerError);
+  });
+
+  it('refuses jobs that are not a whole number of at least 1', async () => {
+    const paths = [path.join(ROOT, 'test/fixtures/parallel')];
+    for (const jobs of [0, -2, 1.5, Number.NaN]) {
+      await expect(auditParallel({ paths, jobs, workerUrl: stub('throws.mjs') }), String(jobs)).rejects.toThrow(/jobs must be a whole number/);
+    }
+  });
+
+  it('starts no worker with one job, or with one document', async () => {
+    const broken = stub('throws.mjs');
+    await expect(auditParallel({ paths: [path.join(ROOT, 'test/fixtures/parallel')], jobs: 1, workerUrl: broken })).resolves.toBeDefined();
+    await expect(auditParallel({ paths: [path.join(ROOT, 'rules/lang-son')], jobs: 4, workerUrl: broken })).resolves.toBeDefined();
+  });
+});
