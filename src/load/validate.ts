@@ -7,7 +7,8 @@
  * `RuleFile` with its `rules` items relaxed, then each rule against `AssertionRule` when it has
  * an `assert` key and `ClaimRule` otherwise (instead of one anyOf whose errors mix both shapes).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { schemaValidator } from './ajv.js';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { Diagnostic } from '../model.js';
 import { AssertionRule, ClaimRule, FigureFile, FigureSpec, RuleFile } from './schema.js';
@@ -41,8 +42,7 @@ const RelaxedFigureFile: TSchema = Type.Object(
 
 function compile(): Compiled {
   if (!compiled) {
-    // verbose: errors carry their schema and data, which the messages below use.
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    const ajv = schemaValidator();
     compiled = {
       ruleTop: ajv.compile(RelaxedRuleFile),
       claim: ajv.compile(ClaimRule),

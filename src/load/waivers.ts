@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { schemaValidator } from './ajv.js';
 import type { Diagnostic, Position, Waiver } from '../model.js';
 import { didYouMean } from '../suggest.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
@@ -49,7 +50,7 @@ let validators: { file: ValidateFunction; entry: ValidateFunction } | undefined;
 
 function validate() {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    const ajv = schemaValidator();
     const relaxed = { ...WaiverFile, properties: { ...WaiverFile.properties, waivers: { type: 'array' } } };
     validators = { file: ajv.compile(relaxed), entry: ajv.compile(WaiverSpec) };
   }
