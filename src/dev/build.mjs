@@ -29,6 +29,10 @@ await build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js'
 await build({ ...shared, entryPoints: ['src/parallel/worker.ts'], outfile: 'dist/worker.js' });
 chmodSync('dist/tally.js', 0o755);
 
+// The library's type declarations (dist/types), so `import { audit } from 'tally'` is typed.
+const { execFileSync } = await import('node:child_process');
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/dev/tsconfig.types.json'], { stdio: 'inherit' });
+
 // The published JSON Schemas (for editors, via `# yaml-language-server: $schema=…`) are written
 // from the same TypeBox declarations the loader validates with, so they cannot drift.
 // Input formats go next to the rules (rules/schema/), the report's format next to the reports.
