@@ -1,17 +1,9 @@
 /** Scenario tests: the built `tally coverage` (and `tally audit --fail-on-uncovered`) as a user runs them. */
 import { describe, expect, it } from 'vitest';
+import type { CoverageJson } from '../../src/report/coverage.js';
 import { tally } from './run.js';
 
-interface CoverageJsonDoc {
-  path: string;
-  total: number;
-  covered: number;
-  ignored: number;
-  share: number;
-  coveredShare: number;
-  uncovered: { text: string; kind: string; line: number; col: number; status: string }[];
-  numbers: { text: string; kind: string; line: number; col: number; status: string; by?: string[]; reason?: string }[];
-}
+type CoverageJsonDoc = CoverageJson['documents'][number];
 
 describe('tally coverage (built CLI)', () => {
   it('lists every number with line:col, kind, status and who covers it, and a summary line', () => {
