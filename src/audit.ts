@@ -2,8 +2,7 @@
  * The library entry point: `audit(paths)` loads every rule file, judges every rule and returns
  * the results. The CLI is a thin layer over it; reporters only format what it returns.
  */
-import path from 'node:path';
-import { finishAudit, judgeRuleSets } from './judge/assemble.js';
+import { finishAudit, judgeRuleSets, relativeTo } from './judge/assemble.js';
 import type { Today } from './judge/waive.js';
 import { explainRule, type Explanation } from './judge/explain.js';
 import { findRuleFiles, loadRuleFile, UsageError } from './load/index.js';
@@ -73,7 +72,7 @@ export function explain(options: ExplainOptions): Explanation[] {
   const loaded = loadAudit(options);
   const audited = judgeAudit(loaded, options);
   const cwd = options.cwd ?? process.cwd();
-  const rel = (p: string) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/');
+  const rel = relativeTo(cwd);
   const same = (a: { file: string; line: number; col: number }, b: { file: string; line: number; col: number }) =>
     rel(a.file) === b.file && a.line === b.line && a.col === b.col;
   const notes = audited.diagnostics.filter((d) => d.code.startsWith('waiver-') && d.message.includes(`"${options.rule}"`));

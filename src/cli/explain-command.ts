@@ -7,12 +7,10 @@
  * path or a bad flag.
  */
 import { type Command, Option } from 'commander';
-import pc from 'picocolors';
 import { explain } from '../audit.js';
 import type { Explanation } from '../judge/explain.js';
 import { formatDiagnostic } from '../load/diagnostics.js';
-import type { Verdict } from '../model.js';
-import { VERDICT_ICON } from '../report/labels.js';
+import { VERDICT_ICON, verdictPainter } from '../report/labels.js';
 import { VERSION } from '../version.js';
 import { useColor } from './color.js';
 
@@ -44,14 +42,7 @@ function runExplain(id: string, paths: string[], flags: ExplainFlags): void {
 
 /** The explanation as text: numbered sections, aligned, the figures' own notation throughout. */
 export function renderExplanation(e: Explanation, color: boolean): string {
-  const c = pc.createColors(color);
-  const byVerdict: Record<Verdict, (s: string) => string> = {
-    pass: c.green,
-    fail: c.red,
-    warn: c.yellow,
-    unverifiable: c.blue,
-    error: (s) => c.bold(c.magenta(s)),
-  };
+  const { c, byVerdict } = verdictPainter(color);
   const out: string[] = [];
   const section = (n: number, title: string) => out.push('', c.bold(`${n}. ${title}`));
   const waived = e.waiver ? ` ${c.cyan('(waived)')}` : '';

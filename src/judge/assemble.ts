@@ -56,7 +56,7 @@ function brokenResult(broken: BrokenRule): RuleResult {
 }
 
 /** Paths as reports write them: relative to `cwd`, with forward slashes. */
-function relativeTo(cwd: string): (p: string) => string {
+export function relativeTo(cwd: string): (p: string) => string {
   return (p) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/');
 }
 

@@ -11,6 +11,7 @@ import { selectNumber } from './select-number.js';
 import { makeDiagnostic } from './diagnostics.js';
 import type { FigureContext, FigureInput } from './figure-input.js';
 import { halfWidthOf, readValue } from './figure-values.js';
+import { str } from './plain.js';
 
 /** How far "khoảng" / "about" widens a figure without an explicit precision (as for claims). */
 const DEFAULT_ABOUT_TOLERANCE = new Fraction(1, 20);
@@ -20,8 +21,6 @@ export const FIGURE_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export type { FigureContext, FigureInput } from './figure-input.js';
 
 type BuildResult = { figure: Figure; diagnostics: Diagnostic[] } | { diagnostics: Diagnostic[] };
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export function buildFigure(input: FigureInput, ctx: FigureContext): BuildResult {
   const { id, fields: f } = input;

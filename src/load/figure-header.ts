@@ -7,6 +7,7 @@ import type { Diagnostic, Locale, Position } from '../model.js';
 import { defaultLoadCache, statSignature, type LoadCache } from './load-cache.js';
 import { validateFigureFileDetailed } from './validate.js';
 import { readYamlFile, type ParsedYaml } from './yaml.js';
+import { isObject } from './plain.js';
 
 /** What a figure file says before any quote is anchored (for choosing a rule set's document). */
 export interface FigureFileHeader {
@@ -29,9 +30,6 @@ export interface ParsedFigureFile extends FigureFileHeader {
   value?: Record<string, unknown>;
   figureDiagnostics: Map<string, Diagnostic[]>;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Parse and validate a figure file without anchoring anything (cached). */
 export function readFigureFileHeader(path: string, cache: LoadCache = defaultLoadCache): FigureFileHeader {

@@ -11,6 +11,7 @@ import { buildFigure, type FigureContext, type FigureInput } from './figure-buil
 import { parseFigureFile, type ParsedFigureFile } from './figure-header.js';
 import { loadTable } from './figure-tables.js';
 import { cachedDocument, defaultLoadCache, statSignature, type LoadCache } from './load-cache.js';
+import { isObject } from './plain.js';
 
 export const DEFAULT_LOCALE: Locale = 'vi-VN';
 
@@ -30,9 +31,6 @@ export interface FigureFileResult {
   /** CSV tables the file brings in, with their hashes. */
   tables: { path: string; sha256: string }[];
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface LoadFigureFileOptions {
   /** The document to anchor quotes in (a rule set's); default: the one the file names. */

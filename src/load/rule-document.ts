@@ -6,9 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { readFigureFileHeader } from './figure-header.js';
 import { parseYaml, readYamlFile } from './yaml.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from './plain.js';
 
 /** A top-level key of a block mapping, plain or quoted, at the start of a line. */
 const TOP_LEVEL_KEY = /^(?:([A-Za-z_][\w-]*)|"([A-Za-z_][\w-]*)"|'([A-Za-z_][\w-]*)')[ \t]*:(?:[ \t]|$)/;

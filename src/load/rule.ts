@@ -20,10 +20,9 @@ import { findQuote } from './find-quote.js';
 import { selectNumber } from './select-number.js';
 import { makeDiagnostic } from './diagnostics.js';
 import type { ParsedYaml } from './yaml.js';
+import { str } from './plain.js';
 
 export const DEFAULT_TOLERANCE = '5%';
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** "5%" or "2,5%" → 1/20, 1/40. */
 export function parseTolerance(text: string): Fraction {

@@ -14,16 +14,12 @@ import { cachedDocument, defaultLoadCache, statSignature, type LoadCache } from 
 import { loadIgnore, loadRule } from './rule.js';
 import { validateRuleFile } from './validate.js';
 import { readYamlFile } from './yaml.js';
+import { isObject, str } from './plain.js';
 
 export interface LoadRuleFileOptions {
   /** Shared between rule files so common figure files and documents are read once. */
   cache?: LoadCache;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function placeholderDocument(path: string, locale: Locale): AuditedDocument {
   return { path, text: '', locale, sha256: '' };

@@ -15,6 +15,7 @@ import { AssertionRule, ClaimRule, FigureFile, FigureSpec, RuleFile } from './sc
 import { didYouMean } from '../suggest.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { pointerToPath, type ParsedYaml } from './yaml.js';
+import { isObject } from './plain.js';
 
 type FileKind = 'rule' | 'figure';
 
@@ -53,9 +54,6 @@ function compile(): Compiled {
   }
   return compiled;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Validate the plain value of a rule file. Returns every schema problem, in reading order. */
 export function validateRuleFile(value: unknown, yaml: ParsedYaml): Diagnostic[] {

@@ -13,6 +13,7 @@ import { didYouMean } from '../suggest.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { WaiverFile, WaiverSpec } from './schema.js';
 import { pointerToPath, readYamlFile, type ParsedYaml } from './yaml.js';
+import { isObject } from './plain.js';
 
 /** Names a waiver file may have, first found wins. */
 export const WAIVER_FILE_NAMES = ['waivers.yaml', 'waivers.yml'] as const;
@@ -56,8 +57,6 @@ function validate() {
   }
   return validators;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function show(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';

@@ -51,6 +51,16 @@ const COMPARATIVES: Record<Locale, ReadonlySet<string>> = {
   en: new Set(),
 };
 
+/** Each hedge as a pattern anchored at the end of the text before a number, compiled once. */
+const PATTERNS: Record<Locale, readonly (readonly [RegExp, Reading])[]> = {
+  'vi-VN': compile(HEDGES['vi-VN']),
+  en: compile(HEDGES.en),
+};
+
+function compile(hedges: readonly Hedge[]): (readonly [RegExp, Reading])[] {
+  return hedges.map(([phrase, reading]) => [new RegExp(`(^|[^\\p{L}\\p{N}])(${phrase.replace(/ /g, '\\s+')})\\s+$`, 'u'), reading] as const);
+}
+
 export interface HedgeFound {
   /** The hedge as written in the text, e.g. "hơn". */
   word: string;
@@ -61,8 +71,8 @@ export interface HedgeFound {
 export function hedgeBefore(text: string, offset: number, locale: Locale): HedgeFound | undefined {
   const before = text.slice(Math.max(0, offset - 40), offset);
   const lower = before.toLowerCase();
-  for (const [phrase, reading] of HEDGES[locale]) {
-    const match = new RegExp(`(^|[^\\p{L}\\p{N}])(${phrase.replace(/ /g, '\\s+')})\\s+$`, 'u').exec(lower);
+  for (const [pattern, reading] of PATTERNS[locale]) {
+    const match = pattern.exec(lower);
     if (!match) continue;
     const start = match.index + match[1]!.length;
     const previousWord = /(\p{L}+)\s*$/u.exec(lower.slice(0, start))?.[1];

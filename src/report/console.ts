@@ -2,32 +2,17 @@
  * The default format: compact, one line per rule, the discrepancy under each finding,
  * coloured when the terminal allows it.
  */
-import pc from 'picocolors';
 import { formatDiagnostic } from '../load/diagnostics.js';
 import { findingSeverity } from '../judge/outcome.js';
-import type { AuditResult, RuleResult, Verdict } from '../model.js';
+import type { AuditResult, RuleResult } from '../model.js';
 import { coverageSummary } from './coverage.js';
-import { plural, VERDICT_ICON, VERDICT_ORDER } from './labels.js';
+import { plural, VERDICT_ICON, VERDICT_ORDER, verdictPainter } from './labels.js';
 import type { Reporter } from './reporter.js';
-
-type Paint = (s: string) => string;
 
 /** The audit's console output names the first uncovered numbers; `tally coverage` lists them all. */
 const UNCOVERED_SHOWN = 10;
 
-function painter(color: boolean) {
-  const c = pc.createColors(color);
-  const byVerdict: Record<Verdict, Paint> = {
-    pass: c.green,
-    fail: c.red,
-    warn: c.yellow,
-    unverifiable: c.blue,
-    error: (s) => c.bold(c.magenta(s)),
-  };
-  return { c, byVerdict };
-}
-
-function ruleLines(r: RuleResult, paint: ReturnType<typeof painter>): string[] {
+function ruleLines(r: RuleResult, paint: ReturnType<typeof verdictPainter>): string[] {
   const { c, byVerdict } = paint;
   const head = `${byVerdict[r.verdict](`${VERDICT_ICON[r.verdict]} ${r.verdict.padEnd(12)}`)} ${r.id}`;
   const where = c.dim(`${r.declared.file}:${r.declared.line}:${r.declared.col}`);
@@ -46,7 +31,7 @@ function ruleLines(r: RuleResult, paint: ReturnType<typeof painter>): string[] {
 }
 
 /** What would make the finding hold, which slip explains it, whether it matters, who accepted it. */
-function diagnosisLines(r: RuleResult, { c }: ReturnType<typeof painter>): string[] {
+function diagnosisLines(r: RuleResult, { c }: ReturnType<typeof verdictPainter>): string[] {
   const lines: string[] = [];
   const d = r.diagnosis;
   if (d) {
@@ -65,7 +50,7 @@ function diagnosisLines(r: RuleResult, { c }: ReturnType<typeof painter>): strin
 export const consoleReporter: Reporter = {
   name: 'console',
   render(audit: AuditResult, { color }) {
-    const paint = painter(color);
+    const paint = verdictPainter(color);
     const { c, byVerdict } = paint;
     const out: string[] = [];
     for (const d of audit.diagnostics) out.push(formatDiagnostic(d), '');
