@@ -20,10 +20,17 @@ export interface Span {
 }
 
 /**
- * A closed interval of exact rationals. Every computed value travels as one: a sound enclosure
- * of all values the inputs can take within their written precision.
+ * A closed interval of exact rationals, possibly unbounded (null: −∞ for `lo`, +∞ for `hi`).
+ * Every computed value travels as one: a sound enclosure of all values the inputs can take within
+ * their written precision.
  */
 export interface Interval {
+  lo: Fraction | null;
+  hi: Fraction | null;
+}
+
+/** An interval known to be bounded (what a written number's precision gives). */
+export interface BoundedInterval {
   lo: Fraction;
   hi: Fraction;
 }
@@ -76,10 +83,11 @@ export type Verdict = 'pass' | 'fail' | 'warn' | 'unverifiable' | 'error';
  * round: half-up rounding of the true value gives the written form (default).
  * truncate: the written form is the true value cut after the last written digit.
  * about: hedged ("khoảng", "about"): widened by `tolerance` (relative).
+ * nearly: hedged just below ("gần", "nearly"): at most the written value, by up to `tolerance`.
  * more-than / less-than / at-least / at-most: a bound, compared with the written value itself.
  * range: membership in a written range ("8-9%").
  */
-export type Reading = 'round' | 'truncate' | 'about' | 'more-than' | 'less-than' | 'at-least' | 'at-most' | 'range';
+export type Reading = 'round' | 'truncate' | 'about' | 'nearly' | 'more-than' | 'less-than' | 'at-least' | 'at-most' | 'range';
 
 /** A problem with an input file, reported with its place and, when known, a code frame. */
 export interface Diagnostic {
@@ -115,8 +123,16 @@ export interface Anchor {
 /** A figure ready for evaluation. */
 export interface Figure {
   id: string;
-  /** null when the figure is declared unknown: rules that use it are unverifiable. */
+  /**
+   * The values the figure can take: its written precision, an explicit precision, or the bound its
+   * hedge gives ("hơn 176,63 triệu USD": above 176,63 million, unbounded). null when the figure is
+   * declared unknown: rules that use it are unverifiable (unless their truth does not depend on it).
+   */
   interval: Interval | null;
+  /** Ends of `interval` that the figure never reaches ("more than 12" is above 12, never 12). */
+  open?: { lo: boolean; hi: boolean };
+  /** Where the interval comes from: the written digits, an explicit `precision`, or a hedge. */
+  precisionFrom?: 'written' | 'explicit' | 'hedge';
   /** The number as written (in the document or in the `value` field), when there is one. */
   written?: WrittenNumber;
   exact: boolean;
@@ -196,28 +212,58 @@ export interface RuleSet {
   ignores: IgnoreRule[];
   /** File-level problems (schema, YAML syntax): a file with any of these yields no rules. */
   diagnostics: Diagnostic[];
+  /** How this file's rules are judged, when it says (else the defaults). */
+  judging?: JudgingSettings;
 }
 
-/** A number as reported: exact rational as a decimal string, plus a float for tools. */
+/** Settings of a rule file for judging its rules. */
+export interface JudgingSettings {
+  /** Evaluations one rule may spend deciding its verdict (and as much again on its diagnosis). */
+  budget?: number;
+  materiality?: Partial<MaterialityThresholds>;
+}
+
+/**
+ * A number for tools: a float when it is finite as one; otherwise an exact decimal string, or
+ * "-Infinity" / "Infinity" for an unbounded end. Never null.
+ */
+export type ReportedNumber = number | string;
+
+/** How a verdict was reached. */
+export interface Proof {
+  /**
+   * witness: a point of the figures' box where the rule holds (pass; warn under a looser
+   * reading); enclosure: every value the box gives misses the stated set (fail); none: neither was
+   * found within the budget (warn), or the truth depends on an unknown figure (unverifiable).
+   */
+  kind: 'witness' | 'enclosure' | 'none';
+  /** Evaluations spent (a count of expression nodes evaluated: deterministic). */
+  evaluations: number;
+  budget: number;
+  /** Why there is no proof. */
+  reason?: string;
+}
+
+/** An interval as reported: floats (or exact strings, see ReportedNumber) and its text. */
 export interface ReportedInterval {
-  lo: number;
-  hi: number;
+  lo: ReportedNumber;
+  hi: ReportedNumber;
   /** Human form in the document's locale, e.g. "[30,363 %; 30,369 %]". */
   text: string;
 }
 
 export interface Difference {
   /** Signed: computed − stated, in base units (fractions for percentages). 0 when the sets overlap. */
-  absolute: number;
+  absolute: ReportedNumber;
   /** |absolute| / |stated|, as a fraction. */
-  relative: number;
+  relative: ReportedNumber;
   /** "pp" when the stated value is a percentage (absolute ×100 is then in percentage points). */
   unit: 'pp' | 'value';
   /**
    * How far the computed interval lies outside the stated set, in base units (0 when they
    * overlap): the part of the discrepancy that rounding cannot explain.
    */
-  gap: number;
+  gap: ReportedNumber;
   /** Human form, e.g. "+17,5 pp (+51,5 % relative)". */
   text: string;
 }
@@ -237,7 +283,7 @@ export interface RuleResult {
   anchor?: { line: number; col: number; start: number; end: number };
   expr: string;
   reading?: Reading;
-  stated?: { text: string; set: string; value: number; hedge?: string };
+  stated?: { text: string; set: string; value: ReportedNumber; hedge?: string };
   computed?: ReportedInterval;
   difference?: Difference;
   /** Figures used, as written and as read. */
@@ -246,8 +292,20 @@ export interface RuleResult {
   missing?: string[];
   note?: string;
   tags: string[];
-  /** Set when the verdict is `warn`: the looser reading under which the claim holds. */
-  heldUnder?: Reading;
+  /**
+   * Set when the verdict is `warn`: the looser reading it holds under (truncation instead of
+   * rounding; trailing zeros read as rounding), or that it could not be decided within its budget.
+   */
+  warning?: { kind: 'truncation' | 'trailing-zeros' | 'undecided'; message: string };
+  /**
+   * The figures at which the rule holds (pass, or warn under a looser reading), each written in the
+   * document's style: a concrete point of the box, checked by exact evaluation.
+   */
+  witness?: Record<string, string>;
+  /** The witness is the figures' written values (nothing needed to be moved within its precision). */
+  witnessAtWritten?: boolean;
+  /** How the verdict was proven, and what it cost. */
+  proof?: Proof;
   /** For findings: what would make the claim hold, which slip explains it, whether it matters. */
   diagnosis?: Diagnosis;
   /** A reviewed, accepted finding: still shown and counted, but it does not fail the run. */
@@ -273,17 +331,32 @@ export interface Slip {
   message: string;
 }
 
-/** Whether a discrepancy changes the conclusion, apart from its size. */
+/** The tests that can make a finding material. */
+export type MaterialityTest = 'direction' | 'target' | 'ordering' | 'relative-size' | 'point-size';
+
+/** Whether a discrepancy changes the conclusion, or is big enough to matter whatever it concludes. */
 export interface Materiality {
   material: boolean;
-  /** e.g. "direction flips: stated growth, figures give a decline", "plan missed instead of met". */
+  /** e.g. "direction flips: stated growth, figures give a decline", "size: off by 17,5 pp, at least 1 pp". */
   reasons: string[];
+  /** Which tests made it material, in the order of `reasons`. */
+  tests: MaterialityTest[];
+}
+
+/** Size thresholds above which a finding is material whatever it concludes (per rule set). */
+export interface MaterialityThresholds {
+  /** The gap rounding cannot explain, relative to the stated value (0.05 = 5 %). */
+  relative: Fraction;
+  /** For percentages: the same gap in percentage points (1 = one point). */
+  points: Fraction;
 }
 
 export interface Diagnosis {
   implied: ImpliedValue[];
   slips: Slip[];
   materiality: Materiality;
+  /** Set when the diagnosis ran out of its budget: what it lists holds, but the list may be incomplete. */
+  cutShort?: string;
 }
 
 export interface Waiver {

@@ -83,6 +83,7 @@ export function renderExplanation(e: Explanation, color: boolean): string {
   }
   section(++n, `Verdict: ${byVerdict[e.verdict](e.verdict)}`);
   for (const w of e.why.length ? e.why : [e.message]) out.push(...wrap(w, 96).map((l) => `   ${l}`));
+  if (e.proof) out.push(...wrap(proofLine(e), 96).map((l) => c.dim(`   ${l}`)));
   if (e.diagnosis) {
     const d = e.diagnosis;
     section(++n, 'Diagnosis');
@@ -119,6 +120,15 @@ export function renderExplanation(e: Explanation, color: boolean): string {
     for (const d of e.notes) out.push(...formatDiagnostic(d).split('\n').map((l) => `   ${l}`));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** How the verdict was proven, in one sentence. */
+function proofLine(e: Explanation): string {
+  const p = e.proof!;
+  const cost = `${p.evaluations} evaluations, budget ${p.budget}`;
+  if (p.kind === 'witness') return `proof: a witness — ${e.witness ? `the figures at ${e.witness}` : 'the figures at their written values'}, evaluated exactly (${cost})`;
+  if (p.kind === 'enclosure') return `proof: an enclosure — every value the figures allow, over their whole box, lies outside what the text states (${cost})`;
+  return `no proof within the budget (${cost})${p.reason ? `: ${p.reason}` : ''}`;
 }
 
 /** Break a long sentence at spaces so it reads in an 80–100 column terminal. */

@@ -1,22 +1,25 @@
 /**
- * Rule expressions: parsed by a hardened mathjs instance, evaluated over intervals.
+ * Rule expressions: parsed by a hardened mathjs instance, checked, and compiled into a program
+ * of primitive interval operations.
  *
  * The way through: parse with the hardened instance (instance.ts) → find each node's place in the
- * source (tokens.ts, positions.ts) → check the tree against the whitelist and rebuild it from
- * fresh nodes (whitelist.ts) → `compile()`. A refusal at any step is an ExpressionError with its
- * column; nothing the source says reaches `compile()` unchecked.
+ * source (tokens.ts, positions.ts) → check the tree against the whitelist and build its program
+ * (whitelist.ts, program.ts). A refusal at any step is an ExpressionError with its column; nothing
+ * the source says is evaluated unchecked, and mathjs never evaluates anything.
  */
 import type { MathNode } from 'mathjs';
 import type { Interval } from '../model.js';
+import { encloseAll, type Box } from './enclose.js';
+import { EvaluationError } from './errors.js';
 import { instance } from './instance.js';
 import * as I from './interval.js';
-import { EvaluationError } from './interval.js';
-import { describe, type Value } from './operators.js';
-import { locate, type Positions } from './positions.js';
+import { locate } from './positions.js';
+import type { Program } from './program.js';
 import { tokenize } from './tokens.js';
-import { Refused, compileTree, textOf, type Step } from './whitelist.js';
+import type { Value } from './values.js';
+import { Refused, compileTree } from './whitelist.js';
 
-export type { Value } from './operators.js';
+export type { Value } from './values.js';
 
 export interface CompiledExpression {
   readonly source: string;
@@ -26,7 +29,12 @@ export interface CompiledExpression {
   readonly functions: string[];
   /** What the expression yields, known statically: a number (a claim) or a truth (an assertion). */
   readonly result: 'interval' | 'truth';
-  evaluate(scope: ReadonlyMap<string, Interval>): Value;
+  readonly program: Program;
+  /**
+   * The enclosure of the expression over the figures' intervals (null: an unknown figure), every
+   * figure anywhere in its interval independently of its other mentions. Throws EvaluationError.
+   */
+  evaluate(scope: ReadonlyMap<string, Interval | null>): Value;
 }
 
 export interface ExpressionError {
@@ -45,14 +53,6 @@ export interface TraceStep {
   value: Value;
 }
 
-/** What traceExpression needs of a compiled expression, kept off the frozen public object. */
-interface Internals {
-  steps: Step[];
-  symbols: string[];
-  pos: Positions;
-}
-const internals = new WeakMap<CompiledExpression, Internals>();
-
 const MAX_SOURCE_LENGTH = 10_000;
 const CACHE_LIMIT = 4096;
 const cache = new Map<string, CompileResult>();
@@ -61,34 +61,16 @@ function failure(message: string, col: number, suggestions: string[] = []): Comp
   return Object.freeze({ ok: false, error: Object.freeze({ message, col, suggestions: Object.freeze(suggestions) as string[] }) });
 }
 
-function toEvaluationError(e: unknown): EvaluationError {
-  if (e instanceof EvaluationError) return e;
-  if (e instanceof RangeError) return new EvaluationError('the expression is too deeply nested to evaluate', { cause: e });
-  return new EvaluationError(`evaluation failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-}
-
-/** The scope mathjs sees: only the figures the expression names, each checked to be an interval. */
-function bind(symbols: readonly string[], scope: ReadonlyMap<string, Interval>): Map<string, Interval> {
-  const s = new Map<string, Interval>();
-  for (const id of symbols) {
+/** The box of a scope: per slot, the figure's interval (null: unknown). */
+export function boxOf(program: Program, scope: ReadonlyMap<string, Interval | null>): Box {
+  return program.slots.map((id) => {
     const v: unknown = scope.get(id);
     if (v === undefined) throw new EvaluationError(`unknown figure "${id}"`);
+    if (v === null) return null;
     if (!I.isInterval(v)) throw new EvaluationError(`figure "${id}" is not an interval`);
-    if (v.lo.gt(v.hi)) throw new EvaluationError(`figure "${id}" is an empty interval`);
-    s.set(id, v);
-  }
-  return s;
-}
-
-function run(code: { evaluate(scope: Map<string, Interval>): unknown }, scope: Map<string, Interval>): Value {
-  let out: unknown;
-  try {
-    out = code.evaluate(scope);
-  } catch (e) {
-    throw toEvaluationError(e);
-  }
-  if (I.isInterval(out) || I.isTruth(out)) return out;
-  throw new EvaluationError(`the expression gave ${describe(out)}, not a number or a comparison`);
+    if (v.lo !== null && v.hi !== null && v.lo.gt(v.hi)) throw new EvaluationError(`figure "${id}" is an empty interval`);
+    return v;
+  });
 }
 
 function compileUncached(source: string): CompileResult {
@@ -107,35 +89,25 @@ function compileUncached(source: string): CompileResult {
     return failure(message, col);
   }
 
-  let tree: ReturnType<typeof compileTree>;
-  let pos: Positions;
+  let built: ReturnType<typeof compileTree>;
   try {
-    pos = locate(root, tokenize(source));
-    tree = compileTree(root, pos);
+    built = compileTree(root, locate(root, tokenize(source)));
   } catch (e) {
     if (e instanceof Refused) return failure(e.message, e.col, e.suggestions);
     if (e instanceof RangeError) return failure('expression is too deeply nested', 1);
     throw e;
   }
-
-  let code: { evaluate(scope: Map<string, Interval>): unknown };
-  try {
-    code = tree.top.node.compile() as typeof code;
-  } catch (e) {
-    if (e instanceof RangeError) return failure('expression is too deeply nested', 1);
-    throw e;
-  }
-  const symbols = Object.freeze([...tree.symbols]) as string[];
+  const { program } = built;
   const compiled: CompiledExpression = Object.freeze({
     source,
-    symbols,
-    functions: Object.freeze([...tree.functions]) as string[],
-    result: tree.top.kind,
-    evaluate(scope: ReadonlyMap<string, Interval>): Value {
-      return run(code, bind(symbols, scope));
+    symbols: Object.freeze([...program.slots]) as string[],
+    functions: Object.freeze([...built.functions]) as string[],
+    result: program.result === 'truth' ? 'truth' : 'interval',
+    program,
+    evaluate(scope: ReadonlyMap<string, Interval | null>): Value {
+      return encloseAll(program, boxOf(program, scope))[program.root]!;
     },
   });
-  internals.set(compiled, { steps: tree.steps, symbols, pos });
   return Object.freeze({ ok: true, compiled });
 }
 
@@ -160,17 +132,17 @@ export function compileExpression(source: string): CompileResult {
 }
 
 /**
- * The value of every operator and function call of the expression, innermost first, ending with
- * the whole expression: for discrepancy reports ("growth(a, b) = [0.3036; 0.3037]").
- * Throws EvaluationError as `evaluate` does.
+ * The value of every operator and function call written in the expression, innermost first,
+ * ending with the whole expression: for discrepancy reports ("growth(a, b) = [0.3036; 0.3037]").
+ * `box` defaults to the scope's; the judge passes the box it decided on. Throws EvaluationError.
  */
-export function traceExpression(compiled: CompiledExpression, scope: ReadonlyMap<string, Interval>): TraceStep[] {
-  const inside = internals.get(compiled);
-  if (!inside) throw new TypeError('traceExpression needs an expression returned by compileExpression');
-  const s = bind(inside.symbols, scope);
-  return inside.steps.map((step) => {
-    step.code ??= step.node.compile() as { evaluate(scope: Map<string, Interval>): unknown };
-    step.text ??= textOf(step.original, inside.pos);
-    return { text: step.text, value: run(step.code, s) };
-  });
+export function traceExpression(compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>): TraceStep[] {
+  const program = compiled.program;
+  const values = encloseAll(program, boxOf(program, scope));
+  const steps: TraceStep[] = [];
+  for (const node of program.nodes) {
+    if (!node.source || node.kind === 'const' || node.kind === 'figure') continue;
+    steps.push({ text: node.source.text, value: values[node.id]! });
+  }
+  return steps;
 }

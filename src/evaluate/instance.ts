@@ -1,23 +1,19 @@
 /**
- * The hardened mathjs instance that parses and compiles rule expressions.
+ * The hardened mathjs instance that parses rule expressions.
  *
  * Expressions come from rule files, which can come from contributors' pull requests: they are
  * untrusted. The instance is the first two of three layers keeping them to arithmetic over
  * figures (the third is the AST whitelist, whitelist.ts):
  *
  * 1. A minimal instance: `create(...)` from the factories `parseDependencies` requires (see
- *    `parseFactories`), not all of mathjs: the parser and the node classes, whose `compile()` needs
- *    nothing more. It also starts fast (~10 ms to build), which is what users of the CLI feel.
+ *    `parseFactories`), not all of mathjs: the parser and the node classes, nothing more. It also starts fast (~10 ms to build), which is what users of the CLI feel.
  * 2. The mathjs security guide: `import`, `createUnit`, `reviver`, `evaluate`, `parse`, `simplify`,
  *    `derivative`, `resolve` and `compile` are replaced by functions that throw.
  *
- * The operators a compiled OperatorNode calls are imported as our interval operations
- * (operators.ts), and the claim functions as the registry's, so `node.compile()` computes over
- * intervals and nothing else.
+ * mathjs only parses: the checked tree is turned into our own program (whitelist.ts,
+ * program.ts) and evaluated by our interval code, so no mathjs `compile()` ever runs on a rule.
  */
 import { create, factory, parseDependencies, type FactoryFunction, type FactoryFunctionMap, type MathNode } from 'mathjs';
-import { functionRegistry } from './functions/index.js';
-import { OPERATORS, callable } from './operators.js';
 
 /** Disabled per mathjs's security guide (docs/expressions/security.md). */
 const DISABLED = [
@@ -39,7 +35,6 @@ function disabled(name: string) {
   };
 }
 
-type NodeCtor<A extends unknown[]> = new (...args: A) => MathNode;
 /** mathjs's own character classes, attached to `parse`: identifiers are tokenised as it does. */
 export interface ParseStatics {
   isAlpha?: (c: string, prev: string, next: string) => boolean;
@@ -52,8 +47,7 @@ type Factory = FactoryFunction<unknown> & { fn: string; dependencies: readonly s
  * required dependencies from `parse`. Left out: the optional `Unit` (its construction alone costs
  * ~100 ms of start-up and drags in multiply, pow, det, inv …; SymbolNode works without it). Stubbed:
  * `subset` and `size`, which only compiled AccessorNode / AssignmentNode / IndexNode would call,
- * and the whitelist refuses those nodes before anything is compiled. `node.compile()` needs only the
- * instance itself (`math`, `mathWithTransform`), which `create` provides.
+ * and the whitelist refuses those nodes before anything is built from them.
  */
 function parseFactories(): FactoryFunctionMap {
   const byName = new Map<string, Factory>();
@@ -85,13 +79,6 @@ export interface Hardened {
   math: Record<string, unknown>;
   parse: (expr: string) => MathNode;
   statics: ParseStatics;
-  Nodes: {
-    ConstantNode: NodeCtor<[unknown]>;
-    SymbolNode: NodeCtor<[string]>;
-    ParenthesisNode: NodeCtor<[MathNode]>;
-    OperatorNode: NodeCtor<[string, string, MathNode[]]>;
-    FunctionNode: NodeCtor<[MathNode, MathNode[]]>;
-  };
 }
 
 let hardened: Hardened | undefined;
@@ -102,20 +89,12 @@ export function instance(): Hardened {
   const math = create(parseFactories());
   // Taken before `parse` is disabled inside expressions: the instance keeps working for us.
   const parse: (expr: string) => MathNode = math.parse;
-  math.import(
-    {
-      ...Object.fromEntries(Object.entries(OPERATORS).map(([name, spec]) => [name, spec.impl])),
-      ...Object.fromEntries([...functionRegistry.values()].map((fn) => [fn.name, callable(fn)])),
-    },
-    { override: true },
-  );
-  // Last, and `import` itself among them: nothing can change the instance after this.
+  // `import` itself among them: nothing can change the instance after this.
   math.import(Object.fromEntries(DISABLED.map((name) => [name, disabled(name)])), { override: true });
   hardened = {
     math: math as unknown as Record<string, unknown>,
     parse,
     statics: parse as unknown as ParseStatics,
-    Nodes: math as unknown as Hardened['Nodes'],
   };
   return hardened;
 }

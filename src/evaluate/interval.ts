@@ -1,33 +1,37 @@
 /**
- * Interval arithmetic over exact rationals.
+ * Interval arithmetic over exact rationals, with unbounded ends.
  *
  * Every operation returns a sound enclosure: for any choice of points inside the input intervals,
  * the exact result of the point operation lies inside the output interval. Endpoints are
  * fraction.js `Fraction`s (BigInt numerator/denominator), never JS floats, so a verdict decided at a
- * boundary agrees with exact decimal arithmetic. Floats appear only in `toNumbers` (display) and as
- * the starting guess of an integer root, which is then corrected and verified exactly.
+ * boundary agrees with exact decimal arithmetic. An end may be `null`: −∞ for `lo`, +∞ for `hi`
+ * (a figure the text gives only as a bound, "hơn 12.000 tỷ", is (12 000 tỷ; ∞)).
  *
- * Each operation below is exact for independent operands (the bounds are attained by some choice
- * of inputs) except `root`, which rounds outward to about 2⁻⁶⁰ relative.
+ * Each operation is exact for independent operands (the bounds are attained, or approached when
+ * infinite) except where it must round: an n-th root (outward, about 2⁻⁶⁰ relative), a power with
+ * an interval exponent (outward, about 10⁻³⁰), and a bound that grows beyond BIG_BITS bits, which
+ * is rounded outward to ROUND_BITS significant bits so that crafted expressions ((a/b)^999 nested)
+ * cannot make arithmetic arbitrarily slow. Ordinary report arithmetic never comes near that size.
  */
 import Fraction from 'fraction.js';
 import type { Interval } from '../model.js';
+import { EvaluationError } from './errors.js';
+import { expBounds, lnBounds } from './transcendental.js';
 
-/** An error while evaluating an expression (as opposed to a malformed expression). */
-export class EvaluationError extends Error {
-  override name = 'EvaluationError';
-}
-
-/**
- * The three-valued result of a comparison over intervals. `certain`: holds for every choice of
- * inputs; `possible`: holds for at least one. certain ⇒ possible.
- */
-export type Truth = { kind: 'truth'; possible: boolean; certain: boolean };
+export { EvaluationError } from './errors.js';
 
 /** Larger exponents or root degrees are refused: rule files are untrusted and BigInt powers are not free. */
 export const MAX_EXPONENT = 1000;
-/** Larger results of a power are refused: nested powers of rationals would otherwise exhaust memory. */
-export const MAX_POWER_BITS = 1 << 16;
+/** A bound whose numerator or denominator exceeds this many bits is rounded outward … */
+const BIG_BITS = 1024;
+/** … to this many significant bits. */
+const ROUND_BITS = 256;
+/**
+ * Magnitudes beyond 2^MAX_MAGNITUDE_BITS (about 10^2466) are refused; below its inverse they are
+ * rounded outward to 0 or to it. No report states such numbers, and keeping every bound within
+ * this range keeps every operation cheap.
+ */
+const MAX_MAGNITUDE_BITS = 8192;
 /** Significant bits of a root's endpoints: relative width about 2⁻⁶⁰ ≈ 1e-18 per endpoint. */
 const ROOT_BITS = 60;
 
@@ -48,11 +52,7 @@ export function isFraction(x: unknown): x is Fraction {
 export function isInterval(x: unknown): x is Interval {
   if (typeof x !== 'object' || x === null) return false;
   const i = x as { lo?: unknown; hi?: unknown };
-  return isFraction(i.lo) && isFraction(i.hi);
-}
-
-export function isTruth(x: unknown): x is Truth {
-  return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'truth';
+  return (i.lo === null || isFraction(i.lo)) && (i.hi === null || isFraction(i.hi)) && 'lo' in i && 'hi' in i;
 }
 
 function toFraction(x: Fraction | bigint | number): Fraction {
@@ -71,29 +71,37 @@ export function point(x: Fraction | bigint | number): Interval {
   return { lo: f, hi: f };
 }
 
-/** [lo, hi], checked: lo ≤ hi. */
-export function interval(lo: Fraction | bigint | number, hi: Fraction | bigint | number): Interval {
-  const l = toFraction(lo);
-  const h = toFraction(hi);
-  if (l.gt(h)) throw new EvaluationError(`empty interval [${l.toString()}, ${h.toString()}]`);
+/** [lo, hi], checked: lo ≤ hi; null for an unbounded end. */
+export function interval(lo: Fraction | bigint | number | null, hi: Fraction | bigint | number | null): Interval {
+  const l = lo === null ? null : toFraction(lo);
+  const h = hi === null ? null : toFraction(hi);
+  if (l !== null && h !== null && l.gt(h)) throw new EvaluationError(`empty interval [${l.toString()}, ${h.toString()}]`);
   return { lo: l, hi: h };
 }
 
-export function isPoint(x: Interval): boolean {
-  return x.lo.equals(x.hi);
+export function isPoint(x: Interval): x is { lo: Fraction; hi: Fraction } {
+  return x.lo !== null && x.hi !== null && x.lo.equals(x.hi);
+}
+
+export function isBounded(x: Interval): x is { lo: Fraction; hi: Fraction } {
+  return x.lo !== null && x.hi !== null;
 }
 
 export function contains(x: Interval, v: Fraction): boolean {
-  return x.lo.lte(v) && v.lte(x.hi);
+  return (x.lo === null || x.lo.lte(v)) && (x.hi === null || v.lte(x.hi));
 }
 
 /** Sign tests that do not depend on how the library stores the sign of zero. */
-function negative(f: Fraction): boolean {
+export function negative(f: Fraction): boolean {
   return f.s < 0n && f.n !== 0n;
+}
+export function positive(f: Fraction): boolean {
+  return f.s > 0n && f.n !== 0n;
 }
 function nonNegative(f: Fraction): boolean {
   return !negative(f);
 }
+const isZero = (f: Fraction): boolean => f.n === 0n;
 
 function fmin(a: Fraction, b: Fraction): Fraction {
   return a.lte(b) ? a : b;
@@ -101,36 +109,114 @@ function fmin(a: Fraction, b: Fraction): Fraction {
 function fmax(a: Fraction, b: Fraction): Fraction {
   return a.gte(b) ? a : b;
 }
+/** The lower of two lower ends (null is −∞). */
+function loMin(a: Fraction | null, b: Fraction | null): Fraction | null {
+  return a === null || b === null ? null : fmin(a, b);
+}
+function loMax(a: Fraction | null, b: Fraction | null): Fraction | null {
+  return a === null ? b : b === null ? a : fmax(a, b);
+}
+/** The higher of two upper ends (null is +∞). */
+function hiMax(a: Fraction | null, b: Fraction | null): Fraction | null {
+  return a === null || b === null ? null : fmax(a, b);
+}
+function hiMin(a: Fraction | null, b: Fraction | null): Fraction | null {
+  return a === null ? b : b === null ? a : fmin(a, b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outward rounding of oversized bounds
+
+export function bitLength(n: bigint): number {
+  const m = n < 0n ? -n : n;
+  return m === 0n ? 0 : m.toString(16).length * 4; // an upper bound within 3 bits is enough here
+}
+
+/**
+ * x rounded toward −∞ ('down') or +∞ ('up') to ROUND_BITS significant bits, when it is oversized;
+ * a magnitude beyond 2^MAX_MAGNITUDE_BITS is an EvaluationError, one below its inverse is rounded
+ * outward to 0 or ±2^−MAX_MAGNITUDE_BITS.
+ */
+export function roundBound(x: Fraction, direction: 'down' | 'up'): Fraction {
+  if (bitLength(x.n) <= BIG_BITS && bitLength(x.d) <= BIG_BITS) return x;
+  const magnitude = bitLength(x.n) - bitLength(x.d);
+  if (magnitude > MAX_MAGNITUDE_BITS) throw new EvaluationError(`a value is too large (beyond 2^${MAX_MAGNITUDE_BITS}, about 10^2466)`);
+  if (magnitude < -MAX_MAGNITUDE_BITS) {
+    const tiny = new Fraction(1n, 1n << BigInt(MAX_MAGNITUDE_BITS));
+    const neg = negative(x);
+    if (neg) return direction === 'down' ? tiny.neg() : ZERO;
+    return direction === 'down' ? ZERO : tiny;
+  }
+  // x = ±n/d; scale by 2^k so that the integer part carries about ROUND_BITS bits.
+  const k = ROUND_BITS - (bitLength(x.n) - bitLength(x.d));
+  const num = k >= 0 ? x.n << BigInt(k) : x.n;
+  const den = k >= 0 ? x.d : x.d << BigInt(-k);
+  let q = num / den; // |x|·2^k truncated
+  const exact = q * den === num;
+  const neg = negative(x);
+  // Truncating |x| moves toward 0: correct for 'down' on positives and 'up' on negatives.
+  if (!exact && (neg ? direction === 'down' : direction === 'up')) q += 1n;
+  const scaled = k >= 0 ? new Fraction(q, 1n << BigInt(k)) : new Fraction(q << BigInt(-k), 1n);
+  return neg ? scaled.neg() : scaled;
+}
+
+function roundOut(x: Interval): Interval {
+  return { lo: x.lo === null ? null : roundBound(x.lo, 'down'), hi: x.hi === null ? null : roundBound(x.hi, 'up') };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Arithmetic
 
 export function add(a: Interval, b: Interval): Interval {
-  return { lo: a.lo.add(b.lo), hi: a.hi.add(b.hi) };
+  return roundOut({
+    lo: a.lo === null || b.lo === null ? null : a.lo.add(b.lo),
+    hi: a.hi === null || b.hi === null ? null : a.hi.add(b.hi),
+  });
 }
 
 export function sub(a: Interval, b: Interval): Interval {
-  return { lo: a.lo.sub(b.hi), hi: a.hi.sub(b.lo) };
+  return add(a, neg(b));
 }
 
 export function neg(a: Interval): Interval {
-  return { lo: a.hi.neg(), hi: a.lo.neg() };
+  return { lo: a.hi === null ? null : a.hi.neg(), hi: a.lo === null ? null : a.lo.neg() };
 }
+
+/** An endpoint on the extended line: a rational, or ±∞. */
+type Ext = Fraction | 1 | -1;
+const signOf = (x: Ext): number => (typeof x === 'number' ? x : isZero(x) ? 0 : negative(x) ? -1 : 1);
+
+/** Endpoint product with 0·∞ = 0, the convention that makes corner products give the hull. */
+function extMul(x: Ext, y: Ext): Ext {
+  if (typeof x !== 'number' && typeof y !== 'number') return x.mul(y);
+  const s = signOf(x) * signOf(y);
+  return s === 0 ? ZERO : (s as 1 | -1);
+}
+const extLt = (x: Ext, y: Ext): boolean =>
+  typeof x === 'number' || typeof y === 'number' ? (x === y ? false : x === -1 || y === 1) : x.lt(y);
 
 export function mul(a: Interval, b: Interval): Interval {
-  // Fast path for the usual case (levels, counts, ratios are non-negative): two products, not four.
-  if (nonNegative(a.lo) && nonNegative(b.lo)) return { lo: a.lo.mul(b.lo), hi: a.hi.mul(b.hi) };
-  const p1 = a.lo.mul(b.lo);
-  const p2 = a.lo.mul(b.hi);
-  const p3 = a.hi.mul(b.lo);
-  const p4 = a.hi.mul(b.hi);
-  return { lo: fmin(fmin(p1, p2), fmin(p3, p4)), hi: fmax(fmax(p1, p2), fmax(p3, p4)) };
+  // Fast path for the usual case (levels, counts, ratios are bounded and non-negative): two products, not four.
+  if (isBounded(a) && isBounded(b) && nonNegative(a.lo) && nonNegative(b.lo)) return roundOut({ lo: a.lo.mul(b.lo), hi: a.hi.mul(b.hi) });
+  const ends = (x: Interval): [Ext, Ext] => [x.lo ?? -1, x.hi ?? 1];
+  const [al, ah] = ends(a);
+  const [bl, bh] = ends(b);
+  const ps = [extMul(al, bl), extMul(al, bh), extMul(ah, bl), extMul(ah, bh)];
+  let lo = ps[0]!;
+  let hi = ps[0]!;
+  for (const p of ps) {
+    if (extLt(p, lo)) lo = p;
+    if (extLt(hi, p)) hi = p;
+  }
+  return roundOut({ lo: typeof lo === 'number' ? null : lo, hi: typeof hi === 'number' ? null : hi });
 }
 
-/** 1 / b, for b not containing 0 (decreasing, so the endpoints swap). */
-function inverse(b: Interval): Interval {
-  if (b.lo.lte(ZERO) && b.hi.gte(ZERO)) throw new EvaluationError('division by an interval containing 0');
-  return { lo: b.hi.inverse(), hi: b.lo.inverse() };
+/** 1 / b, for b not containing 0 (decreasing, so the endpoints swap; 1/∞ is 0). */
+export function inverse(b: Interval): Interval {
+  const reachesZeroFromBelow = b.lo === null || !positive(b.lo);
+  const reachesZeroFromAbove = b.hi === null || !negative(b.hi);
+  if (reachesZeroFromBelow && reachesZeroFromAbove) throw new EvaluationError('division by an interval containing 0');
+  return roundOut({ lo: b.hi === null ? ZERO : b.hi.inverse(), hi: b.lo === null ? ZERO : b.lo.inverse() });
 }
 
 export function div(a: Interval, b: Interval): Interval {
@@ -145,25 +231,45 @@ function checkExponent(n: number | bigint, what: string): number {
   return Number(big);
 }
 
+/**
+ * |x|^k rounded toward 0 ('down') or away from it ('up'): exact when the result stays small,
+ * else by squaring with every intermediate rounded the same way (sound: powers of non-negative
+ * numbers are increasing in the base).
+ */
+function powBound(x: Fraction, k: number, direction: 'down' | 'up'): Fraction {
+  const m = x.abs();
+  if (Math.max(bitLength(m.n), bitLength(m.d)) * k <= BIG_BITS) return m.pow(k);
+  let result = ONE;
+  let base = m;
+  let e = k;
+  while (e > 0) {
+    if (e & 1) result = roundBound(result.mul(base), direction);
+    e >>= 1;
+    if (e > 0) base = roundBound(base.mul(base), direction);
+  }
+  return result;
+}
+
+/** x^k for an endpoint x (sign restored): rounded so the result moves in `direction`. */
+function powEnd(x: Fraction, k: number, direction: 'down' | 'up'): Fraction {
+  const oddNegative = negative(x) && k % 2 === 1;
+  // For a negative result, rounding its magnitude up moves it down.
+  const magnitude = powBound(x, k, oddNegative ? (direction === 'down' ? 'up' : 'down') : direction);
+  return oddNegative ? magnitude.neg() : magnitude;
+}
+
 /** x^n for an integer n. Even powers of an interval spanning 0 start at 0. */
 export function powInt(x: Interval, n: number | bigint): Interval {
   const k = checkExponent(n, 'exponent');
   if (k === 0) return point(ONE);
   if (k < 0) return inverse(powInt(x, -k));
-  const bits = Math.max(bitLength(x.lo.n), bitLength(x.lo.d), bitLength(x.hi.n), bitLength(x.hi.d));
-  if (bits * k > MAX_POWER_BITS) throw new EvaluationError(`power too large: about ${bits * k} bits (limit ${MAX_POWER_BITS})`);
-  const lo = x.lo.pow(k);
-  const hi = x.hi.pow(k);
-  if (k % 2 === 1 || nonNegative(x.lo)) return { lo, hi }; // increasing on this domain
-  if (negative(x.hi) || x.hi.equals(ZERO)) return { lo: hi, hi: lo }; // even power, x ≤ 0: decreasing
-  return { lo: ZERO, hi: fmax(lo, hi) };
+  const up = (f: Fraction | null, dir: 'down' | 'up'): Fraction | null => (f === null ? null : powEnd(f, k, dir));
+  if (k % 2 === 1 || (x.lo !== null && nonNegative(x.lo))) return { lo: x.lo === null ? null : up(x.lo, 'down'), hi: up(x.hi, 'up') }; // increasing here
+  if (x.hi !== null && !positive(x.hi)) return { lo: powEnd(x.hi, k, 'down'), hi: up(x.lo, 'up') }; // even power, x ≤ 0: decreasing
+  return { lo: ZERO, hi: x.lo === null || x.hi === null ? null : fmax(powEnd(x.lo, k, 'up'), powEnd(x.hi, k, 'up')) };
 }
 
 // --- n-th roots -------------------------------------------------------------------------------
-
-function bitLength(n: bigint): number {
-  return n === 0n ? 0 : n.toString(16).length * 4; // an upper bound within 3 bits is enough here
-}
 
 /** ⌊X^(1/n)⌋ for an integer X ≥ 0: a float guess, then integer Newton, then an exact check. */
 function integerRoot(X: bigint, n: number): bigint {
@@ -197,8 +303,10 @@ function integerRoot(X: bigint, n: number): bigint {
  * A rational r with r^n ≤ a (down) or r^n ≥ a (up), a ≥ 0, within ~2^-ROOT_BITS relative of the
  * true root; exactly the root when that is rational.
  */
-function rootNonNegative(a: Fraction, n: number, direction: 'down' | 'up'): Fraction {
-  if (a.s === 0n || a.n === 0n) return ZERO;
+function rootNonNegative(input: Fraction, n: number, direction: 'down' | 'up'): Fraction {
+  if (input.s === 0n || input.n === 0n) return ZERO;
+  // A huge operand is first rounded the same way (the root is increasing).
+  const a = roundBound(input, direction);
   const N = a.n;
   const D = a.d;
   // A rational n-th power (1.331 = (11/10)³) has a rational root: return it exactly.
@@ -240,51 +348,80 @@ export function root(x: Interval, n: number | bigint): Interval {
   const k = checkExponent(n, 'root degree');
   if (k < 1) throw new EvaluationError(`root degree must be a positive integer, got ${k}`);
   if (k === 1) return x;
-  if (k % 2 === 0 && negative(x.lo)) {
-    throw new EvaluationError(`even root (degree ${k}) of an interval reaching below 0 (from ${x.lo.toString()})`);
+  if (k % 2 === 0 && (x.lo === null || negative(x.lo))) {
+    throw new EvaluationError(`even root (degree ${k}) of an interval reaching below 0 (from ${x.lo === null ? '−∞' : x.lo.toString()})`);
   }
-  return { lo: rootBound(x.lo, k, 'down'), hi: rootBound(x.hi, k, 'up') };
+  return { lo: x.lo === null ? null : rootBound(x.lo, k, 'down'), hi: x.hi === null ? null : rootBound(x.hi, k, 'up') };
 }
 
+/** Exponents with a denominator up to this are taken as an exact root then a power. */
+const MAX_ROOT_DENOMINATOR = 1000n;
+
 /**
- * x^y for an exact exponent y: an integer (powInt) or a rational p/q (q-th root, then p-th power).
- * An exponent with a width (a figure read with a precision) is refused.
+ * x^y. An exact exponent with a small denominator (2, 1/3, 0.25) is an integer power of a root,
+ * exact where the root is. Any other exponent — an interval (a figure with its precision), or a
+ * rational like 1234/3100 — needs x > 0 and is exp(y · ln x): x^y is monotone in x for a fixed
+ * sign of y and in y for x on one side of 1, and y · ln x is bilinear, so its extremes are at the
+ * corners of the box; each corner is bounded outward (transcendental.ts).
  */
 export function pow(x: Interval, y: Interval): Interval {
-  if (!isPoint(y)) throw new EvaluationError('an exponent must be an exact number, not an interval');
-  const e = y.lo;
-  const p = e.s * e.n;
-  if (e.d === 1n) return powInt(x, p);
-  return powInt(root(x, e.d), p);
+  if (isPoint(y) && y.lo.d <= MAX_ROOT_DENOMINATOR) {
+    const e = y.lo;
+    const p = e.s * e.n;
+    if (e.d === 1n) return powInt(x, p);
+    return powInt(root(x, e.d), p);
+  }
+  if (x.lo === null || !positive(x.lo)) {
+    throw new EvaluationError('a power with a non-integer exponent needs a base above 0');
+  }
+  if (x.hi === null || y.lo === null || y.hi === null) {
+    throw new EvaluationError('a power with a non-integer exponent needs a bounded base and exponent');
+  }
+  const lnX = { lo: lnBounds(x.lo).lo, hi: lnBounds(x.hi).hi };
+  const product = mul(lnX, y);
+  return { lo: expBounds(product.lo!).lo, hi: expBounds(product.hi!).hi };
 }
 
 // --- lattice and helpers ----------------------------------------------------------------------
 
 export function min(a: Interval, b: Interval): Interval {
-  return { lo: fmin(a.lo, b.lo), hi: fmin(a.hi, b.hi) };
+  return { lo: loMin(a.lo, b.lo), hi: hiMin(a.hi, b.hi) };
 }
 
 export function max(a: Interval, b: Interval): Interval {
-  return { lo: fmax(a.lo, b.lo), hi: fmax(a.hi, b.hi) };
+  return { lo: loMax(a.lo, b.lo), hi: hiMax(a.hi, b.hi) };
 }
 
 export function abs(x: Interval): Interval {
-  if (nonNegative(x.lo)) return x;
-  if (negative(x.hi) || x.hi.equals(ZERO)) return neg(x);
-  return { lo: ZERO, hi: fmax(x.lo.neg(), x.hi) };
+  if (x.lo !== null && nonNegative(x.lo)) return x;
+  if (x.hi !== null && !positive(x.hi)) return neg(x);
+  return { lo: ZERO, hi: x.lo === null || x.hi === null ? null : fmax(x.lo.neg(), x.hi) };
 }
 
 /** The smallest interval containing both. */
 export function hull(a: Interval, b: Interval): Interval {
-  return { lo: fmin(a.lo, b.lo), hi: fmax(a.hi, b.hi) };
+  return { lo: loMin(a.lo, b.lo), hi: hiMax(a.hi, b.hi) };
 }
 
-export function width(x: Interval): Fraction {
-  return x.hi.sub(x.lo);
+/** The common part of two intervals, or null when they do not meet. */
+export function intersect(a: Interval, b: Interval): Interval | null {
+  const lo = loMax(a.lo, b.lo);
+  const hi = hiMin(a.hi, b.hi);
+  if (lo !== null && hi !== null && lo.gt(hi)) return null;
+  return { lo, hi };
 }
 
+/** hi − lo; null when unbounded. */
+export function width(x: Interval): Fraction | null {
+  return x.lo === null || x.hi === null ? null : x.hi.sub(x.lo);
+}
+
+/** The middle of a bounded interval; of a half-line, a point inside it (its end ± max(1, |end|)). */
 export function midpoint(x: Interval): Fraction {
-  return x.lo.add(x.hi).div(2);
+  if (x.lo !== null && x.hi !== null) return x.lo.add(x.hi).div(2);
+  if (x.lo !== null) return x.lo.add(fmax(ONE, x.lo.abs()));
+  if (x.hi !== null) return x.hi.sub(fmax(ONE, x.hi.abs()));
+  return ZERO;
 }
 
 /** Nearest float to a rational, without overflowing on huge numerators and denominators. */
@@ -298,47 +435,7 @@ export function fractionToNumber(f: Fraction): number {
   return sign * (Number(f.n >> BigInt(sn)) / Number(f.d >> BigInt(sd))) * Math.pow(2, sn - sd);
 }
 
-/** Floats for display and tools only; never feed them back into a verdict. */
+/** Floats for display and tools only (±Infinity for an unbounded end); never feed them back into a verdict. */
 export function toNumbers(x: Interval): { lo: number; hi: number } {
-  return { lo: fractionToNumber(x.lo), hi: fractionToNumber(x.hi) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Three-valued comparisons, for assertions
-
-export function truth(possible: boolean, certain: boolean): Truth {
-  return { kind: 'truth', possible: possible || certain, certain };
-}
-
-/** a < b */
-export function lt(a: Interval, b: Interval): Truth {
-  return truth(a.lo.lt(b.hi), a.hi.lt(b.lo));
-}
-/** a ≤ b */
-export function le(a: Interval, b: Interval): Truth {
-  return truth(a.lo.lte(b.hi), a.hi.lte(b.lo));
-}
-export function gt(a: Interval, b: Interval): Truth {
-  return lt(b, a);
-}
-export function ge(a: Interval, b: Interval): Truth {
-  return le(b, a);
-}
-/** a = b: possible when the intervals overlap, certain only for equal points. */
-export function eq(a: Interval, b: Interval): Truth {
-  const overlap = a.lo.lte(b.hi) && b.lo.lte(a.hi);
-  return truth(overlap, isPoint(a) && isPoint(b) && a.lo.equals(b.lo));
-}
-export function ne(a: Interval, b: Interval): Truth {
-  return not(eq(a, b));
-}
-
-export function and(a: Truth, b: Truth): Truth {
-  return truth(a.possible && b.possible, a.certain && b.certain);
-}
-export function or(a: Truth, b: Truth): Truth {
-  return truth(a.possible || b.possible, a.certain || b.certain);
-}
-export function not(a: Truth): Truth {
-  return truth(!a.certain, !a.possible);
+  return { lo: x.lo === null ? -Infinity : fractionToNumber(x.lo), hi: x.hi === null ? Infinity : fractionToNumber(x.hi) };
 }

@@ -3,19 +3,19 @@
  * the two of instance.ts): numbers, figure ids, parentheses, the arithmetic, comparison and
  * logical operators, and calls of registered claim functions. Every other construct (property
  * access, assignment, function definition, objects, arrays, strings, ranges, blocks,
- * conditionals …) is refused with its column in the source. The checked tree is rebuilt from
- * fresh nodes, so nothing from the parse output survives but names and operators; number
- * literals become exact Fraction points (literals.ts).
+ * conditionals …) is refused with its column in the source. The checked tree becomes a
+ * Program (program.ts): nothing from the parse output survives but names and operators; number
+ * literals become exact Fractions (literals.ts), claim functions their expansions.
  */
+import Fraction from 'fraction.js';
 import type { MathNode } from 'mathjs';
-import type { Interval } from '../model.js';
 import { didYouMean } from '../suggest.js';
 import { functionRegistry } from './functions/index.js';
-import { DISABLED_SET, instance } from './instance.js';
-import * as I from './interval.js';
+import { DISABLED_SET } from './instance.js';
 import { parseDecimalLiteral } from './literals.js';
 import { ALLOWED_OPERATORS, OPERATORS, arityOk, arityText, type Kind } from './operators.js';
 import { columnOf, startOf, type AnyNode, type Positions } from './positions.js';
+import { ProgramBuilder, type Program, type Source } from './program.js';
 
 /** A construct the whitelist refuses, with its column in the source. */
 export class Refused extends Error {
@@ -28,16 +28,8 @@ export class Refused extends Error {
   }
 }
 
-/** A sub-expression to trace: its text and code are made on the first trace, not at compile time. */
-export interface Step {
-  original: MathNode;
-  node: MathNode;
-  text?: string;
-  code?: { evaluate(scope: Map<string, Interval>): unknown };
-}
-
 interface Built {
-  node: MathNode;
+  node: number;
   kind: Kind;
 }
 
@@ -74,21 +66,27 @@ export function textOf(node: MathNode, pos: Positions): string {
   return node.toString(options as object);
 }
 
-/** Check the parsed tree against the whitelist and rebuild it; throws Refused. */
-export function compileTree(root: MathNode, pos: Positions) {
-  const { Nodes } = instance();
-  const symbols: string[] = [];
+/** Check the parsed tree against the whitelist and build its program; throws Refused. */
+export function compileTree(root: MathNode, pos: Positions): { program: Program; functions: string[] } {
+  const b = new ProgramBuilder();
   const functions: string[] = [];
-  const steps: Step[] = [];
   const colOf = (n: MathNode) => columnOf(n, pos);
+  // The text of a node is written only when a trace or a message asks for it: compiling stays linear.
+  const sourceOf = (n: MathNode): Source => {
+    let text: string | undefined;
+    return {
+      col: colOf(n),
+      get text() {
+        return (text ??= textOf(n, pos));
+      },
+    };
+  };
 
   const build = (original: MathNode): Built => {
     const node = original as AnyNode;
     switch (node.type) {
-      case 'ParenthesisNode': {
-        const inner = build(node.content);
-        return { node: new Nodes.ParenthesisNode(inner.node), kind: inner.kind };
-      }
+      case 'ParenthesisNode':
+        return build(node.content);
       case 'ConstantNode': {
         const v: unknown = node.value;
         if (typeof v === 'string') throw new Refused('strings are not allowed', colOf(node));
@@ -103,7 +101,7 @@ export function compileTree(root: MathNode, pos: Positions) {
         if (Number(text) !== Number(v)) {
           throw new Refused(`internal error: number literal "${text}" does not match its parse`, colOf(node));
         }
-        return { node: new Nodes.ConstantNode(I.point(exact)), kind: 'interval' };
+        return { node: b.constant(exact, { text, col: colOf(node) }), kind: 'interval' };
       }
       case 'SymbolNode': {
         const name = node.name as string;
@@ -113,8 +111,7 @@ export function compileTree(root: MathNode, pos: Positions) {
         if (FORBIDDEN_FIGURE_IDS.has(name) || name in Object.prototype || name.startsWith('__')) {
           throw new Refused(`"${name}" cannot be used as a figure id`, colOf(node));
         }
-        if (!symbols.includes(name)) symbols.push(name);
-        return { node: new Nodes.SymbolNode(name), kind: 'interval' };
+        return { node: b.figure(name), kind: 'interval' };
       }
       case 'OperatorNode': {
         const args = node.args as MathNode[];
@@ -122,9 +119,8 @@ export function compileTree(root: MathNode, pos: Positions) {
           // "30%" is 30 / 100, exactly.
           const inner = build(args[0]!);
           if (inner.kind !== 'interval') throw new Refused(`"%" needs a number, got a comparison`, colOf(node));
-          const built = new Nodes.OperatorNode('/', 'divide', [inner.node, new Nodes.ConstantNode(I.point(100))]);
-          steps.push({ original: node, node: built });
-          return { node: built, kind: 'interval' };
+          const hundred = b.constant(new Fraction(100));
+          return { node: b.arithFrom('div', [inner.node, hundred], sourceOf(node)), kind: 'interval' };
         }
         if (node.implicit) {
           throw new Refused(
@@ -144,14 +140,18 @@ export function compileTree(root: MathNode, pos: Positions) {
           throw new Refused(`operator "${node.op}" is not allowed (allowed: ${ALLOWED_OPERATORS})`, colOf(node));
         }
         const built = args.map(build);
-        built.forEach((b) => {
-          if (b.kind !== spec.takes) {
-            throw new Refused(`"${spec.symbol}" needs ${kindWord(spec.takes)} on each side, got ${kindWord(b.kind)}`, colOf(node));
+        built.forEach((x) => {
+          if (x.kind !== spec.takes) {
+            throw new Refused(`"${spec.symbol}" needs ${kindWord(spec.takes)} on each side, got ${kindWord(x.kind)}`, colOf(node));
           }
         });
-        const out = new Nodes.OperatorNode(node.op as string, node.fn as string, built.map((b) => b.node));
-        steps.push({ original: node, node: out });
-        return { node: out, kind: spec.gives };
+        const ids = built.map((x) => x.node);
+        const op = spec.operation;
+        const source = sourceOf(node);
+        if ('identity' in op) return { node: ids[0]!, kind: spec.gives };
+        if ('arith' in op) return { node: b.arithFrom(op.arith, ids, source), kind: spec.gives };
+        if ('compare' in op) return { node: b.compare(op.compare, ids[0]!, ids[1]!, source), kind: spec.gives };
+        return { node: b.logic(op.logic, ids, source), kind: spec.gives };
       }
       case 'FunctionNode': {
         const fnNode = node.fn as AnyNode;
@@ -176,14 +176,12 @@ export function compileTree(root: MathNode, pos: Positions) {
         }
         if (!functions.includes(name)) functions.push(name);
         const built = args.map(build);
-        built.forEach((b, i) => {
-          if (b.kind !== 'interval') {
+        built.forEach((x, i) => {
+          if (x.kind !== 'interval') {
             throw new Refused(`argument ${i + 1} of ${fn.signature} is a comparison; a number is needed`, startOf(args[i]!, pos));
           }
         });
-        const out = new Nodes.FunctionNode(new Nodes.SymbolNode(name), built.map((b) => b.node));
-        steps.push({ original: node, node: out });
-        return { node: out, kind: 'interval' };
+        return { node: b.call(fn, built.map((x) => x.node), sourceOf(node)), kind: 'interval' };
       }
       default: {
         const message = NOT_ALLOWED[node.type] ?? `"${node.type}" is not allowed`;
@@ -193,5 +191,5 @@ export function compileTree(root: MathNode, pos: Positions) {
   };
 
   const top = build(root);
-  return { top, symbols, functions, steps };
+  return { program: b.finish(top.node, top.kind === 'truth' ? 'truth' : 'number'), functions };
 }

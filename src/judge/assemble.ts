@@ -80,7 +80,8 @@ function judgeRuleFile(set: RuleSet, rel: (p: string) => string): JudgedRuleFile
   }
   // Messages point at a broken figure where the reports will show it.
   const brokenFigures = new Map([...set.brokenFigures].map(([id, position]) => [id, { ...position, file: rel(position.file) }]));
-  for (const rule of set.rules) judged.results.push(judgeRule(rule, { figures: set.figures, brokenFigures, locale: document.locale }));
+  const ctx = { figures: set.figures, brokenFigures, locale: document.locale, ...(set.judging ? { judging: set.judging } : {}) };
+  for (const rule of set.rules) judged.results.push(judgeRule(rule, ctx));
   return judged;
 }
 

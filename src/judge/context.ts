@@ -1,9 +1,17 @@
-/** What judging a rule needs besides the rule: the rule set's figures and the document's locale. */
-import type { Figure, Locale, Position } from '../model.js';
+/** What judging a rule needs besides the rule: the rule set's figures, the document's locale, and the rule file's settings. */
+import type { Figure, JudgingSettings, Locale, Position } from '../model.js';
+import { DEFAULT_BUDGET } from './decide/budget.js';
 
 export interface JudgeContext {
   figures: ReadonlyMap<string, Figure>;
   /** Figures declared but unreadable: a rule using one is broken, and says where to look. */
   brokenFigures?: ReadonlyMap<string, Position>;
   locale: Locale;
+  /** The rule file's budget and materiality thresholds, where it sets them. */
+  judging?: JudgingSettings;
+}
+
+/** Evaluations a rule may spend on its verdict (and as many again on its diagnosis). */
+export function budgetOf(ctx: JudgeContext): number {
+  return ctx.judging?.budget ?? DEFAULT_BUDGET;
 }

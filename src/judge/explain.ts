@@ -8,7 +8,7 @@
  * Everything here is data (strings and floats, JSON-ready); the CLI only lays it out.
  */
 import type Fraction from 'fraction.js';
-import { compileExpression, traceExpression, type CompiledExpression, type TraceStep } from '../evaluate/index.js';
+import { boxOf, compileExpression, encloseAll, isNumber, isTruthSet, type CompiledExpression, type ProgramNode, type Value } from '../evaluate/index.js';
 import type {
   BrokenRule,
   Diagnosis,
@@ -18,19 +18,21 @@ import type {
   LoadedClaimRule,
   LoadedRule,
   Locale,
+  Proof,
   Reading,
   RuleResult,
   RuleSet,
   StatedSet,
-  Verdict,
   Waiver,
   WrittenNumber,
 } from '../model.js';
 import { describeSet, formatLike, formatNumber, statedSet } from '../numbers/index.js';
 import { fractionToNumber } from '../evaluate/interval.js';
-import { idsIn } from './diagnose/context.js';
+import { rangeOfResult } from './diagnose/index.js';
+import { meets } from './decide/index.js';
+import { gapBetween } from './difference.js';
+import { witnessWords } from './judge-rule.js';
 import { roundLike, showEnclosure, showInterval, showPlain, showValue } from './show.js';
-import { gapBetween, meets } from './verdict.js';
 
 export interface ExplainedFigure {
   id: string;
@@ -42,7 +44,7 @@ export interface ExplainedFigure {
   read?: string;
   lo?: number;
   hi?: number;
-  /** "exact", or the half-width, e.g. "± 0,05 tỷ đồng". */
+  /** "exact", or the half-width, e.g. "± 0,05 tỷ đồng", or the hedge's bound. */
   precision?: string;
   description?: string;
   /** Where the figure comes from: the quote and its place in the document, or the citation. */
@@ -56,7 +58,7 @@ export interface ExplainedStep {
   value: string;
   lo?: number;
   hi?: number;
-  truth?: 'always' | 'sometimes' | 'never';
+  truth?: 'always' | 'sometimes' | 'never' | 'unknown';
 }
 
 /** The rule's result fields, as the audit reports them, then the step-by-step account. */
@@ -77,6 +79,10 @@ export interface Explanation extends Pick<RuleResult, 'id' | 'kind' | 'severity'
     set: string;
   };
   computed?: string;
+  /** The figures at which the rule holds, when they are not the written values ("grdp_2023 = 45.480,6 and …"). */
+  witness?: string;
+  /** How the verdict was proven, and what it cost. */
+  proof?: Proof;
   /** Why the verdict follows, sentence by sentence. */
   why: string[];
   diagnosis?: Diagnosis;
@@ -87,9 +93,18 @@ export interface Explanation extends Pick<RuleResult, 'id' | 'kind' | 'severity'
 
 const TRUTH_WORDS = {
   always: 'true for every value the figures allow',
-  sometimes: 'true for some values the figures allow, not all',
+  sometimes: 'true for some values the figures allow, not all (as far as interval evaluation of this part alone can tell)',
   never: 'false for every value the figures allow',
+  unknown: 'depends on a figure that is unknown',
 } as const;
+
+function truthOf(v: Value): keyof typeof TRUTH_WORDS {
+  if (!isTruthSet(v)) return 'unknown';
+  if (v.t && !v.f && !v.u) return 'always';
+  if (!v.t && !v.u) return 'never';
+  if (!v.t) return 'unknown';
+  return 'sometimes';
+}
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -105,6 +120,10 @@ export function substitute(expr: string, replace: ReadonlyMap<string, string>): 
 
 /** ± the half-width of a figure's interval, in its own style. */
 function precisionOf(figure: Figure, interval: Interval, locale: Locale): string {
+  if (interval.lo === null || interval.hi === null) {
+    const bound = showValue((interval.lo ?? interval.hi)!, figure.written, locale);
+    return interval.lo === null ? `at most ${bound}` : `${figure.open?.lo ? 'more than' : 'at least'} ${bound}`;
+  }
   if (figure.exact || interval.lo.equals(interval.hi)) return 'exact';
   const half = interval.hi.sub(interval.lo).div(2);
   const w = figure.written;
@@ -121,8 +140,8 @@ function explainFigure(id: string, set: RuleSet, documentPath: string | undefine
   if (figure.written) out.written = figure.written.text;
   if (figure.interval) {
     out.read = showInterval(figure.interval, figure.written, locale, figure.exact ? 0 : 1);
-    out.lo = fractionToNumber(figure.interval.lo);
-    out.hi = fractionToNumber(figure.interval.hi);
+    if (figure.interval.lo !== null) out.lo = fractionToNumber(figure.interval.lo);
+    if (figure.interval.hi !== null) out.hi = fractionToNumber(figure.interval.hi);
     out.precision = precisionOf(figure, figure.interval, locale);
   }
   if (figure.description) out.description = figure.description;
@@ -134,52 +153,59 @@ function explainFigure(id: string, set: RuleSet, documentPath: string | undefine
   return out;
 }
 
-/** Are these figures all written alike (same scale, unit, percent)? Then sums of them read alike too. */
-function commonStyle(ids: string[], set: RuleSet): WrittenNumber | undefined {
-  const ws = ids.map((id) => set.figures.get(id)?.written);
-  const first = ws[0];
-  if (!first || ws.some((w) => !w || w.percent !== first.percent || w.scaleExponent !== first.scaleExponent || w.unit !== first.unit)) {
-    return undefined;
-  }
-  return first;
-}
-
-const ADDITIVE_CALL = /^(sum|avg|min|max|abs|pp)\s*\(/;
-
 /**
- * Is the step a sum or difference at its top level ("a + 0 * b", "sum(a, b)"), or a call of a
- * function that keeps its arguments' unit? Then its value reads like its figures.
+ * The style a node's value is written in: that of its figures when it keeps their unit (sums,
+ * differences, averages, min, max, abs of figures written alike; a figure scaled by constants),
+ * 'scalar' for constants, null when it is a pure number (a ratio, a growth rate).
  */
-function additive(text: string): boolean {
-  const t = text.trim();
-  if (ADDITIVE_CALL.test(t) && t.endsWith(')')) return true;
-  let depth = 0;
-  let sawMultiplicative = false;
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (depth === 0 && (ch === '+' || ch === '-') && i > 0 && !/[eE(,*/^+-]\s*$/.test(t.slice(0, i))) return true;
-    else if (depth === 0 && (ch === '*' || ch === '/' || ch === '^')) sawMultiplicative = true;
+type Style = WrittenNumber | 'scalar' | null;
+
+function stylesOf(compiled: CompiledExpression, set: RuleSet): Style[] {
+  const nodes = compiled.program.nodes;
+  const styles: Style[] = new Array<Style>(nodes.length).fill(null);
+  const same = (a: Style, b: Style): Style => {
+    if (a === 'scalar') return b;
+    if (b === 'scalar') return a;
+    if (!a || !b) return null;
+    return a.percent === b.percent && a.scaleExponent === b.scaleExponent && a.unit === b.unit ? a : null;
+  };
+  for (const node of nodes) {
+    styles[node.id] = styleOf(node, styles, set, same);
   }
-  return !sawMultiplicative && !/\(/.test(t);
+  return styles;
 }
 
-function explainStep(step: TraceStep, isLast: boolean, rule: LoadedRule, set: RuleSet, locale: Locale): ExplainedStep {
-  const v = step.value;
-  if (!('lo' in v)) {
-    const truth = v.certain ? 'always' : v.possible ? 'sometimes' : 'never';
-    return { expression: step.text, value: TRUTH_WORDS[truth], truth };
+function styleOf(node: ProgramNode, styles: Style[], set: RuleSet, same: (a: Style, b: Style) => Style): Style {
+  switch (node.kind) {
+    case 'const':
+      return 'scalar';
+    case 'figure':
+      return set.figures.get(node.name)?.written ?? null;
+    case 'call':
+      return node.fn.unit === 'same' ? node.args.map((a): Style => styles[a]!).reduce(same) : null;
+    case 'arith': {
+      const args = node.args.map((a): Style => styles[a]!);
+      if (['add', 'sub', 'min', 'max'].includes(node.op)) return args.reduce(same);
+      if (node.op === 'neg' || node.op === 'abs') return args[0]!;
+      // Scaling by a constant keeps the unit (10 * grdp, grdp / 3); anything else is a pure number.
+      if (node.op === 'mul') return args[0] === 'scalar' ? args[1]! : args[1] === 'scalar' ? args[0]! : null;
+      if (node.op === 'div') return args[1] === 'scalar' ? args[0]! : null;
+      return args.every((a) => a === 'scalar') ? 'scalar' : null;
+    }
+    default:
+      return null;
   }
-  const out: ExplainedStep = { expression: step.text, value: '', lo: fractionToNumber(v.lo), hi: fractionToNumber(v.hi) };
-  if (isLast && rule.kind === 'claim') {
-    out.value = showInterval(v, rule.stated, locale, 2);
-    return out;
+}
+
+function explainStep(text: string, v: Value, style: Style, locale: Locale): ExplainedStep {
+  if (!isNumber(v)) {
+    const truth = truthOf(v);
+    return { expression: text, value: TRUTH_WORDS[truth], truth };
   }
-  // Written like the figures when that keeps its meaning: sums, differences and averages of
-  // figures written alike, or one figure scaled by constants (10 * grdp); ratios plainly.
-  const like = additive(step.text) || idsIn(step.text).length === 1 ? commonStyle(idsIn(step.text), set) : undefined;
-  out.value = like ? showEnclosure(v, like, locale) : showInterval(v, undefined, locale);
+  const out: ExplainedStep = { expression: text, value: '' };
+  if (v.lo !== null) out.lo = fractionToNumber(v.lo);
+  if (v.hi !== null) out.hi = fractionToNumber(v.hi);
+  out.value = style && style !== 'scalar' ? showEnclosure(v, style, locale) : showInterval(v, undefined, locale);
   return out;
 }
 
@@ -195,6 +221,8 @@ function readingInWords(rule: LoadedClaimRule, set: string): string {
       return `rounded half-up: “${s}” is written for every true value in ${set}`;
     case 'truncate':
       return `truncated (cut after the last written digit): “${s}” is written for every true value in ${set}`;
+    case 'nearly':
+      return `hedged (“nearly”): just below the written value, by up to ${formatNumber(rule.tolerance, 'en', { decimals: 1, percent: true })} of it: ${set}`;
     case 'about':
       return `hedged (“about”): widened by ${formatNumber(rule.tolerance, 'en', { decimals: 1, percent: true })} of the value or half its last digit, whichever is more: ${set}`;
     case 'more-than':
@@ -217,31 +245,34 @@ function gapText(gap: Fraction, stated: WrittenNumber, locale: Locale): string {
   return formatLike(g, stated, locale, 2);
 }
 
-function claimWhy(rule: LoadedClaimRule, computed: Interval, verdict: Verdict, locale: Locale): string[] {
+/** Why a claim's verdict follows from the judge's range, the stated set and the proof. */
+function claimWhy(rule: LoadedClaimRule, computed: Interval, result: RuleResult, locale: Locale): string[] {
   const stated = rule.stated;
   const set = statedSet(stated, rule.reading, rule.tolerance);
   const setText = describeSet(set, stated, locale);
   const c = showInterval(computed, stated, locale, 2);
   const write = (x: Fraction) => showValue(x, stated, locale, 2);
   const why: string[] = [];
-  if (meets(computed, set)) {
-    const lo = set.lo && set.lo.gt(computed.lo) ? set.lo : computed.lo;
-    const hi = set.hi && set.hi.lt(computed.hi) ? set.hi : computed.hi;
+  const witness = result.witness && !result.witnessAtWritten ? witnessWords(result.witness) : undefined;
+  if (result.verdict === 'pass') {
     why.push(
-      `The figures give ${c}; the stated “${stated.text}” admits ${setText}. They overlap on ${showInterval({ lo, hi }, stated, locale, 2)}, ` +
-        'so the claim holds: some values the figures allow are written this way.',
+      `The figures give ${c}; the stated “${stated.text}” admits ${setText}. ` +
+        (witness
+          ? `At their written values the figures give a value outside it, but within their precision they reach it: at ${witness} the exact value is in the set, so the claim holds.`
+          : 'At the figures’ written values the exact value is in the set, so the claim holds.'),
     );
     return why;
   }
+  if (result.warning?.kind === 'undecided') {
+    why.push(`The figures give ${c}; the stated “${stated.text}” admits ${setText}. ${result.warning.message}: the verdict is warn, not pass.`);
+    return why;
+  }
   why.push(gapSentence(computed, set, stated, setText, c, write, locale));
-  if (verdict === 'warn' && rule.reading === 'round') {
-    const loose = statedSet(stated, 'truncate', rule.tolerance);
-    if (meets(computed, loose)) {
-      why.push(
-        `Read as truncated instead, “${stated.text}” admits ${describeSet(loose, stated, locale)}, which the figures meet: ` +
-          'the claim holds only if the value was cut after its last digit instead of rounded (verdict warn).',
-      );
-    }
+  if (result.verdict === 'warn' && result.warning) {
+    why.push(
+      `Under a looser reading it holds: ${result.warning.message}${witness ? ` (for instance at ${witness})` : ''}. ` +
+        'A looser reading is a habit of report writers, not an error, but a reviewer should know: verdict warn.',
+    );
   }
   return why;
 }
@@ -256,28 +287,49 @@ function gapSentence(
   locale: Locale,
 ): string {
   const gap = gapBetween(computed, set);
-  const above = set.hi !== null && computed.lo.gte(set.hi);
+  const above = set.hi !== null && computed.lo !== null && computed.lo.gte(set.hi);
   const head = `The figures give ${c}; the stated “${stated.text}” admits ${setText}.`;
   if (gap.n === 0n) {
+    if (meets(computed, set)) return `${head} No value the figures allow gives a value in that set (the range was refined to prove it).`;
     const bound = above ? set.hi! : set.lo!;
     return `${head} They only touch at ${write(bound)}, which the reading excludes, so the claim does not hold.`;
   }
   if (above) {
     return (
-      `${head} Even the lowest value the figures allow, ${write(computed.lo)}, is above the highest value the stated number admits, ` +
+      `${head} Even the lowest value the figures allow, ${write(computed.lo!)}, is above the highest value the stated number admits, ` +
       `${write(set.hi!)}: a gap of ${gapText(gap, stated, locale)} that the precision of the figures and the rounding of the text cannot explain.`
     );
   }
   return (
-    `${head} Even the highest value the figures allow, ${write(computed.hi)}, is below the lowest value the stated number admits, ` +
+    `${head} Even the highest value the figures allow, ${write(computed.hi!)}, is below the lowest value the stated number admits, ` +
     `${write(set.lo!)}: a gap of ${gapText(gap, stated, locale)} that the precision of the figures and the rounding of the text cannot explain.`
   );
 }
 
+function assertionWhy(result: RuleResult, whole: Value): string {
+  const witness = result.witness ? witnessWords(result.witness) : undefined;
+  switch (result.verdict) {
+    case 'pass':
+      return truthOf(whole) === 'always'
+        ? `The assertion is ${TRUTH_WORDS.always}, so it holds.`
+        : `The assertion holds at ${result.witnessAtWritten ? 'the figures’ written values' : witness}, a point the figures allow (checked exactly), so it holds — though not for every value they allow.`;
+    case 'fail':
+      return `The assertion is ${TRUTH_WORDS.never} — judged as a whole, not part by part — so it fails.`;
+    case 'warn':
+      return result.warning?.kind === 'undecided'
+        ? `${result.warning.message}: the verdict is warn, not pass.`
+        : `It is false for every value the figures allow as written, but ${result.warning?.message ?? 'holds under a looser reading'}${witness ? ` (at ${witness})` : ''}: verdict warn.`;
+    default:
+      return result.message;
+  }
+}
+
 /**
- * Explain one rule of a rule set from its judged result (the result carries the diagnosis and
- * the waiver). `notes` are diagnostics to show with it (for a rule that could not be loaded, its
- * problems).
+ * Explain one rule of a rule set from its judged result (the result carries the verdict, its
+ * proof, the diagnosis and the waiver). Every interval shown is the one the judge used: the
+ * figures' intervals, each step's enclosure over their box, and — for the whole claim — the range
+ * the judge decided on. `notes` are diagnostics to show with it (for a rule that could not be
+ * loaded, its problems).
  */
 export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result: RuleResult, notes: Diagnostic[] = []): Explanation {
   const locale = set.document.locale;
@@ -295,6 +347,8 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
     figures: [],
     steps: [],
     why: [],
+    ...(result.witness && !result.witnessAtWritten ? { witness: witnessWords(result.witness) } : {}),
+    ...(result.proof ? { proof: result.proof } : {}),
     ...(result.diagnosis ? { diagnosis: result.diagnosis } : {}),
     ...(result.waiver ? { waiver: result.waiver } : {}),
     notes: [...notes],
@@ -322,10 +376,10 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
   }
   const compiled: CompiledExpression = compiledOrError.compiled;
   out.figures = compiled.symbols.map((id) => explainFigure(id, set, result.document, locale));
-  const scope = new Map<string, Interval>();
+  const scope = new Map<string, Interval | null>();
   for (const id of compiled.symbols) {
-    const interval = set.figures.get(id)?.interval;
-    if (interval) scope.set(id, interval);
+    const figure = set.figures.get(id);
+    if (figure) scope.set(id, figure.interval);
   }
   const writtenNames = new Map<string, string>();
   const readNames = new Map<string, string>();
@@ -336,33 +390,40 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
   out.substituted = { written: substitute(rule.expr, writtenNames), read: substitute(rule.expr, readNames) };
   if (result.computed) out.computed = result.computed.text;
 
-  if (result.verdict === 'unverifiable' || result.verdict === 'error' || scope.size < compiled.symbols.length) {
+  if (result.verdict === 'error' || scope.size < compiled.symbols.length || (rule.kind === 'claim' && result.verdict === 'unverifiable')) {
     out.why.push(result.verdict === 'unverifiable' ? `The rule ${result.message}.` : `The rule is broken: ${result.message}`);
     return out;
   }
-  let trace: TraceStep[];
+  let values: Value[];
   try {
-    trace = traceExpression(compiled, scope);
+    values = encloseAll(compiled.program, boxOf(compiled.program, scope));
   } catch (error) {
     out.why.push(`The expression cannot be evaluated: ${error instanceof Error ? error.message : String(error)}`);
     return out;
   }
-  out.steps = trace.map((step, i) => explainStep(step, i === trace.length - 1, rule, set, locale));
-  const value = compiled.evaluate(scope);
+  const styles = stylesOf(compiled, set);
+  const range = rangeOfResult.get(result);
+  for (const node of compiled.program.nodes) {
+    if (!node.source || node.kind === 'const' || node.kind === 'figure') continue;
+    const isWhole = node.id === compiled.program.root;
+    if (isWhole && rule.kind === 'claim' && result.computed) {
+      // The whole claim: the range the judge decided on (refined where a figure is named twice).
+      out.steps.push({ expression: node.source.text, value: result.computed.text, ...numbers(range) });
+    } else {
+      out.steps.push(explainStep(node.source.text, values[node.id]!, styles[node.id] ?? null, locale));
+    }
+  }
+  const whole = values[compiled.program.root]!;
   if (rule.kind === 'claim') {
-    if ('lo' in value) out.why.push(...claimWhy(rule, value, result.verdict, locale));
+    if (range) out.why.push(...claimWhy(rule, range, result, locale));
     else out.why.push(result.message);
-  } else if (!('lo' in value)) {
-    const truth = value.certain ? 'always' : value.possible ? 'sometimes' : 'never';
-    out.why.push(
-      truth === 'always'
-        ? `The assertion is ${TRUTH_WORDS.always}, so it holds.`
-        : truth === 'sometimes'
-          ? `The assertion is ${TRUTH_WORDS.sometimes}: within the figures' precision it can hold, so it is given the benefit of the doubt and passes.`
-          : `The assertion is ${TRUTH_WORDS.never}, so it fails.`,
-    );
   } else {
-    out.why.push(result.message);
+    out.why.push(assertionWhy(result, whole));
   }
   return out;
+}
+
+function numbers(range: Interval | undefined): { lo?: number; hi?: number } {
+  if (!range) return {};
+  return { ...(range.lo !== null ? { lo: fractionToNumber(range.lo) } : {}), ...(range.hi !== null ? { hi: fractionToNumber(range.hi) } : {}) };
 }

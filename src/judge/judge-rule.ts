@@ -1,24 +1,27 @@
 /**
  * Judge one loaded rule against its figures and produce the RuleResult reviewers read.
+ *
+ * A rule is decided over the box of its figures (decide/): `pass` needs a witness — a point of
+ * the box where the rule holds, evaluated exactly —, `fail` an enclosure of the whole box that
+ * misses what the text states; a search that runs out of budget first is a `warn` ("could not be
+ * decided"), never a `pass`. A rule that fails as written is tried under the looser readings
+ * (looser.ts); one that then holds is a `warn` saying which.
+ *
  * Nothing thrown by one rule escapes: a broken expression becomes verdict `error`.
  */
-import { compileExpression, type CompiledExpression, type Value } from '../evaluate/index.js';
+import type Fraction from 'fraction.js';
+import { compileExpression, type CompiledExpression } from '../evaluate/index.js';
+import type { Diagnosis, Figure, Interval, LoadedAssertionRule, LoadedClaimRule, LoadedRule, Locale, Proof, RuleResult, WrittenNumber } from '../model.js';
+import { describeSet, halfUnit, statedSet } from '../numbers/index.js';
 import { didYouMean } from '../suggest.js';
-import type {
-  Diagnosis,
-  Interval,
-  LoadedAssertionRule,
-  LoadedClaimRule,
-  LoadedRule,
-  Locale,
-  RuleResult,
-  WrittenNumber,
-} from '../model.js';
-import { describeSet, formatLike, statedSet } from '../numbers/index.js';
+import { budgetOf, type JudgeContext } from './context.js';
+import { Budget, decideAssertion, decideClaim, type Point, type TruthOutcome } from './decide/index.js';
+import { diagnose, rangeOfResult } from './diagnose/index.js';
 import { describeDifference } from './difference.js';
-import { diagnose } from './diagnose/index.js';
-import type { JudgeContext } from './context.js';
-import { judgeClaim } from './verdict.js';
+import { looserReadings } from './looser.js';
+import { reportInterval, reportNumber } from './reported.js';
+import { showInterval, showValue } from './show.js';
+import { variablesOf } from './variables.js';
 
 export type { JudgeContext } from './context.js';
 
@@ -42,33 +45,43 @@ function baseResult(rule: LoadedRule): RuleResult {
   };
 }
 
-/** Figures a compiled expression needs: known intervals, or the reason it cannot be evaluated. */
+/** An interval in the style of a written number (or plainly), e.g. "[30,36 %; 30,37 %]", "(12.000 tỷ; ∞)". */
+export function intervalText(interval: Interval, like: WrittenNumber | undefined, locale: Locale, extraDecimals = 1): string {
+  return showInterval(interval, like, locale, extraDecimals);
+}
+
+/** The figures the expression uses, as the result lists them; undeclared and unknown ones apart. */
 function gatherFigures(compiled: CompiledExpression, ctx: JudgeContext, result: RuleResult) {
-  const scope = new Map<string, Interval>();
   const missing: string[] = [];
   const undeclared: string[] = [];
+  const used: Figure[] = [];
   for (const id of compiled.symbols) {
     const figure = ctx.figures.get(id);
     if (!figure) {
       undeclared.push(id);
       continue;
     }
+    used.push(figure);
     result.figures.push({
       id,
       ...(figure.written ? { written: figure.written.text } : {}),
       ...(figure.interval ? { interval: intervalText(figure.interval, figure.written, ctx.locale) } : { unknown: true }),
     });
-    if (figure.interval) scope.set(id, figure.interval);
-    else missing.push(id);
+    if (!figure.interval) missing.push(id);
   }
-  return { scope, missing, undeclared };
+  return { used, missing, undeclared };
 }
 
-export function intervalText(interval: Interval, like: WrittenNumber | undefined, locale: Locale, extraDecimals = 1): string {
-  if (!like) return `[${interval.lo.valueOf()}; ${interval.hi.valueOf()}]`;
-  const lo = formatLike(interval.lo, like, locale, extraDecimals);
-  if (interval.lo.equals(interval.hi)) return lo;
-  return `[${lo}; ${formatLike(interval.hi, like, locale, extraDecimals)}]`;
+function undeclaredMessage(undeclared: string[], ctx: JudgeContext): string {
+  const known = [...ctx.figures.keys()];
+  return undeclared
+    .map((id) => {
+      const broken = ctx.brokenFigures?.get(id);
+      if (broken) return `figure "${id}" could not be read: see the problem reported at ${broken.file}:${broken.line}:${broken.col}`;
+      const close = didYouMean(id, known);
+      return `unknown figure "${id}"${close.length ? ` (did you mean "${close[0]}"?)` : ''}`;
+    })
+    .join('; ');
 }
 
 export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
@@ -81,35 +94,34 @@ export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
       result.message = `expression error at column ${col}: ${message}${hint}`;
       return result;
     }
-    const { scope, missing, undeclared } = gatherFigures(compiledOrError.compiled, ctx, result);
+    const compiled = compiledOrError.compiled;
+    const { used, missing, undeclared } = gatherFigures(compiled, ctx, result);
     if (undeclared.length) {
-      const known = [...ctx.figures.keys()];
-      result.message = undeclared
-        .map((id) => {
-          const broken = ctx.brokenFigures?.get(id);
-          if (broken) return `figure "${id}" could not be read: see the problem reported at ${broken.file}:${broken.line}:${broken.col}`;
-          const close = didYouMean(id, known);
-          return `unknown figure "${id}"${close.length ? ` (did you mean "${close[0]}"?)` : ''}`;
-        })
-        .join('; ');
+      result.message = undeclaredMessage(undeclared, ctx);
       return result;
     }
     if (rule.kind === 'claim') fillClaimStated(rule, ctx, result);
-    if (missing.length) {
-      result.verdict = 'unverifiable';
-      result.missing = missing;
-      result.message = `cannot be checked: ${missing.map((id) => describeMissing(id, ctx)).join('; ')}`;
-      return result;
+    if (rule.kind === 'claim' && missing.length) return unverifiable(result, missing, ctx);
+    // The enclosure over the whole box first: an expression undefined somewhere in the box (÷ 0)
+    // is an error of the rule, whatever a search would find elsewhere.
+    compiled.evaluate(new Map(used.map((f) => [f.id, f.interval])));
+    const judged = rule.kind === 'claim' ? judgeClaim(rule, compiled, used, ctx, result) : judgeAssertion(rule, compiled, used, missing, ctx, result);
+    if (judged.verdict === 'fail' || judged.verdict === 'warn') {
+      attachDiagnosis(judged, () => diagnose(rule, compiled, ctx, judged));
     }
-    const value = compiledOrError.compiled.evaluate(scope);
-    const judged = rule.kind === 'claim' ? finishClaim(rule, value, ctx, result) : finishAssertion(rule, value, result);
-    if (judged.verdict === 'fail' || judged.verdict === 'warn') attachDiagnosis(judged, () => diagnose(rule, compiledOrError.compiled, scope, ctx));
     return judged;
   } catch (error) {
     result.verdict = 'error';
     result.message = `evaluation failed: ${error instanceof Error ? error.message : String(error)}`;
     return result;
   }
+}
+
+function unverifiable(result: RuleResult, missing: string[], ctx: JudgeContext): RuleResult {
+  result.verdict = 'unverifiable';
+  result.missing = missing;
+  result.message = `cannot be checked: ${missing.map((id) => describeMissing(id, ctx)).join('; ')}`;
+  return result;
 }
 
 /** A diagnosis never changes the verdict: if it cannot be made, the finding says so and stands. */
@@ -132,51 +144,152 @@ function fillClaimStated(rule: LoadedClaimRule, ctx: JudgeContext, result: RuleR
   result.stated = {
     text: rule.stated.text,
     set: describeSet(statedSet(rule.stated, rule.reading, rule.tolerance), rule.stated, ctx.locale),
-    value: rule.stated.value.valueOf(),
+    value: reportNumber(rule.stated.value),
     ...(rule.hedge ? { hedge: rule.hedge } : {}),
   };
 }
 
-function finishClaim(rule: LoadedClaimRule, value: Value, ctx: JudgeContext, result: RuleResult): RuleResult {
-  if (!('lo' in value)) {
+function proofOf(kind: Proof['kind'], budget: Budget, reason?: string): Proof {
+  return { kind, evaluations: budget.spent, budget: budget.limit, ...(reason ? { reason } : {}) };
+}
+
+/** The witness, each figure written like the figure (with the fewest extra digits that write it exactly). */
+export function witnessText(point: Point, slots: readonly string[], ctx: JudgeContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  point.forEach((x, i) => {
+    if (x === null) return;
+    const figure = ctx.figures.get(slots[i]!);
+    out[slots[i]!] = showValue(x, figure?.written, ctx.locale, extraDigits(x, figure?.written));
+  });
+  return out;
+}
+
+/** Fewest extra decimals (up to 8) that write x exactly in w's style. */
+function extraDigits(x: Fraction, w: WrittenNumber | undefined): number {
+  if (!w) return 0;
+  const unit = halfUnit(w).mul(2);
+  for (let extra = 0; extra < 8; extra++) {
+    if (x.div(unit).mul(10 ** extra).d === 1n) return extra;
+  }
+  return 8;
+}
+
+/** "grdp_2023 = 45.480,6 and grdp_2020 = 34.887,4" */
+export function witnessWords(witness: Record<string, string>): string {
+  const parts = Object.entries(witness).map(([id, v]) => `${id} = ${v}`);
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function setWitness(result: RuleResult, point: Point, atWritten: boolean, compiled: CompiledExpression, ctx: JudgeContext): void {
+  result.witness = witnessText(point, compiled.program.slots, ctx);
+  result.witnessAtWritten = atWritten;
+}
+
+function judgeClaim(rule: LoadedClaimRule, compiled: CompiledExpression, used: Figure[], ctx: JudgeContext, result: RuleResult): RuleResult {
+  if (compiled.result !== 'interval') {
     result.message = 'the expression gives true/false, but a claim needs a number (use `assert:` for a check)';
     return result;
   }
-  result.computed = {
-    lo: value.lo.valueOf(),
-    hi: value.hi.valueOf(),
-    text: intervalText(value, rule.stated, ctx.locale, 2),
-  };
+  const budget = new Budget(budgetOf(ctx));
   const set = statedSet(rule.stated, rule.reading, rule.tolerance);
-  result.difference = describeDifference(value, rule.stated, set, ctx.locale);
-  const judged = judgeClaim(value, rule.stated, rule.reading, rule.tolerance);
-  result.verdict = judged.verdict;
-  const computedText = result.computed.text;
-  if (judged.verdict === 'pass') {
-    result.message = `figures give ${computedText}, within the stated ${rule.stated.text}`;
-  } else if (judged.verdict === 'warn') {
-    result.heldUnder = judged.heldUnder;
-    result.message = `figures give ${computedText}: ${rule.stated.text} holds only if the value was truncated, not rounded`;
-  } else {
-    result.message = `figures give ${computedText}, stated ${rule.stated.text}: off by ${result.difference.text}`;
+  // The range is refined until it can be shown with two more digits than the stated number.
+  const tolerance = halfUnit(rule.stated).div(100);
+  const variables = variablesOf(compiled.program, ctx.figures);
+  const outcome = decideClaim({ program: compiled.program, variables, set, budget, tolerance });
+  fillComputed(result, outcome.range, rule, ctx);
+  const computed = result.computed!.text;
+  if (outcome.verdict === 'holds') {
+    result.verdict = 'pass';
+    setWitness(result, outcome.witness.point, outcome.atWritten, compiled, ctx);
+    result.proof = proofOf('witness', budget);
+    result.message = `figures give ${computed}; the stated ${rule.stated.text} lies within`;
+    if (!outcome.atWritten) result.message += `: it holds for ${witnessWords(result.witness!)}`;
+    return result;
   }
+  if (outcome.verdict === 'undecided') return undecided(result, budget, outcome.reason, computed);
+  result.proof = proofOf('enclosure', budget);
+  for (const looser of looserReadings(rule, used)) {
+    const loose = decideClaim({
+      program: compiled.program,
+      variables: variablesOf(compiled.program, ctx.figures, looser.domains),
+      set: looser.set ?? set,
+      budget: new Budget(budgetOf(ctx)),
+      tolerance: null,
+    });
+    if (loose.verdict !== 'holds') continue;
+    result.verdict = 'warn';
+    result.warning = { kind: looser.kind, message: looser.message };
+    setWitness(result, loose.witness.point, loose.atWritten, compiled, ctx);
+    result.proof = proofOf('witness', budget);
+    result.message = `figures give ${computed}: ${looser.message}`;
+    return result;
+  }
+  result.verdict = 'fail';
+  result.message = `figures give ${computed}, stated ${rule.stated.text}: off by ${result.difference!.text}`;
   return result;
 }
 
-function finishAssertion(rule: LoadedAssertionRule, value: Value, result: RuleResult): RuleResult {
-  if ('lo' in value) {
+function fillComputed(result: RuleResult, range: Interval, rule: LoadedClaimRule, ctx: JudgeContext): void {
+  rangeOfResult.set(result, range);
+  result.computed = { ...reportInterval(range), text: intervalText(range, rule.stated, ctx.locale, 2) };
+  const set = statedSet(rule.stated, rule.reading, rule.tolerance);
+  result.difference = describeDifference(range, rule.stated, set, ctx.locale);
+}
+
+function undecided(result: RuleResult, budget: Budget, reason: string, computed?: string): RuleResult {
+  result.verdict = 'warn';
+  result.proof = proofOf('none', budget, reason);
+  result.warning = { kind: 'undecided', message: `could not be decided: ${reason}` };
+  result.message = `could not be decided${computed ? ` (figures give ${computed})` : ''}: ${reason}`;
+  return result;
+}
+
+function judgeAssertion(
+  rule: LoadedAssertionRule,
+  compiled: CompiledExpression,
+  used: Figure[],
+  missing: string[],
+  ctx: JudgeContext,
+  result: RuleResult,
+): RuleResult {
+  if (compiled.result !== 'truth') {
     result.message = 'an assertion must give true/false (e.g. `a <= b`), not a number';
     return result;
   }
-  if (value.certain) {
-    result.verdict = 'pass';
-    result.message = `holds: ${rule.expr}`;
-  } else if (value.possible) {
-    result.verdict = 'pass';
-    result.message = `holds within the figures' precision (not for every value they allow): ${rule.expr}`;
-  } else {
-    result.verdict = 'fail';
-    result.message = `does not hold for any value the figures allow: ${rule.expr}`;
+  const budget = new Budget(budgetOf(ctx));
+  const variables = variablesOf(compiled.program, ctx.figures);
+  const outcome: TruthOutcome = decideAssertion(compiled.program, variables, budget);
+  switch (outcome.verdict) {
+    case 'holds':
+      result.verdict = 'pass';
+      setWitness(result, outcome.witness, outcome.atWritten, compiled, ctx);
+      result.proof = proofOf('witness', budget);
+      result.message = outcome.everywhere
+        ? `holds for every value the figures allow: ${rule.expr}`
+        : outcome.atWritten
+          ? `holds at the figures' written values (not for every value they allow): ${rule.expr}`
+          : `holds for ${witnessWords(result.witness!)} (within the figures' precision, not at their written values): ${rule.expr}`;
+      return result;
+    case 'unknown':
+      return unverifiable(result, missing, ctx);
+    case 'undecided':
+      return undecided(result, budget, outcome.reason);
+    case 'fails':
+      break;
   }
+  result.proof = proofOf('enclosure', budget);
+  for (const looser of looserReadings(rule, used)) {
+    if (!looser.domains) continue;
+    const loose = decideAssertion(compiled.program, variablesOf(compiled.program, ctx.figures, looser.domains), new Budget(budgetOf(ctx)));
+    if (loose.verdict !== 'holds') continue;
+    result.verdict = 'warn';
+    result.warning = { kind: looser.kind, message: looser.message };
+    setWitness(result, loose.witness, loose.atWritten, compiled, ctx);
+    result.proof = proofOf('witness', budget);
+    result.message = `${looser.message}: ${rule.expr}`;
+    return result;
+  }
+  result.verdict = 'fail';
+  result.message = `does not hold for any value the figures allow: ${rule.expr}`;
   return result;
 }

@@ -7,6 +7,7 @@ import Fraction from 'fraction.js';
 import type { Interval, Locale, WrittenNumber } from '../model.js';
 import { formatLike, formatNumber, roundToUnits } from '../numbers/index.js';
 import { toDisplayUnits } from '../numbers/format.js';
+import { intervals as I } from '../evaluate/index.js';
 import { fractionToNumber } from '../evaluate/interval.js';
 
 /** Digits after the decimal mark that show `x` with `significant` significant digits (0 to 12). */
@@ -22,12 +23,23 @@ export function showPlain(x: Fraction, locale: Locale, significant = 6): string 
   return formatNumber(x, locale, { decimals: decimalsFor(x, significant) });
 }
 
+/** An unbounded interval: its finite end written like `like`, the other as ∞. */
+function showUnbounded(x: Interval, write: (f: Fraction) => string): string {
+  if (x.lo === null && x.hi === null) return '(−∞; ∞)';
+  if (x.lo === null) return `(−∞; ${write(x.hi!)}]`;
+  return `[${write(x.lo)}; ∞)`;
+}
+
 /**
  * An interval written like `like` (or plainly), with the fewest extra decimals (from `extra`)
- * that tell its ends apart; a point is written once.
+ * that tell its ends apart; a point is written once; an unbounded end is ∞.
  */
 export function showInterval(x: Interval, like: WrittenNumber | undefined, locale: Locale, extra = 1): string {
   const write = (f: Fraction, e: number) => (like ? formatLike(f, like, locale, e) : formatNumber(f, locale, { decimals: e }));
+  if (!I.isBounded(x)) {
+    const end = (x.lo ?? x.hi)!;
+    return showUnbounded(x, (f) => write(f, like ? extra : decimalsFor(end, 6)));
+  }
   let e = like ? extra : Math.max(decimalsFor(x.lo, 6), decimalsFor(x.hi, 6));
   let lo = write(x.lo, e);
   let hi = write(x.hi, e);
@@ -45,6 +57,7 @@ export function showInterval(x: Interval, like: WrittenNumber | undefined, local
  * decimals that tell them apart: what is written still encloses every value. A point is written once.
  */
 export function showEnclosure(x: Interval, like: WrittenNumber, locale: Locale): string {
+  if (!I.isBounded(x)) return showUnbounded(x, (f) => formatLike(f, like, locale, 0));
   if (x.lo.equals(x.hi)) return showInterval(x, like, locale, 0);
   for (let extra = 0; extra <= 6; extra++) {
     const d = like.decimals + extra;

@@ -111,10 +111,12 @@ export function buildFigure(input: FigureInput, ctx: FigureContext): BuildResult
 
   const exact = f.exact === true;
   let interval: Interval;
+  let precisionFrom: Figure['precisionFrom'] = 'written';
   try {
     if (exact) {
       interval = writtenInterval(written, { exact: true });
     } else if (f.precision !== undefined) {
+      precisionFrom = 'explicit';
       const h = halfWidthOf(f.precision, written, ctx.locale, input.literal?.('precision'));
       if ('error' in h) {
         diag('invalid-precision', `figure "${id}": invalid precision ${JSON.stringify(f.precision)}: ${h.error}`, input.at('precision'));
@@ -125,6 +127,7 @@ export function buildFigure(input: FigureInput, ctx: FigureContext): BuildResult
       // "khoảng 55.500 tỷ": a hedged figure is only as precise as the hedge, not as its digits.
       const about = statedSet(written, 'about', DEFAULT_ABOUT_TOLERANCE);
       interval = { lo: about.lo!, hi: about.hi! };
+      precisionFrom = 'hedge';
     } else {
       interval = writtenInterval(written);
     }
@@ -133,7 +136,7 @@ export function buildFigure(input: FigureInput, ctx: FigureContext): BuildResult
     return fail();
   }
 
-  const figure: Figure = { ...base, interval, written, exact };
+  const figure: Figure = { ...base, interval, written, exact, ...(exact ? {} : { precisionFrom }) };
   if (figure.unit === undefined) {
     const u = written.unit ?? (written.percent ? '%' : undefined);
     if (u !== undefined) figure.unit = u;

@@ -5,13 +5,15 @@
  * and never stops the others.
  */
 import { dirname, join, normalize } from 'node:path';
-import type { AuditedDocument, Figure, Locale, Position, Reading, RuleSet, Severity } from '../model.js';
+import Fraction from 'fraction.js';
+import type { AuditedDocument, Figure, JudgingSettings, Locale, Position, Reading, RuleSet, Severity } from '../model.js';
 import { DocumentLoadError } from './document.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { readFigureFileHeader } from './figure-header.js';
 import { DEFAULT_LOCALE, loadFigureFile } from './figures.js';
 import { cachedDocument, defaultLoadCache, statSignature, type LoadCache } from './load-cache.js';
-import { loadIgnore, loadRule } from './rule.js';
+import { loadIgnore, loadRule, parseTolerance } from './rule.js';
+import { plainDecimal } from './figure-values.js';
 import { validateRuleFile } from './validate.js';
 import { readYamlFile } from './yaml.js';
 import { isObject, str } from './plain.js';
@@ -178,6 +180,8 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
   const defaults = isObject(file.defaults) ? file.defaults : {};
   const defaultSeverity = (str(defaults.severity) as Severity | undefined) ?? 'error';
   const defaultReading = str(defaults.reading) as Reading | undefined;
+  const judging = judgingSettings(defaults);
+  if (judging) set.judging = judging;
   const ids = new Map<string, Position>();
   (file.rules as Record<string, unknown>[]).forEach((rule, i) => {
     const declared = y.positionOf(['rules', i]);
@@ -204,6 +208,20 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
   });
 
   return done();
+}
+
+/** The file's budget and materiality thresholds (the schema has checked their form). */
+function judgingSettings(defaults: Record<string, unknown>): JudgingSettings | undefined {
+  const out: JudgingSettings = {};
+  if (typeof defaults.budget === 'number') out.budget = defaults.budget;
+  if (isObject(defaults.materiality)) {
+    const m = defaults.materiality;
+    const materiality: JudgingSettings['materiality'] = {};
+    if (typeof m.relative === 'string') materiality.relative = parseTolerance(m.relative);
+    if (typeof m.points === 'number') materiality.points = new Fraction(plainDecimal(m.points));
+    out.materiality = materiality;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Load several rule files sharing one cache (each figure file and document read once). */

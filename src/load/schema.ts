@@ -36,6 +36,7 @@ export const Reading = Type.Union(
     Type.Literal('round'),
     Type.Literal('truncate'),
     Type.Literal('about'),
+    Type.Literal('nearly'),
     Type.Literal('more-than'),
     Type.Literal('less-than'),
     Type.Literal('at-least'),
@@ -171,7 +172,34 @@ export const RuleFile = Type.Object(
     document: Type.Optional(Type.String({ description: 'The document, relative to this file; defaults to the figure files’ document.' })),
     locale: Type.Optional(Locale),
     defaults: Type.Optional(
-      Type.Object({ severity: Type.Optional(Severity), reading: Type.Optional(Reading) }, strict),
+      Type.Object(
+        {
+          severity: Type.Optional(Severity),
+          reading: Type.Optional(Reading),
+          budget: Type.Optional(
+            Type.Integer({
+              minimum: 100,
+              maximum: 100_000_000,
+              description:
+                'Evaluations one rule may spend proving its verdict (and as many on its diagnosis): a count, not a time, so reports stay byte-identical. Default 200000; a rule that needs more is a warn "could not be decided".',
+            }),
+          ),
+          materiality: Type.Optional(
+            Type.Object(
+              {
+                relative: Type.Optional(
+                  Type.String({ pattern: '^[0-9]+([.,][0-9]+)?\\s*%$', description: 'A finding is material when beyond rounding it is off by this share of the stated value (default "5%"); for levels and counts.' }),
+                ),
+                points: Type.Optional(
+                  Type.Number({ exclusiveMinimum: 0, description: 'A finding on a rate is material when beyond rounding it is off by this many percentage points (default 1).' }),
+                ),
+              },
+              { ...strict, description: 'Size thresholds above which a finding is material whatever it concludes.' },
+            ),
+          ),
+        },
+        strict,
+      ),
     ),
     ignore: Type.Optional(Type.Array(IgnoreSpec)),
     rules: Type.Array(Type.Union([ClaimRule, AssertionRule]), { description: 'Claim rules and assertion rules.' }),

@@ -3,7 +3,7 @@
  * for which it is right under a reading (DESIGN §3.2, §3.4). All bounds are exact rationals.
  */
 import Fraction from 'fraction.js';
-import type { Interval, Locale, Reading, StatedSet, WrittenNumber } from '../model.js';
+import type { BoundedInterval, Locale, Reading, StatedSet, WrittenNumber } from '../model.js';
 import { formatLike, toDisplayUnits } from './format.js';
 
 /** ½ unit of the last written digit, in base units: 7.126,1 → 0.05; 34% → 0.005; 45.481 tỷ → 0.5e9. */
@@ -16,9 +16,9 @@ export function halfUnit(n: WrittenNumber): Fraction {
  * The closed interval the written form allows: [v − h, v + h], or [v, v] when the figure is
  * exact, or ± an explicit half-width. A range is the hull of both ends' intervals.
  */
-export function writtenInterval(n: WrittenNumber, opts: { exact?: boolean; halfWidth?: Fraction } = {}): Interval {
+export function writtenInterval(n: WrittenNumber, opts: { exact?: boolean; halfWidth?: Fraction } = {}): BoundedInterval {
   if (n.range) {
-    const [lo, hi] = n.range.map((end) => writtenInterval(end, opts)) as [Interval, Interval];
+    const [lo, hi] = n.range.map((end) => writtenInterval(end, opts)) as [BoundedInterval, BoundedInterval];
     return { lo: lo.lo, hi: hi.hi };
   }
   if (opts.exact) return { lo: n.value, hi: n.value };
@@ -38,8 +38,11 @@ const set = (lo: Fraction | null, loOpen: boolean, hi: Fraction | null, hiOpen: 
  *   than rounding does. On a range it widens both ends the same way.
  * more-than, less-than, at-least, at-most — a bound on the written value itself.
  * range — [lo−h_lo, hi+h_hi), each end read as rounded (so an end at or below 0 is open).
+ *
+ * `half` is ½ unit of the last written digit unless a looser reading says otherwise (trailing
+ * zeros read as rounding: "6.600" to hundreds has ½ unit 50).
  */
-export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fraction): StatedSet {
+export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fraction, half: Fraction = halfUnit(n)): StatedSet {
   const v = n.value;
   if (reading === 'range' || (n.range && reading === 'about')) {
     if (!n.range || (reading === 'range' && n.kind !== 'range'))
@@ -52,7 +55,7 @@ export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fractio
     return set(lo.value.sub(halfUnit(lo)), !lo.value.gt(0), hi.value.add(halfUnit(hi)), hi.value.gte(0));
   }
   if (n.range) throw new Error(`reading '${reading}' does not apply to the range "${n.text}"; use 'range' or 'about'`);
-  const h = halfUnit(n);
+  const h = half;
   const sign = v.n === 0n ? 0 : v.s < 0n ? -1 : 1;
   switch (reading) {
     case 'round':
@@ -64,6 +67,10 @@ export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fractio
     case 'about': {
       const m = max(h, v.abs().mul(tolerance));
       return set(v.sub(m), false, v.add(m), false);
+    }
+    case 'nearly': {
+      const m = max(h, v.abs().mul(tolerance));
+      return set(v.sub(m), false, v, false);
     }
     case 'more-than':
       return set(v, true, null, true);

@@ -16,7 +16,8 @@ function ruleLines(r: RuleResult, paint: ReturnType<typeof verdictPainter>): str
   const { c, byVerdict } = paint;
   const head = `${byVerdict[r.verdict](`${VERDICT_ICON[r.verdict]} ${r.verdict.padEnd(12)}`)} ${r.id}`;
   const where = c.dim(`${r.declared.file}:${r.declared.line}:${r.declared.col}`);
-  if (r.verdict === 'pass') return [`  ${head}  ${where}`];
+  // A pass is one line, unless it holds only away from the figures' written values: then say where.
+  if (r.verdict === 'pass') return r.witness && !r.witnessAtWritten ? [`  ${head}  ${where}`, c.dim(`      ${r.message}`)] : [`  ${head}  ${where}`];
   const waived = r.waiver ? `  ${c.cyan('waived')}` : '';
   const material = r.diagnosis?.materiality.material ? `  ${c.red('material')}` : '';
   const lines = [`  ${head}  ${c.dim(findingSeverity(r) ?? r.severity)}${material}${waived}  ${where}`];

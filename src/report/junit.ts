@@ -85,7 +85,7 @@ function outcome(r: RuleResult): Outcome {
     case 'warn':
       return {
         kind: 'pass',
-        out: `holds only under the ${r.heldUnder ?? 'truncate'} reading (truncated, not rounded): ${r.message}\n${describe(r)}`,
+        out: `${r.warning?.message ?? 'holds only under a looser reading'}: ${r.message}\n${describe(r)}`,
       };
     case 'fail':
       return { kind: 'failure', message: withSize(r), body: describe(r) };

@@ -25,6 +25,7 @@ function finding(r: RuleResult): string[] {
   if (r.stated) lines.push(`- **Stated:** ${r.stated.text} → ${r.stated.set} (reading: ${r.reading}${r.stated.hedge ? `, from “${r.stated.hedge}”` : ''})`);
   if (r.computed) lines.push(`- **Computed:** ${r.computed.text}`);
   if (r.difference && r.verdict !== 'pass') lines.push(`- **Difference:** ${r.difference.text}`);
+  if (r.witness && !r.witnessAtWritten) lines.push(`- **Holds at:** ${witnessText(r.witness)} (within the figures’ precision)`);
   for (const f of r.figures) {
     lines.push(`  - \`${f.id}\`: ${f.unknown ? 'unknown' : `${f.written ?? ''} → ${f.interval ?? ''}`}`);
   }
@@ -32,6 +33,12 @@ function finding(r: RuleResult): string[] {
   if (r.note) lines.push(`- **Reviewer note:** ${r.note}`);
   lines.push(`- **Rule:** ${r.declared.file}:${r.declared.line}:${r.declared.col}`, '');
   return lines;
+}
+
+/** "a = 1,2 and b = 3" */
+function witnessText(w: Record<string, string>): string {
+  const parts = Object.entries(w).map(([id, v]) => `\`${id}\` = ${v}`);
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 /** Materiality, likely slips, implied values and the waiver of a finding. */
@@ -106,7 +113,8 @@ export const markdownReporter: Reporter = {
     if (passes.length) {
       out.push('## Claims that hold', '', '| rule | stated | computed | quote |', '|---|---|---|---|');
       for (const r of passes) {
-        out.push(`| \`${r.id}\` | ${cell(r.stated?.text ?? '—')} | ${cell(r.computed?.text ?? 'holds')} | ${cell(r.quote ?? '')} |`);
+        const at = r.witness && !r.witnessAtWritten ? ` — holds at ${witnessText(r.witness)}` : '';
+        out.push(`| \`${r.id}\` | ${cell(r.stated?.text ?? '—')} | ${cell(`${r.computed?.text ?? 'holds'}${at}`)} | ${cell(r.quote ?? '')} |`);
       }
       out.push('');
     }

@@ -7,6 +7,7 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Locale, Reading, Severity } from '../load/schema.js';
 
 const closed = { additionalProperties: false } as const;
+const Count = Type.Integer({ minimum: 0 });
 const Int1 = Type.Integer({ minimum: 1 });
 const Offset = Type.Integer({ minimum: 0 });
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the file’s bytes, lower-case hex.' });
@@ -45,21 +46,32 @@ const Diagnostic = Type.Object(
   { ...closed, description: 'A problem with an input file.' },
 );
 
+const ReportedNumber = Type.Union(
+  [
+    Type.Number(),
+    Type.String({
+      pattern: '^(-?Infinity|-?[0-9]+(\\.[0-9]*(\\([0-9]+\\))?)?)$',
+      description: 'Beyond what a float holds: the exact decimal (repeating digits in parentheses); an unbounded end: "-Infinity" or "Infinity".',
+    }),
+  ],
+  { description: 'A float where one holds the value; never null.' },
+);
+
 const ReportedInterval = Type.Object(
   {
-    lo: Type.Number(),
-    hi: Type.Number(),
+    lo: ReportedNumber,
+    hi: ReportedNumber,
     text: Type.String({ description: 'Human form in the document’s locale, e.g. "[30,363 %; 30,369 %]".' }),
   },
-  { ...closed, description: 'What the figures give: a sound enclosure of every value they allow.' },
+  { ...closed, description: 'What the figures give: a sound enclosure of every value they allow (for a fail, the proof that none is stated).' },
 );
 
 const Difference = Type.Object(
   {
-    absolute: Type.Number({ description: 'computed − stated, in base units (fractions for percentages).' }),
-    relative: Type.Number({ description: '|absolute| / |stated|, as a fraction.' }),
+    absolute: Type.Union([ReportedNumber], { description: 'computed − stated, in base units (fractions for percentages).' }),
+    relative: Type.Union([ReportedNumber], { description: '|absolute| / |stated|, as a fraction.' }),
     unit: Type.Union([Type.Literal('pp'), Type.Literal('value')]),
-    gap: Type.Number({
+    gap: Type.Union([ReportedNumber], {
       description:
         'How far the computed interval lies outside the stated set, signed like `absolute` (negative when the figures give less), 0 when they overlap: the part rounding cannot explain.',
     }),
@@ -92,7 +104,18 @@ const Diagnosis = Type.Object(
         { ...closed, description: 'A likely slip that explains the stated value, tested, not guessed.' },
       ),
     ),
-    materiality: Type.Object({ material: Type.Boolean(), reasons: Type.Array(Type.String()) }, closed),
+    materiality: Type.Object(
+      {
+        material: Type.Boolean(),
+        reasons: Type.Array(Type.String()),
+        tests: Type.Array(
+          Type.Union([Type.Literal('direction'), Type.Literal('target'), Type.Literal('ordering'), Type.Literal('relative-size'), Type.Literal('point-size')]),
+          { description: 'Which tests made it material, in the order of `reasons`.' },
+        ),
+      },
+      closed,
+    ),
+    cutShort: Type.Optional(Type.String({ description: 'The diagnosis ran out of its budget: what it lists holds, but the list may be incomplete.' })),
   },
   { ...closed, description: 'For findings: what would make the claim hold, which slip explains it, whether it matters.' },
 );
@@ -127,7 +150,7 @@ const RuleResult = Type.Object(
     reading: Type.Optional(Reading),
     stated: Type.Optional(
       Type.Object(
-        { text: Type.String({ description: 'As written.' }), set: Type.String({ description: 'The values it admits under the reading.' }), value: Type.Number(),
+        { text: Type.String({ description: 'As written.' }), set: Type.String({ description: 'The values it admits under the reading.' }), value: ReportedNumber,
           hedge: Type.Optional(Type.String({ description: 'The hedge of the text the reading was taken from ("hơn", "khoảng", "at least").' })),
         },
         closed,
@@ -149,7 +172,29 @@ const RuleResult = Type.Object(
     missing: Type.Optional(Type.Array(Type.String(), { description: 'Figures that are missing or unknown.' })),
     note: Type.Optional(Type.String()),
     tags: Type.Array(Type.String()),
-    heldUnder: Type.Optional(Reading),
+    warning: Type.Optional(
+      Type.Object(
+        { kind: Type.Union([Type.Literal('truncation'), Type.Literal('trailing-zeros'), Type.Literal('undecided')]), message: Type.String() },
+        { ...closed, description: 'Why a `warn`: the looser reading it holds under, or that it could not be decided within its budget.' },
+      ),
+    ),
+    witness: Type.Optional(
+      Type.Record(Type.String(), Type.String(), {
+        description: 'Figure id → a value inside its interval, written in the document’s style, at which the rule holds (checked exactly).',
+      }),
+    ),
+    witnessAtWritten: Type.Optional(Type.Boolean({ description: 'The witness is the figures’ written values.' })),
+    proof: Type.Optional(
+      Type.Object(
+        {
+          kind: Type.Union([Type.Literal('witness'), Type.Literal('enclosure'), Type.Literal('none')]),
+          evaluations: Count,
+          budget: Count,
+          reason: Type.Optional(Type.String()),
+        },
+        { ...closed, description: 'How the verdict was proven: a witness (pass), an enclosure of the whole box missing the stated set (fail), or none within the budget.' },
+      ),
+    ),
     diagnosis: Type.Optional(Diagnosis),
     waiver: Type.Optional(Waiver),
   },
@@ -170,8 +215,6 @@ const CoveredNumber = Type.Object(
   },
   closed,
 );
-
-const Count = Type.Integer({ minimum: 0 });
 
 export const JsonReport = Type.Object(
   {

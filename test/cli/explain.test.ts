@@ -24,8 +24,10 @@ describe('tally explain', () => {
     // The stated value, its reading and the set it admits; why the verdict follows.
     expect(out).toContain('rounded half-up: “34%” is written for every true value in [33,5%; 34,5%)');
     expect(out).toMatch(/Even the lowest value\s+the figures allow, 51,48%, is above the highest value the stated number admits, 34,50%: a gap of\s+16,98 pp/);
-    // Diagnosis: not material, the implied values, no slip.
-    expect(out).toContain('material: no');
+    expect(out.replace(/\s+/g, ' ')).toContain('proof: an enclosure — every value the figures allow, over their whole box, lies outside what the text states');
+    // Diagnosis: material by its size (17 points beyond rounding), the implied values, no slip.
+    expect(out).toContain('material: yes');
+    expect(out).toContain('– size: beyond rounding it is off by 16,98 pp, at least the 1 pp threshold');
     expect(out).toContain('holds if revenue_2021 were 9.549 tỷ đồng instead of 10.795 tỷ đồng  (needed: [9.514; 9.584] tỷ đồng)');
     expect(out).toContain('holds if revenue_2020 were 8.056,0 tỷ đồng instead of 7.126,1 tỷ đồng');
     expect(out).toContain('likely slips: none found');
@@ -37,7 +39,9 @@ describe('tally explain', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^growth-average-2021-2023 {2}✓ pass\n/);
     expect(run.stdout).toContain('1. gavg(growth_2021, growth_2022, growth_2023)  =  [6,9565%; 6,9965%]');
-    expect(run.stdout).toContain('They overlap on\n   [6,9750%; 6,9850%], so the claim holds');
+    const flat = run.stdout.replace(/\s+/g, ' ');
+    expect(flat).toContain('At the figures’ written values the exact value is in the set, so the claim holds.');
+    expect(flat).toContain('proof: a witness — the figures at their written values, evaluated exactly');
     expect(run.stdout).not.toContain('Diagnosis');
     expect(run.stdout).not.toContain('Waiver');
   });
@@ -45,7 +49,7 @@ describe('tally explain', () => {
   it('explains a truncated claim (warn) and names the slip', () => {
     const run = explain(['grdp-growth-2020-2023']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Read as truncated instead, “30,3 %” admits [30,3 %; 30,4 %), which the figures meet');
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('Under a looser reading it holds: “30,3 %” holds only if the value was truncated, not rounded');
     expect(run.stdout).toContain('[truncation] rounding vs truncation');
   });
 
@@ -64,7 +68,12 @@ describe('tally explain', () => {
     expect(e.steps[0].lo).toBeCloseTo(10794.5 / 7126.15 - 1, 12);
     expect(e.stated).toMatchObject({ text: '34%', reading: 'round', set: '[33,5%; 34,5%)' });
     expect(e.diagnosis.implied[0].message).toBe('holds if revenue_2021 were 9.549 tỷ đồng instead of 10.795 tỷ đồng');
-    expect(e.diagnosis.materiality).toEqual({ material: false, reasons: [] });
+    expect(e.diagnosis.materiality).toEqual({
+      material: true,
+      reasons: ['size: beyond rounding it is off by 16,98 pp, at least the 1 pp threshold'],
+      tests: ['point-size'],
+    });
+    expect(e.proof).toMatchObject({ kind: 'enclosure', budget: 200000 });
   });
 
   it('explains an assertion and a scale slip on it', () => {

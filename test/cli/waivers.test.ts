@@ -12,7 +12,7 @@ describe('tally audit with waivers.yaml', () => {
   it('exits 0 when the only finding is waived, and still shows and counts it', () => {
     const run = audit([folder], '2026-01-01');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/✗ fail\s+staff-growth {2}error {2}waived/);
+    expect(run.stdout).toMatch(/✗ fail\s+staff-growth {2}error {2}material {2}waived/);
     expect(run.stdout).toContain('waived by ngoc.tran until 2026-06-30: the 45% counts seasonal staff');
     expect(run.stdout).toContain('2 rules — 1 fail, 1 pass (1 waived)');
     expect(run.stdout).toContain('warning[waiver-stale] waiver for "revenue-growth" matches no finding: the rule now passes');
@@ -48,7 +48,7 @@ describe('tally audit with waivers.yaml', () => {
     expect(json.results.find((r: { id: string }) => r.id === 'staff-growth').waiver.reviewer).toBe('ngoc.tran');
     const md = fs.readFileSync(path.join(out, 'tally-report.md'), 'utf8');
     expect(md).toContain('1 finding waived');
-    expect(md).toContain('### ✗ `staff-growth` — fail (error) — waived');
+    expect(md).toContain('### ✗ `staff-growth` — fail (error) — **material** · waived');
     expect(md).toContain('- **Waived** by ngoc.tran until 2026-06-30');
   });
 });

@@ -3,13 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EvaluationError, claimFunctions, compileExpression, functionRegistry, intervals } from '../../src/evaluate/index.js';
 import type { Interval } from '../../src/model.js';
-import { around, intervalArb, iv, nonZeroIntervalArb, scopeOf } from './helpers.js';
+import { gradient, monotoneSign } from '../../src/evaluate/index.js';
+import { around, intervalArb, iv, nonZeroIntervalArb, scopeOf, type Bounded } from './helpers.js';
 
-function run(source: string, scope: Record<string, Interval>) {
+function run(source: string, scope: Record<string, Interval>): Bounded {
   const r = compileExpression(source);
   if (!r.ok) throw new Error(`${source}: ${r.error.message}`);
   const v = r.compiled.evaluate(scopeOf(scope));
-  if (!intervals.isInterval(v)) throw new Error(`${source} gave a truth value`);
+  if (!intervals.isInterval(v) || !intervals.isBounded(v)) throw new Error(`${source} gave a truth value or an unbounded interval`);
   return v;
 }
 
@@ -69,11 +70,14 @@ describe('claim functions, examples', () => {
     expect(one.add(c.hi).sub(TINY).pow(3).lt(highRatio)).toBe(true);
   });
 
-  it('cagr wants an exact whole number of years and a positive ratio', () => {
-    expect(() => run('cagr(a, b, y)', { a: iv('2'), b: iv('1'), y: iv('2', '3') })).toThrow(/years must be an exact whole number/);
-    expect(() => run('cagr(a, b, 2.5)', { a: iv('2'), b: iv('1') })).toThrow(EvaluationError);
-    expect(() => run('cagr(a, b, 0)', { a: iv('2'), b: iv('1') })).toThrow(/years/);
-    expect(() => run('cagr(a, b, 2)', { a: iv('-2'), b: iv('1') })).toThrow(/negative/);
+  it('cagr over a number of years that is itself a figure: the power of an interval exponent, bounded at the corners', () => {
+    const c = run('cagr(a, b, y)', { a: iv('2'), b: iv('1'), y: iv('2', '3') });
+    // 2^(1/3) − 1 ≤ cagr ≤ 2^(1/2) − 1
+    expect(intervals.fractionToNumber(c.lo)).toBeCloseTo(Math.cbrt(2) - 1, 12);
+    expect(intervals.fractionToNumber(c.hi)).toBeCloseTo(Math.SQRT2 - 1, 12);
+    expect(intervals.fractionToNumber(run('cagr(a, b, 2.5)', { a: iv('2'), b: iv('1') }).lo)).toBeCloseTo(Math.pow(2, 0.4) - 1, 12);
+    expect(() => run('cagr(a, b, 0)', { a: iv('2'), b: iv('1') })).toThrow('cagr: years must be above 0');
+    expect(() => run('cagr(a, b, 2)', { a: iv('-2'), b: iv('1') })).toThrow(/cagr: end and start must be above 0/);
   });
 
   it('gavg: exact for perfect powers, verified bounds otherwise; rates must stay above −100 %', () => {
@@ -97,6 +101,31 @@ describe('claim functions, examples', () => {
       'growth: division by an interval containing 0',
     );
     expect(() => run('a / b', { a: iv('1'), b: iv('0') })).toThrow('division by an interval containing 0');
+  });
+
+  it('each function says how it moves with its arguments, and the gradient agrees (positive arguments)', () => {
+    const positive = fc.tuple(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 50 })).map(([a, w]) => iv(String(a / 100), String((a + w) / 100)));
+    for (const fn of claimFunctions) {
+      if (fn.name === 'cagr' || fn.name === 'gavg') continue; // checked below on their own domains
+      const n = fn.arity.max ?? 3;
+      const r = compileExpression(`${fn.name}(${Array.from({ length: n }, (_, i) => `x${i}`).join(', ')})`);
+      if (!r.ok) throw new Error(r.error.message);
+      fc.assert(
+        fc.property(fc.array(positive, { minLength: n, maxLength: n }), (box) => {
+          const g = gradient(r.compiled.program, box);
+          g.g.forEach((gi, i) => {
+            const declared = fn.monotone[Math.min(i, fn.monotone.length - 1)];
+            const sign = monotoneSign(gi);
+            if (declared === 'up') expect(sign === 1 || sign === 0).toBe(true);
+            if (declared === 'down') expect(sign === -1 || sign === 0).toBe(true);
+          });
+        }),
+        { numRuns: 40 },
+      );
+    }
+    const g = compileExpression('gavg(a, b)');
+    if (!g.ok) throw new Error('gavg');
+    expect(gradient(g.compiled.program, [iv('0.05', '0.06'), iv('0.01', '0.02')]).g.map(monotoneSign)).toEqual([1, 1]);
   });
 
   it('the registry describes every function once', () => {
@@ -129,10 +158,10 @@ const qsum = (xs: Q[]): Q => xs.reduce(qadd, [0n, 1n]);
 
 interface Case {
   fn: string;
-  args: fc.Arbitrary<Interval[]>;
+  args: fc.Arbitrary<Bounded[]>;
   ref: (xs: Q[]) => Q;
 }
-const two = (b: fc.Arbitrary<Interval>) => fc.tuple(intervalArb(), b).map((t) => [...t]);
+const two = (b: fc.Arbitrary<Bounded>) => fc.tuple(intervalArb(), b).map((t) => [...t]);
 const many = fc.array(intervalArb(), { minLength: 1, maxLength: 4 });
 const CASES: Case[] = [
   { fn: 'growth', args: two(nonZeroIntervalArb()), ref: ([c, b]) => qsub(qdiv(c!, b!), ONE) },
@@ -147,7 +176,7 @@ const CASES: Case[] = [
   { fn: 'max', args: many, ref: (xs) => xs.reduce((m, x) => (qcmp(x, m) > 0 ? x : m)) },
 ];
 
-function corners(args: Interval[]): Q[][] {
+function corners(args: Bounded[]): Q[][] {
   return args.reduce<Q[][]>((acc, x) => acc.flatMap((c) => [[...c, q(x.lo)], [...c, q(x.hi)]]), [[]]);
 }
 

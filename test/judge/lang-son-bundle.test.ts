@@ -63,7 +63,7 @@ describe('hedged figures of the bundled document', () => {
     const { loadRuleFile } = await import('../../src/load/index.js');
     const set = loadRuleFile(new URL('../../rules/lang-son/enterprises.yaml', import.meta.url).pathname);
     const figure = set.figures.get('enterprise_capital_cumulative');
-    expect(figure?.interval?.lo.valueOf()).toBe(52_725e9);
-    expect(figure?.interval?.hi.valueOf()).toBe(58_275e9);
+    expect(figure?.interval?.lo?.valueOf()).toBe(52_725e9);
+    expect(figure?.interval?.hi?.valueOf()).toBe(58_275e9);
   });
 });

@@ -7,10 +7,8 @@
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import { compileExpression } from '../../src/evaluate/index.js';
-import { judgeClaim } from '../../src/judge/verdict.js';
 import type { Interval } from '../../src/model.js';
-import { readNumber } from '../../src/numbers/index.js';
+import { claim, fig } from './judging.js';
 
 type Q = { n: bigint; d: bigint }; // d > 0
 const q = (n: bigint, d: bigint = 1n): Q => (d < 0n ? { n: -n, d: -d } : { n, d });
@@ -42,21 +40,8 @@ function referenceVerdict(aLo: Q, aHi: Q, bLo: Q, bHi: Q, stated: bigint, k: num
   return 'fail';
 }
 
-const growth = (() => {
-  const compiled = compileExpression('growth(a, b)');
-  if (!compiled.ok) throw new Error(compiled.error.message);
-  return compiled.compiled;
-})();
-
 function engineVerdict(a: Interval, b: Interval, statedText: string) {
-  const value = growth.evaluate(
-    new Map([
-      ['a', a],
-      ['b', b],
-    ]),
-  );
-  if (!('lo' in value)) throw new Error('growth gave a truth value');
-  return judgeClaim(value, readNumber(statedText, 'en'), 'round', new Fraction(1, 20)).verdict;
+  return claim('growth(a, b)', statedText, [fig('a', a), fig('b', b)]).verdict;
 }
 
 const toFraction = (x: Q) => new Fraction(x.n, x.d);
@@ -125,13 +110,13 @@ describe('claim verdicts agree with exact rational arithmetic', () => {
   });
 
   it('examples from the Lạng Sơn review', () => {
-    const w = (text: string) => readNumber(text, 'vi-VN');
-    const iv = (lo: string, hi: string): Interval => ({ lo: new Fraction(lo), hi: new Fraction(hi) });
     // GRDP 45.481 vs 34.887 tỷ: +30,36…% — fails "30,3 %" under rounding, holds under truncation.
-    const grdp = growth.evaluate(new Map([['a', iv('45480.5', '45481.5')], ['b', iv('34886.5', '34887.5')]]));
-    expect('lo' in grdp && judgeClaim(grdp, w('30,3 %'), 'round', new Fraction(1, 20))).toEqual({ verdict: 'warn', heldUnder: 'truncate' });
+    const grdp = claim('growth(a, b)', '30,3 %', [fig('a', '45.481', 'vi-VN'), fig('b', '34.887', 'vi-VN')], 'vi-VN');
+    expect(grdp.verdict).toBe('warn');
+    expect(grdp.warning?.kind).toBe('truncation');
     // Revenue 10.795 vs 7.126,1 tỷ: +51,5%, stated 34%.
-    const revenue = growth.evaluate(new Map([['a', iv('10794.5', '10795.5')], ['b', iv('7126.05', '7126.15')]]));
-    expect('lo' in revenue && judgeClaim(revenue, w('34%'), 'round', new Fraction(1, 20))).toEqual({ verdict: 'fail' });
+    const revenue = claim('growth(a, b)', '34%', [fig('a', '10.795', 'vi-VN'), fig('b', '7.126,1', 'vi-VN')], 'vi-VN');
+    expect(revenue.verdict).toBe('fail');
+    expect(revenue.proof?.kind).toBe('enclosure');
   });
 });

@@ -15,7 +15,7 @@ const fig = (id: string): Figure => {
   if (!f) throw new Error(`no figure ${id}`);
   return f;
 };
-const bounds = (f: Figure) => (f.interval ? [f.interval.lo.toString(), f.interval.hi.toString()] : null);
+const bounds = (f: Figure) => (f.interval ? [String(f.interval.lo), String(f.interval.hi)] : null);
 
 describe('figure files', () => {
   it('knows its document, locale, hash and tables', () => {

@@ -66,7 +66,7 @@ describe('junit reporter', () => {
   it('a warn passes, saying in system-out that it holds only under truncation', () => {
     const c = testcase(root, RULES_A, 'grdp-level-2023');
     expect(c.children.map((x) => x.name)).toEqual(['system-out']);
-    expect(children(c, 'system-out')[0]!.text).toMatch(/^holds only under the truncate reading \(truncated, not rounded\)/);
+    expect(children(c, 'system-out')[0]!.text).toMatch(/^“45.481 tỷ đồng” holds only if the value was truncated, not rounded/);
   });
 
   it('a waived finding is skipped with the waiver reason', () => {

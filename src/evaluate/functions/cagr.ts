@@ -1,24 +1,32 @@
+import Fraction from 'fraction.js';
 import type { Interval } from '../../model.js';
-import { EvaluationError, div, isPoint, point, root, sub } from '../interval.js';
+import { EvaluationError } from '../errors.js';
 import type { ClaimFunction } from './types.js';
 
 /**
- * (end/start)^(1/years) − 1. end/start is exact (independent inputs) and the root is monotone,
- * rounded outward by about 2⁻⁶⁰ relative, exact when the ratio is a perfect power.
+ * (end/start)^(1/years) − 1. With an exact whole number of years the power is an exact root,
+ * rounded outward by about 2⁻⁶⁰; with years a figure read with a precision it is a power with an
+ * interval exponent, bounded at the corners (interval.ts).
  */
 export const cagr: ClaimFunction = {
   name: 'cagr',
   signature: 'cagr(end, start, years)',
   description:
-    'Compound annual growth rate as a fraction: (end / start)^(1 / years) − 1, years a whole number. "tăng bình quân X%/năm giai đoạn", "grew X% a year".',
+    'Compound annual growth rate as a fraction: (end / start)^(1 / years) − 1. "tăng bình quân X%/năm giai đoạn", "grew X% a year".',
   arity: { min: 3, max: 3 },
-  apply(args: Interval[]): Interval {
+  check(args: readonly Interval[]): void {
     const [end, start, years] = args as [Interval, Interval, Interval];
-    if (!isPoint(years) || years.lo.d !== 1n || years.lo.lte(0)) {
-      throw new EvaluationError(`years must be an exact whole number ≥ 1, got [${years.lo.toString()}, ${years.hi.toString()}]`);
-    }
-    const ratio = div(end, start);
-    if (ratio.lo.lt(0)) throw new EvaluationError('end / start can be negative: a compound growth rate is undefined');
-    return sub(root(ratio, years.lo.n), point(1));
+    if (years.lo === null || years.lo.lte(0)) throw new EvaluationError('years must be above 0');
+    const negativeEnd = end.lo === null || end.lo.s < 0n;
+    const negativeStart = start.lo === null || start.lo.s < 0n;
+    if (negativeEnd || negativeStart) throw new EvaluationError('end and start must be above 0: a compound growth rate is undefined otherwise');
   },
+  expand([end, start, years], b) {
+    b.guard(cagr, [end!, start!, years!]);
+    const one = b.constant(new Fraction(1));
+    return b.arith('sub', b.arith('pow', b.arith('div', end!, start!), b.arith('div', one, years!)), one);
+  },
+  monotone: ['up', 'down', 'both'],
+  meaning: 'change',
+  unit: 'ratio',
 };

@@ -1,19 +1,19 @@
-import type { Interval } from '../../model.js';
-import { div, point, sub } from '../interval.js';
+import Fraction from 'fraction.js';
 import type { ClaimFunction } from './types.js';
 
-/**
- * current/base − 1. Each input is used once and the quotient is monotone in each, so interval
- * division (corner quotients) then subtracting the exact 1 gives the exact range.
- */
+/** current/base − 1: each argument once, so interval evaluation is exact when they are independent. */
 export const growth: ClaimFunction = {
   name: 'growth',
   signature: 'growth(current, base)',
   description:
     'Relative change from base to current as a fraction: current / base − 1 (0.303 is +30,3 %). "tăng X% so với", "up X% on", "vượt X% kế hoạch".',
   arity: { min: 2, max: 2 },
-  apply(args: Interval[]): Interval {
-    const [current, base] = args as [Interval, Interval];
-    return sub(div(current, base), point(1));
-  },
+  expand: ([current, base], b) => b.arith('sub', b.arith('div', current!, base!), b.constant(new Fraction(1))),
+  monotone: ['up', 'down'],
+  meaning: 'change',
+  unit: 'ratio',
+  mistakenFor: [
+    { kind: 'ratio-vs-change', fn: 'ratio', stated: 'a ratio (“đạt / X% of”)', computed: 'a change (“tăng / up X%”)' },
+    { kind: 'percent-vs-points', fn: 'pp', percentArguments: true, stated: 'the difference in percentage points', computed: 'a relative growth' },
+  ],
 };

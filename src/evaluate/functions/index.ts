@@ -16,7 +16,7 @@ import { share } from './share.js';
 import { sum } from './sum.js';
 import { times } from './times.js';
 
-export type { ClaimFunction } from './types.js';
+export type { ClaimFunction, Direction, Meaning, Mistake } from './types.js';
 
 export const claimFunctions: readonly ClaimFunction[] = [
   growth,

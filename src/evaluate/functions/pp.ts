@@ -1,16 +1,18 @@
-import type { Interval } from '../../model.js';
-import { sub } from '../interval.js';
 import type { ClaimFunction } from './types.js';
 
-/** a − b: interval subtraction is exact for independent a and b. */
+/** a − b, for two percentages. */
 export const pp: ClaimFunction = {
   name: 'pp',
   signature: 'pp(a, b)',
   description:
     'Difference of two fractions in percentage points: a − b (0.017 is 1,7 points). "tăng / cao hơn X điểm phần trăm", "X points".',
   arity: { min: 2, max: 2 },
-  apply(args: Interval[]): Interval {
-    const [a, b] = args as [Interval, Interval];
-    return sub(a, b);
-  },
+  expand: ([a, c], b) => b.arith('sub', a!, c!),
+  monotone: ['up', 'down'],
+  meaning: 'points',
+  unit: 'same',
+  mistakenFor: [
+    { kind: 'percent-vs-points', fn: 'growth', percentArguments: true, stated: 'the relative change', computed: 'a difference in percentage points' },
+    { kind: 'percent-vs-points', fn: 'decline', reversed: true, percentArguments: true, stated: 'the relative fall', computed: 'a difference in percentage points' },
+  ],
 };

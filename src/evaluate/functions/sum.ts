@@ -1,15 +1,13 @@
-import type { Interval } from '../../model.js';
-import { add } from '../interval.js';
 import type { ClaimFunction } from './types.js';
 
-/** Σ xs: sums of independent intervals are exact. */
+/** Σ xs. */
 export const sum: ClaimFunction = {
   name: 'sum',
   signature: 'sum(x1, x2, …)',
   description: 'The total of its arguments. "tổng", "cộng", "in total".',
   arity: { min: 1 },
-  apply(args: Interval[]): Interval {
-    const [first, ...rest] = args as [Interval, ...Interval[]];
-    return rest.reduce(add, first);
-  },
+  expand: (args, b) => args.slice(1).reduce((total, x) => b.arith('add', total, x), args[0]!),
+  monotone: ['up'],
+  meaning: 'level',
+  unit: 'same',
 };

@@ -1,29 +1,33 @@
 /**
  * What every diagnosis step works from: the rule, its compiled expression, the figures as read,
- * and one way to ask "would the claim hold if …" — re-judged exactly as the verdict was (exact
- * rationals, the rule's own reading), so nothing is reported that was not tested.
+ * and one way to ask "would the rule hold if …" — decided exactly as the verdict was (a witness in
+ * the changed box, under the rule's own reading), so nothing is reported that was not tested.
  */
 import Fraction from 'fraction.js';
-import { compileExpression, type CompiledExpression, type Value } from '../../evaluate/index.js';
-import type { Figure, Interval, LoadedClaimRule, LoadedRule, Locale, Reading, StatedSet, WrittenNumber } from '../../model.js';
+import { compileExpression, isNumber, isTruthSet, type CompiledExpression, type ProgramNode, type Value } from '../../evaluate/index.js';
+import type { Figure, Interval, LoadedClaimRule, LoadedRule, Locale, MaterialityThresholds, Reading, StatedSet, WrittenNumber } from '../../model.js';
 import { statedSet } from '../../numbers/index.js';
-import { meets, type ClaimVerdict } from '../verdict.js';
+import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js';
+import { variableOf } from '../variables.js';
 
 export interface DiagnoseContext {
   rule: LoadedRule;
   compiled: CompiledExpression;
-  /** The intervals of the figures the expression uses, as read. */
-  scope: ReadonlyMap<string, Interval>;
+  /** The intervals of the figures the expression uses, as read (null: unknown). */
+  scope: ReadonlyMap<string, Interval | null>;
   /** Every figure of the rule set (the wrong-base search looks beyond the expression's own). */
   figures: ReadonlyMap<string, Figure>;
   locale: Locale;
+  /** Shared by every step of the diagnosis: when it runs out, the diagnosis stops and says so. */
+  budget: Budget;
+  thresholds: MaterialityThresholds;
 }
 
 /** A claim being diagnosed: what the figures give and its verdict (`fail` or `warn`). */
 export interface ClaimContext extends DiagnoseContext {
   rule: LoadedClaimRule;
   computed: Interval;
-  judged: ClaimVerdict;
+  verdict: 'fail' | 'warn';
 }
 
 export function isClaim(c: DiagnoseContext): c is ClaimContext {
@@ -32,21 +36,23 @@ export function isClaim(c: DiagnoseContext): c is ClaimContext {
 
 /** One change to try: other figure intervals, another stated number, expression or reading. */
 export interface Change {
-  scope?: ReadonlyMap<string, Interval>;
+  scope?: ReadonlyMap<string, Interval | null>;
   stated?: WrittenNumber;
   /** Another expression over the same figures (a source string, compiled and cached). */
   expr?: string;
   reading?: Reading;
 }
 
-/** The value of the (changed) expression, or null when it cannot be evaluated (e.g. ÷ 0). */
+function compiledFor(c: DiagnoseContext, change: Change): CompiledExpression | null {
+  if (change.expr === undefined) return c.compiled;
+  const r = compileExpression(change.expr);
+  return r.ok ? r.compiled : null;
+}
+
+/** The enclosure of the (changed) expression, or null when it cannot be evaluated (e.g. ÷ 0) or the budget is spent. */
 export function evaluateWith(c: DiagnoseContext, change: Change = {}): Value | null {
-  let compiled = c.compiled;
-  if (change.expr !== undefined) {
-    const r = compileExpression(change.expr);
-    if (!r.ok) return null;
-    compiled = r.compiled;
-  }
+  const compiled = compiledFor(c, change);
+  if (!compiled || !c.budget.charge(compiled.program.root + 1)) return null;
   try {
     return compiled.evaluate(change.scope ?? c.scope);
   } catch {
@@ -56,30 +62,55 @@ export function evaluateWith(c: DiagnoseContext, change: Change = {}): Value | n
   }
 }
 
-/** The number the (changed) expression gives, or null (not a number, or cannot be evaluated). */
+/** The number the (changed) expression gives over the box, or null (not a number, or cannot be evaluated). */
 export function computeWith(c: DiagnoseContext, change: Change = {}): Interval | null {
   const value = evaluateWith(c, change);
-  return value && 'lo' in value ? value : null;
+  return value && isNumber(value) ? value : null;
 }
+
+/** The stated set of a claim under the change. */
+export function setWith(c: ClaimContext, change: Change = {}): StatedSet {
+  return statedSet(change.stated ?? c.rule.stated, change.reading ?? c.rule.reading, c.rule.tolerance);
+}
+
+/** One "would it hold?" of the diagnosis may spend at most this share of its budget: a hard question leaves room for the others. */
+const QUESTION_SHARE = 1 / 20;
 
 /**
- * Would the rule hold after the change? A claim: verdict `pass` under the reading (not a looser
- * one); an assertion: true for some value the figures allow (its `pass`). This is the one test
- * every implied value and every slip must pass before it is reported.
+ * Would the rule hold after the change? Decided as the verdict is (a witness in the changed box;
+ * a claim under its own reading, not a looser one). This is the one test every implied value and
+ * every slip must pass before it is reported.
  */
 export function holdsWith(c: DiagnoseContext, change: Change = {}): boolean {
-  const value = evaluateWith(c, change);
-  if (!value || c.rule.kind === 'assert') return holdsFor(c, value);
-  const stated = change.stated ?? c.rule.stated;
-  return holdsFor(c, value, statedSet(stated, change.reading ?? c.rule.reading, c.rule.tolerance));
+  const compiled = compiledFor(c, change);
+  if (!compiled || c.budget.exhausted) return false;
+  const scope = change.scope ?? c.scope;
+  try {
+    const variables = compiled.program.slots.map((id) => {
+      const figure = c.figures.get(id);
+      const domain = scope.has(id) ? scope.get(id)! : (figure?.interval ?? null);
+      return variableOf(figure ?? { id, interval: domain, exact: false, declared: c.rule.declared }, domain);
+    });
+    if (isClaim(c)) {
+      if (compiled.result !== 'interval' || variables.some((v) => v.domain === null)) return false;
+      const set = setWith(c, change);
+      const whole = evaluateWith(c, { ...change, scope });
+      if (!whole || !isNumber(whole) || !meets(whole, set)) return false;
+      return decideClaim({ program: compiled.program, variables, set, budget: c.budget.child(QUESTION_SHARE), tolerance: null }).verdict === 'holds';
+    }
+    if (compiled.result !== 'truth') return false;
+    return decideAssertion(compiled.program, variables, c.budget.child(QUESTION_SHARE)).verdict === 'holds';
+  } catch {
+    return false;
+  }
 }
 
-/** Does a value the (changed) rule gives make it hold? `set`: the claim's stated set, if not its own. */
-export function holdsFor(c: DiagnoseContext, value: Value | null, set?: StatedSet): boolean {
+/** Does a value the (changed) rule gives over the box possibly make it hold (a fast necessary test)? */
+export function mayHold(c: DiagnoseContext, value: Value | null, set?: StatedSet): boolean {
   if (!value) return false;
-  if (c.rule.kind === 'assert') return !('lo' in value) && value.possible;
-  if (!('lo' in value)) return false;
-  return meets(value, set ?? statedSet(c.rule.stated, c.rule.reading, c.rule.tolerance));
+  if (c.rule.kind === 'assert') return isTruthSet(value) && value.t;
+  if (!isNumber(value)) return false;
+  return meets(value, set ?? setWith(c as ClaimContext));
 }
 
 /**
@@ -93,20 +124,25 @@ export function missesWidely(c: DiagnoseContext, id: string): boolean {
   const x = c.scope.get(id);
   if (!x) return false;
   for (const f of [new Fraction(3), new Fraction(1, 3)]) {
-    if (holdsWith(c, { scope: withFigure(c.scope, id, { lo: x.lo.mul(f), hi: x.hi.mul(f) }) })) return false;
+    if (holdsWith(c, { scope: withFigure(c.scope, id, scaled(x, f)) })) return false;
   }
   return true;
 }
 
+/** x × f for f > 0 (unbounded ends stay unbounded). */
+export function scaled(x: Interval, f: Fraction): Interval {
+  return { lo: x.lo === null ? null : x.lo.mul(f), hi: x.hi === null ? null : x.hi.mul(f) };
+}
+
 /** The scope with one figure replaced. */
-export function withFigure(scope: ReadonlyMap<string, Interval>, id: string, interval: Interval): Map<string, Interval> {
+export function withFigure(scope: ReadonlyMap<string, Interval | null>, id: string, interval: Interval): Map<string, Interval | null> {
   const out = new Map(scope);
   out.set(id, interval);
   return out;
 }
 
 /** The scope with one figure at a point. */
-export function withPoint(scope: ReadonlyMap<string, Interval>, id: string, x: Fraction): Map<string, Interval> {
+export function withPoint(scope: ReadonlyMap<string, Interval | null>, id: string, x: Fraction): Map<string, Interval | null> {
   return withFigure(scope, id, { lo: x, hi: x });
 }
 
@@ -116,44 +152,35 @@ export function nameOf(c: DiagnoseContext, id: string): string {
   return written ? `“${written}” (${id})` : id;
 }
 
-/**
- * The outermost call of an expression, when the whole expression is one call:
- * "growth(a, b)" → { name: "growth", args: ["a", "b"] }; "growth(a, b) * 2" → null.
- */
-export function topCall(expr: string): { name: string; args: string[] } | null {
-  const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\(/.exec(expr);
-  if (!m) return null;
-  const open = m[0].length - 1;
-  let depth = 0;
-  const args: string[] = [];
-  let start = open + 1;
-  for (let i = open; i < expr.length; i++) {
-    const ch = expr[i];
-    if (ch === '(') depth++;
-    else if (ch === ')') {
-      depth--;
-      if (depth === 0) {
-        if (expr.slice(i + 1).trim() !== '') return null;
-        const last = expr.slice(start, i).trim();
-        if (last !== '' || args.length > 0) args.push(last);
-        return { name: m[1]!, args };
-      }
-    } else if (ch === ',' && depth === 1) {
-      args.push(expr.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  return null;
+/** The claim function the whole expression is a call of, with its arguments' source text; null otherwise. */
+export function topCall(compiled: CompiledExpression): { fn: Extract<ProgramNode, { kind: 'call' }>['fn']; args: string[]; argNodes: readonly number[] } | null {
+  const root = compiled.program.nodes[compiled.program.root]!;
+  if (root.kind !== 'call') return null;
+  const args = root.args.map((id) => sourceText(compiled, id));
+  if (args.some((a) => a === null)) return null;
+  return { fn: root.fn, args: args as string[], argNodes: root.args };
 }
 
-/** Figure ids used in an expression fragment (identifiers not followed by "("). */
-export function idsIn(fragment: string): string[] {
-  const out: string[] = [];
-  for (const m of fragment.matchAll(/\b[A-Za-z_][A-Za-z0-9_]*\b(?!\s*\()/g)) {
-    const id = m[0];
-    if (!out.includes(id)) out.push(id);
+/** The source text of a node: its own, or a figure's name. */
+function sourceText(compiled: CompiledExpression, id: number): string | null {
+  const node = compiled.program.nodes[id]!;
+  if (node.kind === 'figure') return node.name;
+  return node.source?.text ?? null;
+}
+
+/** The figure ids a node depends on. */
+export function figuresUnder(compiled: CompiledExpression, id: number): string[] {
+  const out = new Set<string>();
+  const stack = [id];
+  const seen = new Set<number>();
+  while (stack.length) {
+    const n = compiled.program.nodes[stack.pop()!]!;
+    if (seen.has(n.id)) continue;
+    seen.add(n.id);
+    if (n.kind === 'figure') out.add(n.name);
+    else if (n.kind !== 'const') stack.push(...(n.kind === 'call' ? [n.body] : n.args));
   }
-  return out;
+  return [...out];
 }
 
 /** "a", "a or b", "a, b or c" — the first `max` items and how many more. */

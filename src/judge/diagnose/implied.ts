@@ -21,7 +21,8 @@ import Fraction from 'fraction.js';
 import type { Figure, ImpliedValue, Interval, StatedSet } from '../../model.js';
 import { halfUnit, statedSet } from '../../numbers/index.js';
 import { factorSuffix, roundLike, showInterval, showValue } from '../show.js';
-import { computeWith, evaluateWith, holdsFor, holdsWith, isClaim, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
+import { intervals as I } from '../../evaluate/index.js';
+import { computeWith, evaluateWith, holdsWith, isClaim, mayHold, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
 
 /** Probes of the seed search: distances 2^j · max(|value|, 1000 steps), j from −12 to 40. */
 const SCAN_FROM = -12;
@@ -37,14 +38,14 @@ const absBig = (n: bigint) => (n < 0n ? -n : n);
 
 /** The search grid: a thousandth of the figure's last written digit, or its own digit if exact. */
 function gridOf(figure: Figure, interval: Interval): Grid {
-  const origin = interval.lo.add(interval.hi).div(2);
   const w = figure.written;
+  const origin = w && !w.range && I.contains(interval, w.value) ? w.value : I.midpoint(interval);
   if (w) {
     const digit = halfUnit(w).mul(2);
     return { origin, step: figure.exact ? digit : digit.div(1000) };
   }
-  const width = interval.hi.sub(interval.lo);
-  if (width.gt(0)) return { origin, step: width.div(1000) };
+  const width = I.width(interval);
+  if (width && width.gt(0)) return { origin, step: width.div(1000) };
   const magnitude = origin.abs();
   return { origin, step: magnitude.gt(0) ? magnitude.div(1_000_000_000) : new Fraction(1, 1_000_000_000) };
 }
@@ -77,7 +78,9 @@ class Solver {
   private readonly target: Fraction | null;
   private readonly set: StatedSet | undefined;
   /** The rule's own scope and, for the point solution, every figure at its written value. */
-  private readonly pointScope: Map<string, Interval>;
+  private readonly pointScope: Map<string, Interval | null>;
+  /** Figures named twice make the enclosure overestimate: each probe is then decided, not just enclosed. */
+  private readonly repeated: boolean;
 
   constructor(
     private readonly c: DiagnoseContext,
@@ -88,20 +91,25 @@ class Solver {
     this.target = isClaim(c) ? targetOf(this.set!, c) : null;
     this.pointScope = new Map();
     for (const [k, x] of c.scope) {
-      const mid = x.lo.add(x.hi).div(2);
-      this.pointScope.set(k, { lo: mid, hi: mid });
+      const written = c.figures.get(k)?.written?.value;
+      this.pointScope.set(k, x === null ? null : I.point(written && I.contains(x, written) ? written : I.midpoint(x)));
     }
+    this.repeated = c.compiled.program.repeated.some(Boolean);
   }
 
   private sideOf(v: Interval | null): -1 | 0 | 1 | null {
-    return v && this.target !== null ? sign(v.lo.add(v.hi).div(2).sub(this.target)) : null;
+    return v && this.target !== null && I.isBounded(v) ? sign(v.lo.add(v.hi).div(2).sub(this.target)) : null;
   }
 
   probe(n: bigint): Probe {
     let p = this.probes.get(n);
     if (!p) {
-      const value = evaluateWith(this.c, { scope: withPoint(this.c.scope, this.id, at(this.grid, n)) });
-      p = { holds: holdsFor(this.c, value, this.set), defined: value !== null, side: this.sideOf(value && 'lo' in value ? value : null) };
+      if (this.c.budget.exhausted) return { holds: false, defined: false, side: null };
+      const scope = withPoint(this.c.scope, this.id, at(this.grid, n));
+      const value = evaluateWith(this.c, { scope });
+      const possible = mayHold(this.c, value, this.set);
+      const holds = possible && (!this.repeated || holdsWith(this.c, { scope }));
+      p = { holds, defined: value !== null, side: this.sideOf(value && 'lo' in value ? value : null) };
       this.probes.set(n, p);
     }
     return p;
@@ -146,7 +154,7 @@ class Solver {
   private approach(from: bigint, to: bigint, s: -1 | 0 | 1): bigint | null {
     let last = from;
     let hole = to;
-    for (let i = 0; i < 200 && absBig(hole - last) > 1n; i++) {
+    for (let i = 0; i < 200 && absBig(hole - last) > 1n && !this.c.budget.exhausted; i++) {
       const m = hole - (hole - last) / 2n;
       if (m === last || m === hole) break;
       if (this.holds(m)) return m;
@@ -172,7 +180,7 @@ class Solver {
     }
     const holes = new Map<bigint, bigint>();
     let last = 0n;
-    for (let j = SCAN_FROM; j <= SCAN_TO; j++) {
+    for (let j = SCAN_FROM; j <= SCAN_TO && !this.c.budget.exhausted; j++) {
       const q = radius.mul(new Fraction(2).pow(j)).div(this.grid.step);
       let k = q.n / q.d;
       if (k <= last) k = last + 1n;
@@ -220,6 +228,7 @@ class Solver {
     // doubling and the bisection after it take few steps; a narrower set only costs the bisection.
     const start = absBig(seed) / 16n > 1n ? absBig(seed) / 16n : 1n;
     for (let step = start; ; step *= 2n) {
+      if (this.c.budget.exhausted) return null;
       const n = seed + dir * step;
       if (!this.holds(n)) {
         outside = n;
@@ -268,7 +277,7 @@ class Solver {
   private gapAt(n: bigint): Fraction | null {
     if (this.target === null) return null;
     const v = computeWith(this.c, { scope: withPoint(this.pointScope, this.id, at(this.grid, n)) });
-    return v ? v.lo.add(v.hi).div(2).sub(this.target) : null;
+    return v && I.isBounded(v) ? v.lo.add(v.hi).div(2).sub(this.target) : null;
   }
 }
 

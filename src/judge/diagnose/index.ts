@@ -1,42 +1,58 @@
 /**
  * Diagnosis of a finding, for reviewers: which value of each figure would make the claim hold
  * (implied values), which slip explains the stated value (tested, not guessed), and whether the
- * discrepancy changes the conclusion (materiality). Computed in the judge stage, for every claim
- * that fails or holds only under a looser reading, and for every failing assertion.
+ * discrepancy matters (materiality). Computed in the judge stage, for every claim that fails or
+ * holds only under a looser reading, and for every failing assertion. Every step is charged to one
+ * budget per rule (a count of evaluations, like the verdict's): when it runs out, the diagnosis
+ * says it was cut short.
  */
 import type { CompiledExpression } from '../../evaluate/index.js';
-import type { Diagnosis, Interval, LoadedRule } from '../../model.js';
-import type { JudgeContext } from '../context.js';
-import { judgeClaim } from '../verdict.js';
+import type { Diagnosis, Interval, LoadedRule, RuleResult } from '../../model.js';
+import { budgetOf, type JudgeContext } from '../context.js';
+import { Budget } from '../decide/index.js';
 import type { ClaimContext, DiagnoseContext } from './context.js';
 import { impliedValues } from './implied.js';
-import { assertionMateriality, claimMateriality } from './materiality.js';
+import { assertionMateriality, claimMateriality, thresholdsOf } from './materiality.js';
 import { findSlips } from './slips/index.js';
 
 export type { ClaimContext, DiagnoseContext } from './context.js';
 export { impliedValues, solveFor, type NeededValues } from './implied.js';
-export { claimMateriality, assertionMateriality } from './materiality.js';
+export { claimMateriality, assertionMateriality, thresholdsOf } from './materiality.js';
 export { findSlips, slipDetectors, type SlipDetector } from './slips/index.js';
 
-/**
- * The diagnosis of one rule, or undefined when there is nothing to diagnose (the rule holds).
- * `scope` holds the intervals of the figures the expression uses, all known.
- */
-export function diagnose(
-  rule: LoadedRule,
-  compiled: CompiledExpression,
-  scope: ReadonlyMap<string, Interval>,
-  ctx: JudgeContext,
-): Diagnosis | undefined {
-  const value = compiled.evaluate(scope);
+/** The diagnosis of a rule judged `fail` or `warn`, or undefined when there is nothing to diagnose. */
+export function diagnose(rule: LoadedRule, compiled: CompiledExpression, ctx: JudgeContext, judged: RuleResult): Diagnosis | undefined {
+  if (judged.verdict !== 'fail' && judged.verdict !== 'warn') return undefined;
+  if (judged.warning?.kind === 'undecided') return undefined;
+  const scope = new Map<string, Interval | null>(compiled.symbols.map((id) => [id, ctx.figures.get(id)?.interval ?? null]));
+  const base: DiagnoseContext = {
+    rule,
+    compiled,
+    scope,
+    figures: ctx.figures,
+    locale: ctx.locale,
+    budget: new Budget(budgetOf(ctx)),
+    thresholds: thresholdsOf(ctx.judging),
+  };
+  let diagnosis: Diagnosis;
   if (rule.kind === 'assert') {
-    if ('lo' in value || value.possible) return undefined;
-    const c: DiagnoseContext = { rule, compiled, scope, figures: ctx.figures, locale: ctx.locale };
-    return { implied: impliedValues(c), slips: findSlips(c), materiality: assertionMateriality(rule) };
+    diagnosis = { implied: impliedValues(base), slips: findSlips(base), materiality: assertionMateriality(rule) };
+  } else {
+    const computed = judgedRange(judged);
+    if (!computed) return undefined;
+    const c: ClaimContext = { ...base, rule, computed, verdict: judged.verdict };
+    diagnosis = { implied: impliedValues(c), slips: findSlips(c), materiality: claimMateriality(c) };
   }
-  if (!('lo' in value)) return undefined;
-  const judged = judgeClaim(value, rule.stated, rule.reading, rule.tolerance);
-  if (judged.verdict === 'pass') return undefined;
-  const c: ClaimContext = { rule, compiled, scope, figures: ctx.figures, locale: ctx.locale, computed: value, judged };
-  return { implied: impliedValues(c), slips: findSlips(c), materiality: claimMateriality(c) };
+  if (base.budget.exhausted) {
+    diagnosis.cutShort = `the diagnosis stopped after ${base.budget.spent} evaluations (budget ${base.budget.limit}); what it lists was tested, but it may not list everything`;
+  }
+  return diagnosis;
 }
+
+/** The range the verdict was decided on, as the judge computed it (kept exact on the result). */
+function judgedRange(judged: RuleResult): Interval | undefined {
+  return rangeOfResult.get(judged);
+}
+
+/** The judge hands the exact range of a claim to its diagnosis without putting Fractions on the result. */
+export const rangeOfResult = new WeakMap<RuleResult, Interval>();

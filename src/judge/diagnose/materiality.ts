@@ -1,24 +1,35 @@
 /**
- * Materiality: does the discrepancy change what the sentence concludes, whatever its size?
+ * Materiality: does the discrepancy matter? Two kinds of test, and the result says which made it
+ * material:
  *
- * - the direction of a change flips: a stated increase where the figures give a decrease or no
- *   change (growth, decline, pp, cagr, gavg), or the reverse;
- * - a plan or target is missed instead of met: a ratio stated at or above 100% where the figures
- *   give less (ratio, times), or the reverse;
- * - an ordering flips: an assertion comparing quantities fails for every value the figures allow.
+ * - it changes what the sentence concludes, whatever its size: the direction of a change flips
+ *   (a stated increase where the figures give a decrease or no change, or the reverse); a plan or
+ *   target is missed instead of met (a ratio stated at or above 100 % where the figures give less,
+ *   or the reverse); an ordering flips (a multiple, or an assertion comparing quantities that is
+ *   false for every value the figures allow);
+ * - its size passes a threshold: the gap rounding cannot explain is at least `points` percentage
+ *   points for a rate (a percentage), or at least `relative` of the stated value for anything else
+ *   (defaults 1 point and 5 %, set per rule file under `materiality:`).
  *
- * A difference rounding or truncation explains (`warn`) is never material.
+ * What the claim means comes from its function (functions/*.ts, `meaning`). A difference that a
+ * looser reading explains (`warn`) is never material.
  */
-import type Fraction from 'fraction.js';
-import type { Interval, LoadedAssertionRule, Materiality } from '../../model.js';
+import Fraction from 'fraction.js';
+import type { Interval, JudgingSettings, LoadedAssertionRule, Materiality, MaterialityTest, MaterialityThresholds } from '../../model.js';
+import { formatNumber } from '../../numbers/index.js';
+import { gapBetween } from '../difference.js';
 import { showInterval } from '../show.js';
-import { topCall, type ClaimContext } from './context.js';
+import { setWith, topCall, type ClaimContext } from './context.js';
 
-const CHANGES = new Set(['growth', 'decline', 'pp', 'cagr', 'gavg']);
-const RATIOS = new Set(['ratio', 'times']);
+export const DEFAULT_THRESHOLDS: MaterialityThresholds = { relative: new Fraction(1, 20), points: new Fraction(1) };
 
-const positive = (x: Fraction) => x.s > 0n && x.n !== 0n;
-const negative = (x: Fraction) => x.s < 0n && x.n !== 0n;
+export function thresholdsOf(judging: JudgingSettings | undefined): MaterialityThresholds {
+  return { ...DEFAULT_THRESHOLDS, ...(judging?.materiality ?? {}) };
+}
+
+const positive = (x: Fraction | null) => x === null || (x.s > 0n && x.n !== 0n);
+const negative = (x: Fraction | null) => x === null || (x.s < 0n && x.n !== 0n);
+const isZero = (x: Interval) => x.lo !== null && x.hi !== null && x.lo.n === 0n && x.hi.n === 0n;
 
 function changeWords(fn: string): { up: string; down: string } {
   if (fn === 'decline') return { up: 'a decline', down: 'an increase' };
@@ -27,41 +38,79 @@ function changeWords(fn: string): { up: string; down: string } {
 }
 
 export function claimMateriality(c: ClaimContext): Materiality {
-  if (c.judged.verdict !== 'fail') return { material: false, reasons: [] };
-  const reasons: string[] = [];
-  const call = topCall(c.rule.expr);
-  const fn = call?.name ?? '';
+  const out: Materiality = { material: false, reasons: [], tests: [] };
+  if (c.verdict !== 'fail') return out;
+  const add = (test: MaterialityTest, reason: string) => {
+    out.tests.push(test);
+    out.reasons.push(reason);
+  };
+  const call = topCall(c.compiled);
+  const meaning = call?.fn.meaning;
+  const name = call?.fn.name ?? '';
   const stated = c.rule.stated;
   const v = stated.value;
-  const computed: Interval = c.computed;
+  const computed = c.computed;
   const gives = showInterval(computed, stated, c.locale, 2);
-  if (CHANGES.has(fn)) {
-    const { up, down } = changeWords(fn);
+  if (meaning === 'change' || meaning === 'points') {
+    const { up, down } = changeWords(name);
     if (positive(v) && !positive(computed.hi)) {
-      reasons.push(`direction flips: the text states ${up} (${stated.text}), the figures give ${computed.hi.n === 0n && computed.lo.n === 0n ? 'no change' : down} (${gives})`);
+      add('direction', `direction flips: the text states ${up} (${stated.text}), the figures give ${isZero(computed) ? 'no change' : down} (${gives})`);
     } else if (negative(v) && !negative(computed.lo)) {
-      reasons.push(`direction flips: the text states ${down} (${stated.text}), the figures give ${computed.lo.n === 0n && computed.hi.n === 0n ? 'no change' : up} (${gives})`);
+      add('direction', `direction flips: the text states ${down} (${stated.text}), the figures give ${isZero(computed) ? 'no change' : up} (${gives})`);
     }
   }
-  if (RATIOS.has(fn)) {
-    const one = v.sub(v).add(1);
-    const threshold = stated.percent ? '100%' : '1';
-    if (fn === 'ratio' && v.gte(one) && computed.hi.lt(one)) {
-      reasons.push(`plan or target missed instead of met: the text states ${stated.text}, the figures give ${gives}, below ${threshold}`);
-    } else if (fn === 'ratio' && v.lt(one) && computed.lo.gte(one)) {
-      reasons.push(`plan or target met instead of missed: the text states ${stated.text}, the figures give ${gives}, at or above ${threshold}`);
-    } else if (fn === 'times' && v.gt(one) && computed.hi.lte(one)) {
-      reasons.push(`ordering flips: the text states ${stated.text} (more), the figures give ${gives}, not more than ${threshold}`);
-    } else if (fn === 'times' && v.lt(one) && computed.lo.gte(one)) {
-      reasons.push(`ordering flips: the text states ${stated.text} (less), the figures give ${gives}, not less than ${threshold}`);
+  const one = new Fraction(1);
+  const threshold = stated.percent ? '100%' : '1';
+  if (meaning === 'ratio') {
+    if (v.gte(one) && computed.hi !== null && computed.hi.lt(one)) {
+      add('target', `plan or target missed instead of met: the text states ${stated.text}, the figures give ${gives}, below ${threshold}`);
+    } else if (v.lt(one) && computed.lo !== null && computed.lo.gte(one)) {
+      add('target', `plan or target met instead of missed: the text states ${stated.text}, the figures give ${gives}, at or above ${threshold}`);
     }
   }
-  return { material: reasons.length > 0, reasons };
+  if (meaning === 'multiple') {
+    if (v.gt(one) && computed.hi !== null && computed.hi.lte(one)) {
+      add('ordering', `ordering flips: the text states ${stated.text} (more), the figures give ${gives}, not more than ${threshold}`);
+    } else if (v.lt(one) && computed.lo !== null && computed.lo.gte(one)) {
+      add('ordering', `ordering flips: the text states ${stated.text} (less), the figures give ${gives}, not less than ${threshold}`);
+    }
+  }
+  sizeTests(c, add);
+  out.material = out.tests.length > 0;
+  return out;
+}
+
+/** The gap rounding cannot explain, against the thresholds. */
+function sizeTests(c: ClaimContext, add: (test: MaterialityTest, reason: string) => void): void {
+  const stated = c.rule.stated;
+  const gap = gapBetween(c.computed, setWith(c)).abs();
+  if (gap.n === 0n) return;
+  const { relative, points } = c.thresholds;
+  if (stated.percent) {
+    // A rate is measured in points: 0,4 points on a 6,5 % rate is small, though 6 % of it.
+    const inPoints = gap.mul(100);
+    if (inPoints.gte(points)) {
+      add('point-size', `size: beyond rounding it is off by ${formatNumber(inPoints, c.locale, { decimals: 2 })} pp, at least the ${formatNumber(points, c.locale, { decimals: decimalsOf(points) })} pp threshold`);
+    }
+    return;
+  }
+  if (stated.value.n !== 0n && gap.div(stated.value.abs()).gte(relative)) {
+    add(
+      'relative-size',
+      `size: beyond rounding it is off by ${formatNumber(gap.div(stated.value.abs()), c.locale, { decimals: 1, percent: true })} of the stated ${stated.text}, at least the ${formatNumber(relative, c.locale, { decimals: decimalsOf(relative.mul(100)), percent: true })} threshold`,
+    );
+  }
+}
+
+function decimalsOf(x: Fraction): number {
+  for (let d = 0; d < 6; d++) if (x.mul(10 ** d).d === 1n) return d;
+  return 6;
 }
 
 export function assertionMateriality(rule: LoadedAssertionRule): Materiality {
   return {
     material: true,
     reasons: [`ordering flips: ${rule.expr} is false for every value the figures allow`],
+    tests: ['ordering'],
   };
 }

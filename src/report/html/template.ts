@@ -185,7 +185,8 @@ function details(audit: AuditResult, i: number, ctx: Context): Html {
   if (r.stated) fact('stated', html`<strong>${r.stated.text}</strong> → ${r.stated.set}`);
   if (r.computed) fact('computed', r.computed.text);
   if (r.difference) fact('difference', r.difference.text);
-  if (r.heldUnder) fact('holds under', html`the <strong>${r.heldUnder}</strong> reading only`);
+  if (r.warning) fact(r.warning.kind === 'undecided' ? 'undecided' : 'holds only', r.warning.message);
+  if (r.witness && !r.witnessAtWritten) fact('holds at', Object.entries(r.witness).map(([id, v]) => `${id} = ${v}`).join(', '));
   if (r.missing?.length) fact('missing', html`${r.missing.map((m, k) => html`${k ? ', ' : ''}<code>${m}</code>`)}`);
   fact('rule', html`<code class="rule-at">${at(r.declared)}</code>`);
 

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { audit } from '../../../src/audit.js';
 import { compileExpression } from '../../../src/evaluate/index.js';
 import type { ClaimContext, DiagnoseContext } from '../../../src/judge/diagnose/index.js';
-import { judgeClaim } from '../../../src/judge/verdict.js';
+import { Budget } from '../../../src/judge/decide/index.js';
+import { rangeOfResult, thresholdsOf } from '../../../src/judge/diagnose/index.js';
+import { judgeRule } from '../../../src/judge/judge-rule.js';
 import { loadRuleFile } from '../../../src/load/index.js';
 import Fraction from 'fraction.js';
 import type { Figure, Interval, LoadedClaimRule, Locale, RuleResult, RuleSet, WrittenNumber } from '../../../src/model.js';
@@ -25,13 +27,12 @@ export function contextOf(set: RuleSet, id: string): DiagnoseContext {
   if (!rule) throw new Error(`no rule ${id} in ${set.file}`);
   const compiled = compileExpression(rule.expr);
   if (!compiled.ok) throw new Error(compiled.error.message);
-  const scope = new Map<string, Interval>();
-  for (const s of compiled.compiled.symbols) scope.set(s, set.figures.get(s)!.interval!);
-  const base = { rule, compiled: compiled.compiled, scope, figures: set.figures, locale: set.document.locale };
+  const scope = new Map<string, Interval | null>();
+  for (const s of compiled.compiled.symbols) scope.set(s, set.figures.get(s)!.interval);
+  const base = { rule, compiled: compiled.compiled, scope, figures: set.figures, locale: set.document.locale, budget: new Budget(), thresholds: thresholdsOf(undefined) };
   if (rule.kind === 'assert') return base;
-  const computed = compiled.compiled.evaluate(scope) as Interval;
-  const c: ClaimContext = { ...base, rule, computed, judged: judgeClaim(computed, rule.stated, rule.reading, rule.tolerance) };
-  return c;
+  const result = judgeRule(rule, { figures: set.figures, locale: set.document.locale });
+  return { ...base, rule, computed: rangeOfResult.get(result)!, verdict: result.verdict === 'fail' ? 'fail' : 'warn', result } as ClaimContext;
 }
 
 export function ruleSet(file: string): RuleSet {
@@ -42,7 +43,12 @@ const declared = { file: 'test', line: 1, col: 1 };
 
 export function figure(id: string, text: string, locale: Locale, exact = false): Figure {
   const written = readNumber(text, locale);
-  return { id, written, interval: writtenInterval(written, { exact }), exact, declared };
+  return { id, written, interval: writtenInterval(written, { exact }), exact, declared, ...(exact ? {} : { precisionFrom: 'written' as const }) };
+}
+
+/** The verdict the judge gave the claim a context was built for. */
+export function verdictOf(c: ClaimContext): RuleResult['verdict'] {
+  return (c as ClaimContext & { result: RuleResult }).result.verdict;
 }
 
 export function claim(expr: string, stated: string, figures: Figure[], locale: Locale): ClaimContext {
@@ -64,8 +70,19 @@ export function claim(expr: string, stated: string, figures: Figure[], locale: L
     tolerance: new Fraction(1, 20),
   } satisfies LoadedClaimRule;
   const byId = new Map(figures.map((f) => [f.id, f]));
-  const scope = new Map<string, Interval>(compiled.compiled.symbols.map((id) => [id, byId.get(id)!.interval!]));
-  const computed = compiled.compiled.evaluate(scope) as Interval;
-  return { rule, compiled: compiled.compiled, scope, figures: byId, locale, computed, judged: judgeClaim(computed, w, 'round', rule.tolerance) };
+  const scope = new Map<string, Interval | null>(compiled.compiled.symbols.map((id) => [id, byId.get(id)!.interval]));
+  const result = judgeRule(rule, { figures: byId, locale });
+  return {
+    rule,
+    compiled: compiled.compiled,
+    scope,
+    figures: byId,
+    locale,
+    computed: rangeOfResult.get(result)!,
+    verdict: result.verdict === 'fail' ? 'fail' : 'warn',
+    budget: new Budget(),
+    thresholds: thresholdsOf(undefined),
+    result,
+  } as ClaimContext;
 }
 

@@ -81,6 +81,7 @@ const WORDS: Record<DigitSlipKind, string> = {
 /** A figure's interval for a variant: its own precision rule (exact, or ± half its last digit, or an explicit width). */
 function variantInterval(original: Interval, w: WrittenNumber, v: WrittenNumber, exact: boolean): Interval {
   if (exact) return { lo: v.value, hi: v.value };
+  if (original.lo === null || original.hi === null) return original;
   const half = original.hi.sub(original.lo).div(2);
   if (half.equals(halfUnit(w))) return writtenInterval(v);
   return { lo: v.value.sub(half), hi: v.value.add(half) };

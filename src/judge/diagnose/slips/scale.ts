@@ -8,7 +8,7 @@ import Fraction from 'fraction.js';
 import type { Interval, Slip, WrittenNumber } from '../../../model.js';
 import { formatNumber, LOCALES } from '../../../numbers/index.js';
 import { styleOf } from '../../../numbers/format.js';
-import { holdsWith, missesWidely, orList, withFigure, type DiagnoseContext } from '../context.js';
+import { holdsWith, missesWidely, orList, withFigure, type DiagnoseContext, scaled } from '../context.js';
 import type { SlipDetector } from './types.js';
 
 const EXPONENTS = [3, -3, 6, -6] as const;
@@ -36,8 +36,7 @@ export function rescaled(w: WrittenNumber, k: number, locale: 'vi-VN' | 'en'): {
 }
 
 function scaleInterval(x: Interval, k: number): Interval {
-  const f = pow10(k);
-  return { lo: x.lo.mul(f), hi: x.hi.mul(f) };
+  return scaled(x, pow10(k));
 }
 
 export function detectScaleSlip(c: DiagnoseContext): Slip | null {

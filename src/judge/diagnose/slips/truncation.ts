@@ -13,6 +13,7 @@ export function detectTruncation(c: DiagnoseContext): Slip | null {
   if (!isClaim(c)) return null;
   if (c.rule.reading !== 'round' || holdsWith(c) || !holdsWith(c, { reading: 'truncate' })) return null;
   const stated = c.rule.stated;
+  if (c.computed.lo === null || c.computed.hi === null) return null;
   const lo = formatLike(c.computed.lo, stated, c.locale);
   const hi = formatLike(c.computed.hi, stated, c.locale);
   const rounded = lo === hi ? lo : `${lo} to ${hi}`;

@@ -1,0 +1,46 @@
+/**
+ * Evaluations of one rule's program, each charged to the rule's budget: an enclosure over a cell,
+ * a value at a point, a gradient over a cell. The cost unit is one node evaluated (a gradient
+ * costs one per node and per figure), so the budget bounds the work whatever the expression.
+ */
+import { enclose, gradient, type Dual, type Program, type Value } from '../../evaluate/index.js';
+import type { Interval } from '../../model.js';
+import type { Budget } from './budget.js';
+import { pointCell, type Cell, type Point } from './box.js';
+
+export class Probe {
+  private readonly size: number;
+
+  constructor(
+    readonly program: Program,
+    readonly budget: Budget,
+  ) {
+    this.size = program.root + 1;
+  }
+
+  /** The enclosure over a cell. Throws EvaluationError (a cell of the rule's own box never does once its root box has not). */
+  enclose(cell: Cell): Value {
+    this.budget.charge(this.size);
+    return enclose(this.program, cell);
+  }
+
+  /** The value at a point (a tight enclosure where a root rounds), or null where it is undefined. */
+  at(point: Point): Value | null {
+    this.budget.charge(this.size);
+    try {
+      return enclose(this.program, pointCell(point));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Value and gradient over a cell of known figures, or null where it cannot be computed. */
+  gradient(cell: Cell): Dual | null {
+    this.budget.charge(this.size * (1 + this.program.slots.length));
+    try {
+      return gradient(this.program, cell as Interval[]);
+    } catch {
+      return null;
+    }
+  }
+}

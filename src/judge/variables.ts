@@ -1,0 +1,39 @@
+/**
+ * From figures to the box a rule is decided over: one variable per figure the expression uses,
+ * with its domain, its open ends, its written value (the witness tried first) and the unit of its
+ * last written digit (to write witnesses short).
+ */
+import Fraction from 'fraction.js';
+import { intervals as I, type Program } from '../evaluate/index.js';
+import type { Figure, Interval, WrittenNumber } from '../model.js';
+import { halfUnit } from '../numbers/index.js';
+import type { Variable } from './decide/index.js';
+
+/** One unit of the last written digit, in base units (0,1 tỷ for "7.126,1 tỷ"). */
+export function digitUnit(w: WrittenNumber): Fraction {
+  return halfUnit(w).mul(2);
+}
+
+export function variableOf(figure: Figure, domain: Interval | null = figure.interval): Variable {
+  const v: Variable = {
+    id: figure.id,
+    domain,
+    openLo: figure.open?.lo ?? false,
+    openHi: figure.open?.hi ?? false,
+  };
+  const w = figure.written;
+  if (w && domain && !w.range) {
+    const inside = I.contains(domain, w.value) && !(v.openLo && domain.lo?.equals(w.value)) && !(v.openHi && domain.hi?.equals(w.value));
+    if (inside) v.written = w.value;
+    v.step = digitUnit(w);
+  }
+  return v;
+}
+
+/** The variables of a program, by slot; `domains` replaces some figures' domains (a looser reading). */
+export function variablesOf(program: Program, figures: ReadonlyMap<string, Figure>, domains?: ReadonlyMap<string, Interval>): Variable[] {
+  return program.slots.map((id) => {
+    const figure = figures.get(id)!;
+    return variableOf(figure, domains?.get(id) ?? figure.interval);
+  });
+}
