@@ -1,12 +1,11 @@
 /**
- * The HTML report in a real browser: Debian's chromium driven by playwright-core, the page
- * opened from a file:// URL (no server). Fails — does not skip — when chromium is missing,
- * unless TALLY_SKIP_BROWSER=1.
+ * The HTML report in a real browser: Chromium driven by playwright-core (Debian's when installed,
+ * else the one @sparticuz/chromium ships: see test/browser/), the page opened from a file:// URL
+ * (no server).
  *
- * Also runs the built CLI on the bundled audit (when dist/tally.js exists and rules/ holds
- * rules), checks its page the same way, validates its JSON report against the published
- * schema, and keeps a full-page screenshot in test-output/tally-report.png (and in
- * reports/screenshots/ when TALLY_UPDATE_SCREENSHOT=1).
+ * Also runs the built CLI on the bundled audit, checks its page the same way, validates its JSON
+ * report against the published schema, and keeps a full-page screenshot in
+ * test-output/tally-report.png (and in reports/screenshots/ when TALLY_UPDATE_SCREENSHOT=1).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,30 +14,19 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import fc from 'fast-check';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult, RuleResult, Verdict } from '../../src/model.js';
 import { htmlReporter } from '../../src/report/html/index.js';
 import { toJsonReport } from '../../src/report/json.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { JsonReport } from '../../src/report/schema.js';
+import { launchChromium } from '../browser/launch.js';
 import { sampleAudit, SCRIPT_QUOTE } from './sample-audit.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUTPUT = path.join(ROOT, 'test-output');
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = process.env.TALLY_SKIP_BROWSER === '1';
 const CLI = path.join(ROOT, 'dist/tally.js');
-
-function hasBundledRules(): boolean {
-  const walk = (dir: string): boolean =>
-    fs.existsSync(dir) &&
-    fs.readdirSync(dir, { withFileTypes: true }).some((e) =>
-      e.isDirectory() ? e.name !== 'schema' && walk(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name),
-    );
-  return walk(path.join(ROOT, 'rules'));
-}
-const BUNDLED = fs.existsSync(CLI) && hasBundledRules();
 
 interface Opened {
   page: Page;
@@ -89,15 +77,9 @@ async function shownRule(page: Page): Promise<string> {
   return (await page.locator('#panel-body .d-head h3').textContent()) ?? '';
 }
 
-describe.skipIf(SKIP)('html report in chromium', () => {
+describe('html report in chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), or set TALLY_SKIP_BROWSER=1`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
     fs.mkdirSync(OUTPUT, { recursive: true });
   }, 60_000);
 
@@ -251,7 +233,7 @@ describe.skipIf(SKIP)('html report in chromium', () => {
     });
   });
 
-  describe.skipIf(!BUNDLED)('bundled audit (built CLI)', () => {
+  describe('bundled audit (built CLI)', () => {
     let out: string;
     let o: Opened;
     let report: { results: RuleResult[]; documents: { path: string }[]; summary: { byVerdict: Record<Verdict, number> } };
