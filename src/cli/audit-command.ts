@@ -47,10 +47,10 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
   for (const name of formats) {
     const reporter = reporters.get(name)!;
     if (name === 'console' || !flags.out || !reporter.fileName) {
-      process.stdout.write(reporter.render(result, { color: name === 'console' && useColor(process.stdout) }));
+      process.stdout.write(reporter.render(result, { color: name === 'console' && useColor(process.stdout), failOn: flags.failOn }));
     }
     if (flags.out && reporter.fileName) {
-      writeFileAtomic(path.join(flags.out, reporter.fileName), reporter.render(result, { color: false }));
+      writeFileAtomic(path.join(flags.out, reporter.fileName), reporter.render(result, { color: false, failOn: flags.failOn }));
     }
   }
   const code = exitCode(result, flags.failOn);

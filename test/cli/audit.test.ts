@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tally } from './run.js';
+import { parseXml } from '../report/xml.js';
+import { ROOT, tally } from './run.js';
 
 describe('tally audit (built CLI)', () => {
   it('exits 0 on a rule set whose claims hold', () => {
@@ -79,6 +80,22 @@ describe('tally audit (built CLI)', () => {
     const md = fs.readFileSync(path.join(out, 'tally-report.md'), 'utf8');
     expect(md).toContain('`staff-growth`');
     expect(fs.readdirSync(out).sort()).toEqual(['tally-report.json', 'tally-report.md']);
+  });
+
+  it('JUnit follows --fail-on: a warn is a failure under --fail-on warning, passes under the default', () => {
+    const junit = (failOn: string) => {
+      const run = tally(['audit', 'rules/lang-son', '--format', 'junit', '--fail-on', failOn], { cwd: ROOT });
+      const cases = parseXml(run.stdout).children.flatMap((suite) => suite.children.filter((c) => c.name === 'testcase'));
+      const outcome = (id: string) => cases.find((c) => c.attributes.name === id)!.children.map((x) => x.name);
+      return { code: run.code, outcome };
+    };
+    const strict = junit('warning');
+    expect(strict.code).toBe(1);
+    expect(strict.outcome('grdp-growth-2020-2023')).toEqual(['failure']);
+    expect(strict.outcome('revenue-growth-2021')).toEqual(['failure']);
+    const lenient = junit('error');
+    expect(lenient.outcome('grdp-growth-2020-2023')).toEqual(['system-out']);
+    expect(lenient.outcome('revenue-growth-2021')).toEqual(['failure']);
   });
 
   it('prints plain text when NO_COLOR is set and colours when forced', () => {

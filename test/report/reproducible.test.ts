@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonReport } from '../../src/report/schema.js';
-import { checkJunitShape, sarifValidator } from './formats.js';
+import { checkJunitShape, junitSchemaErrors, sarifValidator } from './formats.js';
 import { parseXml } from './xml.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -62,7 +62,7 @@ describe('reports of the bundled audit (built CLI)', () => {
     for (const line of stdoutA.trimEnd().split('\n').filter(Boolean)) expect(line).toMatch(/^::(error|warning|notice) /);
   });
 
-  it('pass the schema check of their format: JSON report, SARIF 2.1.0, JUnit', () => {
+  it('pass the schema check of their format: JSON report, SARIF 2.1.0, JUnit (Jenkins)', async () => {
     const json = new Ajv({ allErrors: true, strict: true }).compile(JsonReport);
     json(JSON.parse(read('tally-report.json')));
     expect(json.errors ?? []).toEqual([]);
@@ -70,5 +70,6 @@ describe('reports of the bundled audit (built CLI)', () => {
     sarif(JSON.parse(read('tally-report.sarif')));
     expect(sarif.errors ?? []).toEqual([]);
     checkJunitShape(parseXml(read('tally-junit.xml')));
+    expect(await junitSchemaErrors([read('tally-junit.xml')])).toEqual([]);
   });
 });
