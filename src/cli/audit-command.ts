@@ -8,6 +8,7 @@ import { reporters } from '../report/index.js';
 import { writeFileAtomic } from '../report/write.js';
 import { useColor } from './color.js';
 import { jobsOption } from './jobs.js';
+import { appendStepSummary } from './step-summary.js';
 
 interface AuditFlags {
   format: string[];
@@ -72,6 +73,7 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
     const reporter = reporters.get(name)!;
     writeFileAtomic(path.join(flags.out!, reporter.fileName!), reporter.render(result, { color: false, failOn: flags.failOn }));
   }
+  if (plan.stdout === 'github') appendStepSummary(result);
   const code = exitCode(result, flags.failOn);
   const uncovered = flags.failOnUncovered === true && result.coverage.some((c) => c.uncovered > 0);
   process.exitCode = code === 0 && uncovered ? 1 : code;

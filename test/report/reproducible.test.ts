@@ -22,7 +22,7 @@ const FILES = ['tally-report.json', 'tally-report.md', 'tally-report.html', 'tal
 
 function run(out: string) {
   const args = [CLI, 'audit', ...FORMATS.flatMap((f) => ['--format', f]), '--out', out, '--fail-on', 'never'];
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 100_000, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 100_000, env: { ...process.env, NO_COLOR: '1', GITHUB_STEP_SUMMARY: '' } });
   // 2 = some rule or rule file is broken: the reports are still written and must still be right.
   if (r.status !== 0 && r.status !== 2) throw new Error(`tally audit exited ${r.status} ${r.signal ?? ''}: ${r.stderr}`);
   return r.stdout;
