@@ -14,7 +14,8 @@
  * severe first (see `bySeverity`); the step summary (step-summary.ts) lists every finding.
  */
 import { findingSeverity } from '../judge/outcome.js';
-import type { AuditResult, RuleResult, Severity, Verdict } from '../model.js';
+import type { AuditResult, RuleResult, Severity } from '../model.js';
+import { VERDICT_ORDER } from './labels.js';
 import type { Reporter } from './reporter.js';
 import { lineLocator } from './sarif.js';
 
@@ -45,19 +46,17 @@ export function commandOf(r: RuleResult): Command | null {
 }
 
 const COMMAND_RANK: Record<Command, number> = { error: 0, warning: 1, notice: 2 };
-// A broken rule first (nothing it claims was checked), then false claims, looser readings, missing figures.
-const VERDICT_RANK: Record<Verdict, number> = { error: 0, fail: 1, warn: 2, unverifiable: 3, pass: 4 };
 
 /**
- * Most severe first: by command level, then problems in the rule files, then by verdict, then
- * findings that change the document's conclusion (material) before the others; the order of the
- * rule files otherwise.
+ * Most severe first: by command level, then by verdict (a broken rule first: nothing it claims
+ * was checked; then false claims, looser readings, missing figures), then findings that change
+ * the document's conclusion (material) before the others; the order of the rule files otherwise.
  */
 export function bySeverity(a: RuleResult, b: RuleResult): number {
   const material = (r: RuleResult) => (r.diagnosis?.materiality.material ? 0 : 1);
   return (
     COMMAND_RANK[commandOf(a) ?? 'notice'] - COMMAND_RANK[commandOf(b) ?? 'notice'] ||
-    VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict] ||
+    VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) ||
     material(a) - material(b)
   );
 }

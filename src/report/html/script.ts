@@ -100,7 +100,6 @@ export const SCRIPT = String.raw`
       var head = headOf(i);
       // A result without a mark is shown by its row, unless that row is what was just clicked.
       var target = head || (from ? null : rowOf(i));
-      // On a narrow screen the details cover the lower part: bring the claim to the top instead.
       if (target) target.scrollIntoView({ block: narrow.matches ? 'start' : 'center', behavior: 'auto' });
       if (head) {
         head.classList.remove('flash');
