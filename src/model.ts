@@ -283,7 +283,8 @@ export interface RuleResult {
   anchor?: { line: number; col: number; start: number; end: number };
   expr: string;
   reading?: Reading;
-  stated?: { text: string; set: string; value: ReportedNumber; hedge?: string };
+  /** `start`/`end`: where the stated number sits in the document (offsets into its NFC text). */
+  stated?: { text: string; set: string; value: ReportedNumber; hedge?: string; start?: number; end?: number };
   computed?: ReportedInterval;
   difference?: Difference;
   /** Figures used, as written and as read. */

@@ -8,6 +8,7 @@ import { reporters } from '../report/index.js';
 import { writeFileAtomic } from '../report/write.js';
 import { useColor } from './color.js';
 import { jobsOption } from './jobs.js';
+import { appendStepSummary } from './step-summary.js';
 
 interface AuditFlags {
   format: string[];
@@ -41,18 +42,38 @@ export function registerAudit(program: Command): void {
     .action((paths: string[], flags: AuditFlags) => runAudit(paths, flags));
 }
 
-async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
-  const result = await auditParallel({ paths, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
-  const formats = flags.format?.length ? flags.format : ['console'];
-  for (const name of formats) {
-    const reporter = reporters.get(name)!;
-    if (name === 'console' || !flags.out || !reporter.fileName) {
-      process.stdout.write(reporter.render(result, { color: name === 'console' && useColor(process.stdout) }));
-    }
-    if (flags.out && reporter.fileName) {
-      writeFileAtomic(path.join(flags.out, reporter.fileName), reporter.render(result, { color: false }));
-    }
+/**
+ * Where each chosen format goes: without --out every format goes to stdout; with it, file
+ * formats go to files and console and github (which have no file) still go to stdout. Two
+ * formats on stdout would be one unreadable stream (JSON followed by Markdown), so that is
+ * refused before anything runs.
+ */
+function planOutputs(formats: string[], out: string | undefined): { stdout?: string; files: string[] } {
+  const chosen = [...new Set(formats.length ? formats : ['console'])];
+  const toStdout = chosen.filter((name) => !out || !reporters.get(name)!.fileName);
+  if (toStdout.length > 1) {
+    const names = toStdout.map((name) => `"${name}"`).join(' and ');
+    throw new UsageError(
+      out
+        ? `formats ${names} both write to stdout (they have no file form): choose one of them`
+        : `formats ${names} would ${toStdout.length === 2 ? 'both' : 'all'} write to stdout, one after the other: give --out <dir> to write them to files there, or choose one format`,
+    );
   }
+  return { ...(toStdout[0] ? { stdout: toStdout[0] } : {}), files: out ? chosen.filter((name) => reporters.get(name)!.fileName) : [] };
+}
+
+async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
+  const plan = planOutputs(flags.format ?? [], flags.out);
+  const result = await auditParallel({ paths, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  if (plan.stdout) {
+    const color = plan.stdout === 'console' && useColor(process.stdout);
+    process.stdout.write(reporters.get(plan.stdout)!.render(result, { color, failOn: flags.failOn }));
+  }
+  for (const name of plan.files) {
+    const reporter = reporters.get(name)!;
+    writeFileAtomic(path.join(flags.out!, reporter.fileName!), reporter.render(result, { color: false, failOn: flags.failOn }));
+  }
+  if (plan.stdout === 'github') appendStepSummary(result);
   const code = exitCode(result, flags.failOn);
   const uncovered = flags.failOnUncovered === true && result.coverage.some((c) => c.uncovered > 0);
   process.exitCode = code === 0 && uncovered ? 1 : code;

@@ -146,6 +146,8 @@ function fillClaimStated(rule: LoadedClaimRule, ctx: JudgeContext, result: RuleR
     set: describeSet(statedSet(rule.stated, rule.reading, rule.tolerance), rule.stated, ctx.locale),
     value: reportNumber(rule.stated.value),
     ...(rule.hedge ? { hedge: rule.hedge } : {}),
+    start: rule.stated.span.start,
+    end: rule.stated.span.end,
   };
 }
 

@@ -40,17 +40,18 @@ export function summarize(results: RuleResult[]): AuditSummary {
   return { total: results.length, byVerdict, bySeverity, waived };
 }
 
+/** Whether this finding alone makes the run exit 1 under `failOn` (reports that mark failures use it too). */
+export function failsTheRun(result: RuleResult, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  // A waived finding is shown and counted, but it was reviewed and accepted: it does not fail the run.
+  if (result.waiver) return false;
+  const severity = findingSeverity(result);
+  return severity !== null && result.verdict !== 'unverifiable' && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
+}
+
 export function exitCode(audit: AuditResult, failOn: FailOn): 0 | 1 | 2 {
   // A broken rule or rule file is a configuration error whatever the threshold: never exit 0.
   if (audit.diagnostics.some((d) => d.severity === 'error')) return 2;
   if (audit.results.some((r) => r.verdict === 'error')) return 2;
-  if (failOn === 'never') return 0;
-  const threshold = SEVERITY_RANK[failOn];
-  const failing = audit.results.some((r) => {
-    // A waived finding is shown and counted, but it was reviewed and accepted: it does not fail the run.
-    if (r.waiver) return false;
-    const severity = findingSeverity(r);
-    return severity !== null && r.verdict !== 'unverifiable' && SEVERITY_RANK[severity] >= threshold;
-  });
-  return failing ? 1 : 0;
+  return audit.results.some((r) => failsTheRun(r, failOn)) ? 1 : 0;
 }

@@ -9,9 +9,13 @@
  * broken rule (verdict error) and a result without anchor point at the rule file. Problems in
  * the rule files are annotated at their file:line:col. Values and properties are escaped as the
  * Actions toolkit does: `%`, CR and LF everywhere, and `:` and `,` inside properties.
+ *
+ * GitHub shows only the first ten annotations of each level per step, so they are written most
+ * severe first (see `bySeverity`); the step summary (step-summary.ts) lists every finding.
  */
 import { findingSeverity } from '../judge/outcome.js';
 import type { AuditResult, RuleResult, Severity } from '../model.js';
+import { VERDICT_ORDER } from './labels.js';
 import type { Reporter } from './reporter.js';
 import { lineLocator } from './sarif.js';
 
@@ -34,10 +38,32 @@ export function workflowCommand(command: Command, properties: Record<string, str
   return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
 }
 
-function annotation(r: RuleResult, locate: Map<string, (offset: number) => { line: number; col: number }>): string | null {
+/** The workflow command of a result's annotation, or null for a pass. */
+export function commandOf(r: RuleResult): Command | null {
   const severity = findingSeverity(r);
   if (severity === null) return null;
-  const command: Command = r.waiver && r.verdict !== 'error' ? 'notice' : COMMAND[severity];
+  return r.waiver && r.verdict !== 'error' ? 'notice' : COMMAND[severity];
+}
+
+const COMMAND_RANK: Record<Command, number> = { error: 0, warning: 1, notice: 2 };
+
+/**
+ * Most severe first: by command level, then by verdict (a broken rule first: nothing it claims
+ * was checked; then false claims, looser readings, missing figures), then findings that change
+ * the document's conclusion (material) before the others; the order of the rule files otherwise.
+ */
+export function bySeverity(a: RuleResult, b: RuleResult): number {
+  const material = (r: RuleResult) => (r.diagnosis?.materiality.material ? 0 : 1);
+  return (
+    COMMAND_RANK[commandOf(a) ?? 'notice'] - COMMAND_RANK[commandOf(b) ?? 'notice'] ||
+    VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) ||
+    material(a) - material(b)
+  );
+}
+
+function annotation(r: RuleResult, locate: Map<string, (offset: number) => { line: number; col: number }>): string | null {
+  const command = commandOf(r);
+  if (command === null) return null;
   const inDocument = r.verdict !== 'error' && r.anchor && r.document;
   let place: Record<string, string | number | undefined>;
   if (inDocument) {
@@ -63,21 +89,22 @@ function annotation(r: RuleResult, locate: Map<string, (offset: number) => { lin
 }
 
 export function renderGithub(audit: AuditResult): string {
-  const out: string[] = [];
-  for (const d of audit.diagnostics) {
-    out.push(
-      workflowCommand(
-        d.severity === 'error' ? 'error' : 'warning',
-        { file: d.position.file, line: d.position.line, col: d.position.col, title: `tally ${d.code}` },
-        `${d.message}${d.suggestions?.length ? ` (did you mean ${d.suggestions.map((s) => `"${s}"`).join(', ')}?)` : ''}`,
-      ),
+  const problems = audit.diagnostics.map((d) => {
+    const command: Command = d.severity === 'error' ? 'error' : 'warning';
+    const line = workflowCommand(
+      command,
+      { file: d.position.file, line: d.position.line, col: d.position.col, title: `tally ${d.code}` },
+      `${d.message}${d.suggestions?.length ? ` (did you mean ${d.suggestions.map((s) => `"${s}"`).join(', ')}?)` : ''}`,
     );
-  }
+    return { command, line };
+  });
   const locate = new Map(audit.documents.map((d) => [d.path, lineLocator(d.text)]));
-  for (const r of audit.results) {
+  const findings = [...audit.results].sort(bySeverity).flatMap((r) => {
     const line = annotation(r, locate);
-    if (line) out.push(line);
-  }
+    return line ? [{ command: commandOf(r)!, line }] : [];
+  });
+  // A problem in a rule file leads its level: it may hide every rule of that file.
+  const out = [...problems, ...findings].sort((a, b) => COMMAND_RANK[a.command] - COMMAND_RANK[b.command]).map((a) => a.line);
   return out.length ? `${out.join('\n')}\n` : '';
 }
 

@@ -1,21 +1,24 @@
 /**
  * JUnit XML, for CI test dashboards: a <testsuite> per rule file, a <testcase> per rule
- * (classname = rule file, name = rule id).
+ * (classname = rule file, name = rule id). Valid against the schema Jenkins reads JUnit with
+ * (test/fixtures/schemas/junit-jenkins.xsd): the skipped count is on each <testsuite> only,
+ * since <testsuites> may not carry one.
  *
  * Mapping:
  *   pass          → passes
  *   fail          → <failure type="fail" message="why, off by how much">details</failure>
  *   error         → <error type="error"> (the rule itself is broken)
- *   unverifiable  → <skipped message="…"> (a figure it needs is missing: nothing was checked)
- *   warn          → passes, with <system-out> saying it holds only under the looser reading
- *                   (truncation): a warn is not a false claim, and a CI dashboard that turned it
- *                   red would cry wolf; the console, SARIF and GitHub formats still flag it.
+ *   unverifiable  → <skipped message="unverifiable: what is missing"> (nothing was checked)
+ *   warn          → a <failure type="warn"> when it fails the run (`--fail-on warning` or
+ *                   `info`), so the dashboard and the exit code agree; otherwise it passes, with
+ *                   <system-out> saying it holds only under the looser reading (truncation).
  *   waived        → <skipped message="waived: reason"> for fail/warn/unverifiable (a reviewed,
  *                   accepted finding); a waived `error` stays an error (a broken rule is not a
  *                   finding anyone can accept).
  * Problems in a rule file that yielded no rule become one <error> testcase named "(rule file)".
  * No time, timestamp or hostname attributes: the file is reproducible byte for byte.
  */
+import { type FailOn, failsTheRun } from '../judge/outcome.js';
 import type { AuditResult, Diagnostic, RuleResult } from '../model.js';
 import type { Reporter } from './reporter.js';
 
@@ -75,18 +78,19 @@ function withSize(r: RuleResult): string {
   return r.difference && !r.message.includes(r.difference.text) ? `${r.message} (off by ${r.difference.text})` : r.message;
 }
 
-function outcome(r: RuleResult): Outcome {
+function outcome(r: RuleResult, failOn: FailOn): Outcome {
   if (r.waiver && r.verdict !== 'pass' && r.verdict !== 'error') {
     return { kind: 'skipped', message: `waived (${r.verdict}) by ${r.waiver.reviewer} until ${r.waiver.expires}: ${r.waiver.reason}` };
   }
   switch (r.verdict) {
     case 'pass':
       return r.waiver ? { kind: 'pass', out: `passes; the waiver at ${at(r.waiver.declared)} is no longer needed` } : { kind: 'pass' };
-    case 'warn':
-      return {
-        kind: 'pass',
-        out: `${r.warning?.message ?? 'holds only under a looser reading'}: ${r.message}\n${describe(r)}`,
-      };
+    case 'warn': {
+      const looser = r.warning?.message ?? 'holds only under a looser reading';
+      return failsTheRun(r, failOn)
+        ? { kind: 'failure', message: `${looser}: ${r.message}`, body: describe(r) }
+        : { kind: 'pass', out: `${looser}: ${r.message}\n${describe(r)}` };
+    }
     case 'fail':
       return { kind: 'failure', message: withSize(r), body: describe(r) };
     case 'error':
@@ -96,9 +100,9 @@ function outcome(r: RuleResult): Outcome {
   }
 }
 
-function testcase(r: RuleResult): string {
+function testcase(r: RuleResult, failOn: FailOn): string {
   const head = `    <testcase classname="${escapeXmlAttribute(r.declared.file)}" name="${escapeXmlAttribute(r.id)}"`;
-  const o = outcome(r);
+  const o = outcome(r, failOn);
   switch (o.kind) {
     case 'pass':
       return o.out ? `${head}>\n      <system-out>${escapeXmlText(o.out)}</system-out>\n    </testcase>` : `${head}/>`;
@@ -133,11 +137,11 @@ function suites(audit: AuditResult): Suite[] {
   return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-function counts(s: Suite) {
+function counts(s: Suite, failOn: FailOn) {
   const loadError = s.results.length === 0 && s.diagnostics.some((d) => d.severity === 'error');
   const c = { tests: s.results.length + (loadError ? 1 : 0), failures: 0, errors: loadError ? 1 : 0, skipped: 0 };
   for (const r of s.results) {
-    const o = outcome(r).kind;
+    const o = outcome(r, failOn).kind;
     if (o === 'failure') c.failures++;
     else if (o === 'error') c.errors++;
     else if (o === 'skipped') c.skipped++;
@@ -149,16 +153,16 @@ function diagnosticLine(d: Diagnostic): string {
   return `${at(d.position)} ${d.severity} ${d.code}: ${d.message}${d.suggestions?.length ? ` (did you mean ${d.suggestions.map((s) => `"${s}"`).join(', ')}?)` : ''}`;
 }
 
-export function renderJunit(audit: AuditResult): string {
-  const all = suites(audit).map((s) => ({ s, c: counts(s) }));
+export function renderJunit(audit: AuditResult, failOn: FailOn = 'error'): string {
+  const all = suites(audit).map((s) => ({ s, c: counts(s, failOn) }));
   const total = all.reduce(
-    (t, { c }) => ({ tests: t.tests + c.tests, failures: t.failures + c.failures, errors: t.errors + c.errors, skipped: t.skipped + c.skipped }),
-    { tests: 0, failures: 0, errors: 0, skipped: 0 },
+    (t, { c }) => ({ tests: t.tests + c.tests, failures: t.failures + c.failures, errors: t.errors + c.errors }),
+    { tests: 0, failures: 0, errors: 0 },
   );
   const sha = new Map(audit.inputs.map((i) => [i.path, i.sha256]));
   const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
   out.push(
-    `<testsuites name="tally" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}" skipped="${total.skipped}">`,
+    `<testsuites name="tally" tests="${total.tests}" failures="${total.failures}" errors="${total.errors}">`,
   );
   for (const { s, c } of all) {
     out.push(
@@ -168,7 +172,7 @@ export function renderJunit(audit: AuditResult): string {
     out.push(`      <property name="tally.version" value="${escapeXmlAttribute(audit.tool.version)}"/>`);
     if (sha.has(s.file)) out.push(`      <property name="sha256" value="${escapeXmlAttribute(sha.get(s.file)!)}"/>`);
     out.push('    </properties>');
-    for (const r of s.results) out.push(testcase(r));
+    for (const r of s.results) out.push(testcase(r, failOn));
     if (c.loadError) {
       const first = s.diagnostics.find((d) => d.severity === 'error')!;
       out.push(
@@ -186,5 +190,5 @@ export function renderJunit(audit: AuditResult): string {
 export const junitReporter: Reporter = {
   name: 'junit',
   fileName: 'tally-junit.xml',
-  render: (audit) => renderJunit(audit),
+  render: (audit, options) => renderJunit(audit, options.failOn),
 };

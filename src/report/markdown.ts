@@ -9,7 +9,7 @@ import { VERDICT_ICON, VERDICT_ORDER } from './labels.js';
 import type { Reporter } from './reporter.js';
 
 /** Escape what would break a table cell or start Markdown syntax. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 

@@ -1,9 +1,12 @@
 /** The contract every output format fulfils: turn an AuditResult into text, nothing else. */
+import type { FailOn } from '../judge/outcome.js';
 import type { AuditResult } from '../model.js';
 
 export interface RenderOptions {
   /** Colour escapes allowed (console only). */
   color: boolean;
+  /** The run's --fail-on threshold (default `error`): formats that mark failures (JUnit) follow it. */
+  failOn?: FailOn;
 }
 
 export interface Reporter {

@@ -152,6 +152,8 @@ const RuleResult = Type.Object(
       Type.Object(
         { text: Type.String({ description: 'As written.' }), set: Type.String({ description: 'The values it admits under the reading.' }), value: ReportedNumber,
           hedge: Type.Optional(Type.String({ description: 'The hedge of the text the reading was taken from ("hơn", "khoảng", "at least").' })),
+          start: Type.Optional(Type.Integer({ minimum: 0, description: 'Where the stated number starts in the document (offset into its NFC text).' })),
+          end: Type.Optional(Type.Integer({ minimum: 0, description: 'Where the stated number ends in the document (exclusive).' })),
         },
         closed,
       ),

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tally } from './run.js';
+import { parseXml } from '../report/xml.js';
+import { ROOT, tally } from './run.js';
 
 describe('tally audit (built CLI)', () => {
   it('exits 0 on a rule set whose claims hold', () => {
@@ -79,6 +80,70 @@ describe('tally audit (built CLI)', () => {
     const md = fs.readFileSync(path.join(out, 'tally-report.md'), 'utf8');
     expect(md).toContain('`staff-growth`');
     expect(fs.readdirSync(out).sort()).toEqual(['tally-report.json', 'tally-report.md']);
+  });
+
+  it('JUnit follows --fail-on: a warn is a failure under --fail-on warning, passes under the default', () => {
+    const junit = (failOn: string) => {
+      const run = tally(['audit', 'rules/lang-son', '--format', 'junit', '--fail-on', failOn], { cwd: ROOT });
+      const cases = parseXml(run.stdout).children.flatMap((suite) => suite.children.filter((c) => c.name === 'testcase'));
+      const outcome = (id: string) => cases.find((c) => c.attributes.name === id)!.children.map((x) => x.name);
+      return { code: run.code, outcome };
+    };
+    const strict = junit('warning');
+    expect(strict.code).toBe(1);
+    expect(strict.outcome('grdp-growth-2020-2023')).toEqual(['failure']);
+    expect(strict.outcome('revenue-growth-2021')).toEqual(['failure']);
+    const lenient = junit('error');
+    expect(lenient.outcome('grdp-growth-2020-2023')).toEqual(['system-out']);
+    expect(lenient.outcome('revenue-growth-2021')).toEqual(['failure']);
+  });
+
+  it('refuses two formats on stdout instead of concatenating them, before auditing anything', () => {
+    const run = tally(['audit', 'no-such-rules.yaml', '--format', 'json', '--format', 'markdown']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(
+      'tally: formats "json" and "markdown" would both write to stdout, one after the other: give --out <dir> to write them to files there, or choose one format\n',
+    );
+    const three = tally(['audit', 'clean', '-f', 'console', '-f', 'sarif', '-f', 'junit']);
+    expect(three.code).toBe(2);
+    expect(three.stderr).toContain('formats "console" and "sarif" and "junit" would all write to stdout');
+  });
+
+  it('with --out, still refuses the two formats that have no file form (console and github)', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'tally-out-'));
+    const run = tally(['audit', 'clean', '--format', 'console', '--format', 'github', '--format', 'json', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('tally: formats "console" and "github" both write to stdout (they have no file form): choose one of them\n');
+    expect(fs.readdirSync(out)).toEqual([]);
+    // One of them on stdout, the file formats in --out: fine.
+    const ok = tally(['audit', 'clean', '--format', 'console', '--format', 'json', '--out', out]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/2 rules — 2 pass/);
+    expect(fs.readdirSync(out)).toEqual(['tally-report.json']);
+  });
+
+  it('a repeated format is one format', () => {
+    const run = tally(['audit', 'clean', '--format', 'json', '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).summary.total).toBe(2);
+  });
+
+  it('--format json to stdout is one JSON document and nothing else, whatever the audit finds', () => {
+    const cases: [string[], number][] = [
+      [['clean'], 0],
+      [['false-claim'], 1],
+      [['malformed'], 2],
+      [['broken-figure'], 2],
+      [['clean', 'false-claim', 'hedged', '--jobs', '2'], 1],
+    ];
+    for (const [args, code] of cases) {
+      const run = tally(['audit', ...args, '--format', 'json']);
+      expect(run.code, args.join(' ')).toBe(code);
+      const report = JSON.parse(run.stdout);
+      expect(run.stdout, args.join(' ')).toBe(`${JSON.stringify(report, null, 2)}\n`);
+      expect(report.tool.name).toBe('tally');
+    }
   });
 
   it('prints plain text when NO_COLOR is set and colours when forced', () => {

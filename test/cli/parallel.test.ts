@@ -13,7 +13,8 @@ import { CLI, ROOT, tally } from './run.js';
 const FIXTURE = path.join(ROOT, 'test/fixtures/parallel');
 const env = { TALLY_TODAY: '2025-06-01' };
 const run = (args: string[]) => tally(args, { cwd: FIXTURE, env });
-const FORMATS = ['console', 'json', 'markdown', 'html', 'junit', 'sarif', 'github'];
+// Every file format, and console on stdout (github, the other stdout format, is compared on its own).
+const FORMATS = ['console', 'json', 'markdown', 'html', 'junit', 'sarif'];
 
 /** Every report file `tally audit` wrote into a fresh folder, and what it printed. */
 function auditInto(args: string[]) {
@@ -47,12 +48,16 @@ describe('tally audit --jobs', () => {
     const one = auditInto(['audits', 'more', '--jobs', '1']);
     expect(Object.keys(one.files)).toEqual(['tally-junit.xml', 'tally-report.html', 'tally-report.json', 'tally-report.md', 'tally-report.sarif']);
     expect(JSON.parse(one.files['tally-report.json']!).coverage).toHaveLength(3);
+    const annotations = (jobs: string[]) => run(['audit', 'audits', 'more', '-f', 'github', ...jobs]).stdout;
+    const oneAnnotations = annotations(['--jobs', '1']);
+    expect(oneAnnotations).toMatch(/^::error /);
     for (const args of [['--jobs', '2'], ['--jobs', '3'], []]) {
       const many = auditInto(['audits', 'more', ...args]);
       expect(many.files, args.join(' ')).toEqual(one.files);
       expect(many.stdout, args.join(' ')).toBe(one.stdout);
       expect(many.stderr, args.join(' ')).toBe(one.stderr);
       expect(many.code, args.join(' ')).toBe(one.code);
+      expect(annotations(args), args.join(' ')).toBe(oneAnnotations);
     }
   });
 

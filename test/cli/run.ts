@@ -11,7 +11,8 @@ export function tally(args: string[], options: { cwd?: string; env?: Record<stri
   const run = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? FIXTURES,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    // Hermetic: a test run inside GitHub Actions must not write to that job's step summary.
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', GITHUB_STEP_SUMMARY: '', ...options.env },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -119,7 +119,10 @@ describe('waivers in the audit', () => {
   });
 
   it('a waiver still applies on its expiry date, and not the day after', () => {
-    expect(run('2026-06-30').results.find((r) => r.id === 'staff-growth')!.waiver).toBeDefined();
+    const onTheDay = run('2026-06-30');
+    expect(onTheDay.results.find((r) => r.id === 'staff-growth')!.waiver).toMatchObject({ reviewer: 'ngoc.tran', expires: '2026-06-30' });
+    expect(onTheDay.summary.waived).toBe(1);
+    expect(exitCode(onTheDay, 'error')).toBe(0);
     const after = run('2026-07-01');
     expect(after.results.find((r) => r.id === 'staff-growth')!.waiver).toBeUndefined();
     expect(after.summary.waived).toBe(0);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { audit } from '../../src/audit.js';
 import { auditParallel, runOnWorkers, WorkerError, type GroupTask } from '../../src/parallel/index.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -63,9 +64,15 @@ describe('auditParallel', () => {
     }
   });
 
-  it('starts no worker with one job, or with one document', async () => {
+  it('starts no worker with one job, or with one document: the audit is the in-thread one', async () => {
+    // A worker would throw; resolving to exactly the in-thread audit shows none was started.
     const broken = stub('throws.mjs');
-    await expect(auditParallel({ paths: [path.join(ROOT, 'test/fixtures/parallel')], jobs: 1, workerUrl: broken })).resolves.toBeDefined();
-    await expect(auditParallel({ paths: [path.join(ROOT, 'rules/lang-son')], jobs: 4, workerUrl: broken })).resolves.toBeDefined();
+    const options = (dir: string) => ({ paths: [path.join(ROOT, dir)], cwd: ROOT, today: '2025-06-01' });
+    const several = options('test/fixtures/parallel');
+    const single = options('rules/lang-son');
+    expect(audit(several).documents.length).toBeGreaterThan(1);
+    expect(audit(single).documents).toHaveLength(1);
+    await expect(auditParallel({ ...several, jobs: 1, workerUrl: broken })).resolves.toEqual(audit(several));
+    await expect(auditParallel({ ...single, jobs: 4, workerUrl: broken })).resolves.toEqual(audit(single));
   });
 });

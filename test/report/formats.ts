@@ -1,16 +1,33 @@
 /**
  * Checks of each format against its schema, shared by the unit tests (synthetic audit) and the
  * scenario test (bundled audit): SARIF against the official OASIS JSON Schema, JUnit against the
- * structure of the common JUnit XSD.
+ * schema Jenkins reads it with (validated by libxml2's xmllint, compiled to WebAssembly) and
+ * against the counts the schema cannot express.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { expect } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
 import { children, type XmlElement } from './xml.js';
 
-const SCHEMA_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/schemas/sarif-schema-2.1.0.json');
+const SCHEMAS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/schemas');
+const SCHEMA_FILE = path.join(SCHEMAS, 'sarif-schema-2.1.0.json');
+const JUNIT_XSD = path.join(SCHEMAS, 'junit-jenkins.xsd');
+
+/**
+ * Validates JUnit files against the Jenkins JUnit schema in one xmllint run; returns xmllint's
+ * messages, each prefixed with the file's number (an empty list when every file is valid).
+ */
+export async function junitSchemaErrors(xmls: string[]): Promise<string[]> {
+  const result = await validateXML({
+    xml: xmls.map((contents, i) => ({ fileName: `junit-${i}.xml`, contents })),
+    schema: [{ fileName: 'junit-jenkins.xsd', contents: fs.readFileSync(JUNIT_XSD, 'utf8') }],
+  });
+  // xmllint also closes each invalid file with "<file> fails to validate": the reasons come before it.
+  return result.errors.map((e) => e.rawMessage).filter((m) => !/ fails to validate$/.test(m));
+}
 
 /** RFC 3986 URI-reference: only unreserved, reserved and percent-encoded characters. */
 const URI_REFERENCE = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
@@ -38,13 +55,14 @@ const INT = /^(0|[1-9]\d*)$/;
 const OUTCOMES = ['failure', 'error', 'skipped'];
 
 /**
- * The structural rules of the common JUnit XSD (Jenkins/Ant junit-10): testsuites > testsuite >
- * properties?, testcase*, system-out?, system-err?; a testcase holds at most one of failure /
- * error / skipped, then system-out / system-err; failure and error carry message and type; the
- * counts on testsuite and testsuites agree with the children.
+ * What the XSD leaves open and tally promises: testsuites > testsuite > properties?, testcase*,
+ * system-out?, system-err?, in that order; a testcase holds at most one of failure / error /
+ * skipped, then system-out / system-err; failure and error carry message and type; no skipped
+ * count on testsuites; the counts on testsuite and testsuites agree with the children.
  */
 export function checkJunitShape(root: XmlElement): void {
   expect(root.name).toBe('testsuites');
+  expect(Object.keys(root.attributes).sort()).toEqual(['errors', 'failures', 'name', 'tests']);
   const totals = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   for (const child of root.children) expect(child.name).toBe('testsuite');
   for (const suite of children(root, 'testsuite')) {
@@ -66,7 +84,7 @@ export function checkJunitShape(root: XmlElement): void {
       expect(names.filter((n) => OUTCOMES.includes(n)).length).toBeLessThanOrEqual(1);
       for (const x of c.children) {
         if (x.name === 'failure' || x.name === 'error') {
-          expect(x.attributes.message).toBeDefined();
+          expect(typeof x.attributes.message).toBe('string');
           expect(x.attributes.type).toBeTruthy();
         }
         if (x.name === 'skipped') expect(x.children).toEqual([]);
@@ -81,5 +99,5 @@ export function checkJunitShape(root: XmlElement): void {
     expect(Number(suite.attributes.skipped)).toBe(count.skipped);
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += count[k];
   }
-  for (const k of Object.keys(totals) as (keyof typeof totals)[]) expect(Number(root.attributes[k])).toBe(totals[k]);
+  for (const k of ['tests', 'failures', 'errors'] as const) expect(Number(root.attributes[k])).toBe(totals[k]);
 }

@@ -1,8 +1,10 @@
 /** GitHub Actions workflow commands: one annotation per finding, escaped as the Actions toolkit does. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { RuleResult } from '../../src/model.js';
 import { escapeData, escapeProperty, githubReporter, renderGithub, workflowCommand } from '../../src/report/github.js';
 import { reporters } from '../../src/report/index.js';
+import { ANNOTATIONS_SHOWN, renderStepSummary } from '../../src/report/step-summary.js';
 import { EN_PATH, RULES_A, RULES_BROKEN, sampleAudit, VI_PATH } from './sample-audit.js';
 
 /** Parse one workflow command back, undoing the toolkit's escaping. */
@@ -30,7 +32,7 @@ describe('github reporter', () => {
     expect(githubReporter.fileName).toBeUndefined();
   });
 
-  it('writes one command per line: the problems, then one per non-pass result', () => {
+  it('writes one command per line: one per problem and one per non-pass result', () => {
     expect(lines.every((l) => l.startsWith('::'))).toBe(true);
     expect(commands).toHaveLength(audit.diagnostics.length + audit.results.filter((r) => r.verdict !== 'pass').length);
     expect(commands[0]).toEqual({
@@ -38,6 +40,37 @@ describe('github reporter', () => {
       properties: { file: RULES_BROKEN, line: '5', col: '5', title: 'tally unknown-key' },
       message: 'unknown key "exprr" <in> rule & file (did you mean "expr"?)',
     });
+  });
+
+  it('writes the most severe first, since GitHub shows only ten annotations of each level per step', () => {
+    expect(commands.map((c) => `${c.command} ${c.properties.title}`)).toEqual([
+      'error tally unknown-key',
+      'error tally quote-not-found',
+      'error tally error: growth-average-2021-2023',
+      'error tally fail: revenue-2024-growth',
+      'warning tally fail: staff-growth',
+      'warning tally warn: grdp-level-2023',
+      'notice tally fail (waived): revenue-2024-vs-plan',
+      'notice tally unverifiable: poverty-rate',
+    ]);
+  });
+
+  it('puts material findings first within a level, so the first ten are the ones that matter', () => {
+    const base = sampleAudit().results[3]!;
+    const failing = (i: number, material: boolean): RuleResult => ({
+      ...base,
+      id: `claim-${String(i).padStart(2, '0')}`,
+      diagnosis: { implied: [], slips: [], materiality: { material, reasons: material ? ['direction flips'] : [], tests: material ? ['direction'] : [] } },
+    });
+    // 15 immaterial fails, then 5 material ones: the material five lead.
+    const results = [...Array.from({ length: 15 }, (_, i) => failing(i, false)), ...Array.from({ length: 5 }, (_, i) => failing(15 + i, true))];
+    const titles = renderGithub({ ...sampleAudit({ results }), diagnostics: [] })
+      .trimEnd()
+      .split('\n')
+      .map((l) => parseCommand(l).properties.title);
+    expect(titles.slice(0, 5)).toEqual(['claim-15', 'claim-16', 'claim-17', 'claim-18', 'claim-19'].map((id) => `tally fail: ${id}`));
+    expect(titles.slice(5, 10)).toEqual(['claim-00', 'claim-01', 'claim-02', 'claim-03', 'claim-04'].map((id) => `tally fail: ${id}`));
+    expect(titles).toHaveLength(20);
   });
 
   it('maps finding severity to error / warning / notice; a waived finding is a notice', () => {
@@ -96,5 +129,40 @@ describe('github reporter', () => {
     expect(renderGithub(sampleAudit())).toBe(out);
     const passing = sampleAudit({ results: sampleAudit().results.filter((r) => r.verdict === 'pass') });
     expect(renderGithub({ ...passing, diagnostics: [] })).toBe('');
+  });
+});
+
+describe('github step summary', () => {
+  const audit = sampleAudit();
+  const summary = renderStepSummary(audit);
+  const rows = summary.split('\n').filter((l) => /^\| \S+ (error|fail|warn|unverifiable) \|/.test(l));
+
+  it('lists every finding, most severe first, in the order of the annotations', () => {
+    const ids = rows.map((l) => /`([^`]+)`/.exec(l)![1]);
+    expect(ids).toEqual(['growth-average-2021-2023', 'revenue-2024-growth', 'staff-growth', 'grdp-level-2023', 'revenue-2024-vs-plan', 'poverty-rate']);
+    expect(audit.results.filter((r) => r.verdict !== 'pass').map((r) => r.id).sort()).toEqual([...ids].sort());
+  });
+
+  it('gives the counts, the problems in the rule files, where each finding is and why', () => {
+    expect(summary.startsWith('### tally audit: 9 rules\n\n‼ 1 error · ✗ 3 fail · ! 1 warn · ? 1 unverifiable · ✓ 3 pass (1 waived)\n')).toBe(true);
+    expect(summary).toContain('- rules/broken.yaml:5:5 error unknown-key: unknown key "exprr" &lt;in&gt; rule &amp; file');
+    expect(rows[1]).toBe(
+      '| ✗ fail | `revenue-2024-growth` | error | data/bao-cao.vi.txt:3:45 | figures give [23,11 %; 23,13 %], stated 25,8%: off by -2,68 pp (-10,39 % relative) |',
+    );
+    expect(rows[4]).toContain('<br>**material**: the plan is exceeded by more than stated<br>waived by ngoc.tran until 2026-12-31: ');
+    // Rule text reads as written: no markup of its own, no cell broken by a pipe.
+    expect(rows[5]).toContain('&lt;/script&gt;&lt;script&gt;alert("msg")&lt;/script&gt;');
+    const piped = renderStepSummary(sampleAudit({ results: [{ ...audit.results[3]!, message: 'a | b' }] }));
+    expect(piped).toContain('| a \\| b |');
+  });
+
+  it('says how many findings GitHub leaves out of the annotations, and when all claims hold', () => {
+    expect(summary).not.toContain('listed here only');
+    const many = Array.from({ length: ANNOTATIONS_SHOWN + 3 }, (_, i) => ({ ...audit.results[3]!, id: `claim-${i}` }));
+    expect(renderStepSummary({ ...sampleAudit({ results: many }), diagnostics: [] })).toContain(
+      'GitHub shows 10 annotations of each level per step: 3 findings below are listed here only.',
+    );
+    const passing = { ...sampleAudit({ results: audit.results.filter((r) => r.verdict === 'pass') }), diagnostics: [] };
+    expect(renderStepSummary(passing)).toBe('### tally audit: 3 rules\n\n‼ 0 error · ✗ 0 fail · ! 0 warn · ? 0 unverifiable · ✓ 3 pass\n\nEvery claim holds.\n\n');
   });
 });

@@ -1,67 +1,36 @@
 /**
- * The HTML report in a real browser: Debian's chromium driven by playwright-core, the page
- * opened from a file:// URL (no server). Fails — does not skip — when chromium is missing,
- * unless TALLY_SKIP_BROWSER=1.
+ * The HTML report in a real browser: Chromium driven by playwright-core (Debian's when installed,
+ * else the one @sparticuz/chromium ships: see test/browser/), the page opened from a file:// URL
+ * (no server).
  *
- * Also runs the built CLI on the bundled audit (when dist/tally.js exists and rules/ holds
- * rules), checks its page the same way, validates its JSON report against the published
- * schema, and keeps a full-page screenshot in test-output/tally-report.png (and in
- * reports/screenshots/ when TALLY_UPDATE_SCREENSHOT=1).
+ * Also runs the built CLI on the bundled audit, checks its page the same way, validates its JSON
+ * report against the published schema, and keeps screenshots (the whole page, and a phone with a
+ * finding open) in test-output/ (and in reports/screenshots/ when TALLY_UPDATE_SCREENSHOT=1).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import fc from 'fast-check';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult, RuleResult, Verdict } from '../../src/model.js';
 import { htmlReporter } from '../../src/report/html/index.js';
 import { toJsonReport } from '../../src/report/json.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { JsonReport } from '../../src/report/schema.js';
+import { launchChromium } from '../browser/launch.js';
+import { type Opened, openReport, shownRule } from '../browser/page.js';
 import { sampleAudit, SCRIPT_QUOTE } from './sample-audit.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUTPUT = path.join(ROOT, 'test-output');
-const CHROMIUM = '/usr/bin/chromium';
-const SKIP = process.env.TALLY_SKIP_BROWSER === '1';
 const CLI = path.join(ROOT, 'dist/tally.js');
 
-function hasBundledRules(): boolean {
-  const walk = (dir: string): boolean =>
-    fs.existsSync(dir) &&
-    fs.readdirSync(dir, { withFileTypes: true }).some((e) =>
-      e.isDirectory() ? e.name !== 'schema' && walk(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name),
-    );
-  return walk(path.join(ROOT, 'rules'));
-}
-const BUNDLED = fs.existsSync(CLI) && hasBundledRules();
-
-interface Opened {
-  page: Page;
-  errors: string[];
-  requests: string[];
-  url: string;
-}
-
 let browser: Browser | undefined;
-
-async function open(file: string): Promise<Opened> {
-  const page = await browser!.newPage({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => requests.push(r.url()));
-  const url = pathToFileURL(file).href;
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, errors, requests, url };
-}
+const open = (file: string) => openReport(browser!, file);
 
 /** Count of highlighted (not filtered-out) claim heads per verdict, in the page. */
 async function marksByVerdict(page: Page): Promise<Record<string, number>> {
@@ -85,19 +54,9 @@ function anchoredByVerdict(report: { results: RuleResult[]; documents: { path: s
   return out;
 }
 
-async function shownRule(page: Page): Promise<string> {
-  return (await page.locator('#panel-body .d-head h3').textContent()) ?? '';
-}
-
-describe.skipIf(SKIP)('html report in chromium', () => {
+describe('html report in chromium', () => {
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), or set TALLY_SKIP_BROWSER=1`);
-    }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
     fs.mkdirSync(OUTPUT, { recursive: true });
   }, 60_000);
 
@@ -251,7 +210,7 @@ describe.skipIf(SKIP)('html report in chromium', () => {
     });
   });
 
-  describe.skipIf(!BUNDLED)('bundled audit (built CLI)', () => {
+  describe('bundled audit (built CLI)', () => {
     let out: string;
     let o: Opened;
     let report: { results: RuleResult[]; documents: { path: string }[]; summary: { byVerdict: Record<Verdict, number> } };
@@ -309,14 +268,25 @@ describe.skipIf(SKIP)('html report in chromium', () => {
       expect(await marksByVerdict(o.page)).toEqual(before);
     });
 
-    it('keeps a full-page screenshot', async () => {
-      const shot = path.join(OUTPUT, 'tally-report.png');
-      await o.page.screenshot({ path: shot, fullPage: true });
-      expect(fs.statSync(shot).size).toBeGreaterThan(10_000);
-      if (process.env.TALLY_UPDATE_SCREENSHOT === '1') {
-        const kept = path.join(ROOT, 'reports', 'screenshots', 'tally-report.png');
-        fs.mkdirSync(path.dirname(kept), { recursive: true });
-        fs.copyFileSync(shot, kept);
+    it('keeps screenshots: the whole page, and a phone with the first finding open', async () => {
+      const shots = { 'tally-report.png': path.join(OUTPUT, 'tally-report.png'), 'tally-report-phone.png': path.join(OUTPUT, 'tally-report-phone.png') };
+      await o.page.screenshot({ path: shots['tally-report.png'], fullPage: true });
+      const first = await o.page.locator('#findings a[data-finding]').first().getAttribute('href');
+      const phone = await openReport(browser!, path.join(out, 'tally-report.html'), { width: 390, height: 844, mobile: true, hash: first! });
+      expect(await shownRule(phone.page)).toBe(first!.slice('#rule-'.length));
+      await phone.page.screenshot({ path: shots['tally-report-phone.png'] });
+      expect(phone.errors).toEqual([]);
+      await phone.page.close();
+      for (const [name, shot] of Object.entries(shots)) {
+        // A PNG, and not a blank one: a page of text compresses to far more than a plain colour.
+        const png = fs.readFileSync(shot);
+        expect(png.subarray(1, 4).toString(), name).toBe('PNG');
+        expect(png.length, name).toBeGreaterThan(20_000);
+        if (process.env.TALLY_UPDATE_SCREENSHOT === '1') {
+          const kept = path.join(ROOT, 'reports', 'screenshots', name);
+          fs.mkdirSync(path.dirname(kept), { recursive: true });
+          fs.copyFileSync(shot, kept);
+        }
       }
     });
 

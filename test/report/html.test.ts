@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditResult, RuleResult, Verdict } from '../../src/model.js';
 import { reporters } from '../../src/report/index.js';
 import { escapeHtml, html, jsonForScript } from '../../src/report/html/escape.js';
+import { anchorNames, findingOrder } from '../../src/report/html/findings.js';
 import { htmlReporter } from '../../src/report/html/index.js';
 import { type ClaimSpan, segmentText } from '../../src/report/html/segments.js';
 import { toJsonReport } from '../../src/report/json.js';
@@ -19,7 +20,7 @@ function embeddedJson(page: string): unknown {
 }
 
 function headMarks(page: string): { verdict: Verdict; index: number }[] {
-  return [...page.matchAll(/<mark class="claim head v-(\w+)" data-r="(\d+)"/g)].map((m) => ({
+  return [...page.matchAll(/<mark class="claim head v-(\w+)" id="[^"]*" data-r="(\d+)"/g)].map((m) => ({
     verdict: m[1] as Verdict,
     index: Number(m[2]),
   }));
@@ -46,7 +47,11 @@ describe('html reporter', () => {
     expect(page).toContain('<meta charset="utf-8">');
     expect(page.match(/<style>/g)).toHaveLength(1);
     expect(page.match(/<script\b/gi)).toHaveLength(2);
-    expect(page).not.toMatch(/<[a-z][^>]*\s(src|href|srcset|action|poster|data)\s*=/i);
+    expect(page).not.toMatch(/<[a-z][^>]*\s(src|srcset|action|poster|data)\s*=/i);
+    // Links only within the page: the findings list and deep links.
+    const hrefs = [...page.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(/^#(rule-[A-Za-z0-9._-]+|results)$/);
     expect(page).not.toMatch(/<(link|iframe|img|object|embed|base)\b/i);
     expect(page).not.toMatch(/@import|url\(|https?:\/\//i);
   });
@@ -84,16 +89,20 @@ describe('html reporter', () => {
 
   it('nests an inner claim inside the outer one and splits overlapping claims into fragments', () => {
     // grdp-level-2023 (1) sits inside grdp-growth-2020-2023 (0): its head mark is inside 0's mark.
-    expect(page).toMatch(/<mark class="claim head v-pass" data-r="0"[^>]*>đạt <\/mark><mark class="claim v-pass" data-r="0"><mark class="claim head v-warn" data-r="1"[^>]*>45\.481 tỷ đồng<\/mark><\/mark>/);
+    expect(page).toMatch(
+      /<mark class="claim head v-pass" id="rule-grdp-growth-2020-2023" data-r="0"[^>]*>đạt <\/mark><mark class="claim v-pass" data-r="0"><mark class="claim head v-warn" id="rule-grdp-level-2023" data-r="1"[^>]*><span class="stated" data-stated="1">45\.481 tỷ đồng<\/span><\/mark><\/mark>/,
+    );
     // revenue-2024-vs-plan (2) and revenue-2024-growth (3) overlap on "đạt 131% dự toán".
-    expect(page).toMatch(/<mark class="claim v-fail" data-r="2"><mark class="claim head v-fail" data-r="3"[^>]*>đạt 131% dự toán<\/mark><\/mark>/);
-    expect(page).toMatch(/<mark class="claim v-fail" data-r="3">, tăng 25,8% so với cùng kỳ<\/mark>/);
+    expect(page).toMatch(
+      /<mark class="claim v-fail" data-r="2"><mark class="claim head v-fail" id="rule-revenue-2024-growth" data-r="3"[^>]*>đạt <\/mark><\/mark><mark class="claim v-fail" data-r="2"><mark class="claim v-fail" data-r="3"><span class="stated" data-stated="2">131%<\/span><\/mark><\/mark><mark class="claim v-fail" data-r="2"><mark class="claim v-fail" data-r="3"> dự toán<\/mark><\/mark>/,
+    );
+    expect(page).toMatch(/<mark class="claim v-fail" data-r="3">, tăng <\/mark><mark class="claim v-fail" data-r="3"><span class="stated" data-stated="3">25,8%<\/span><\/mark><mark class="claim v-fail" data-r="3"> so với cùng kỳ<\/mark>/);
   });
 
   it('marks uncovered numbers distinctly, also inside a claim', () => {
     const uncovered = [...page.matchAll(/<span class="uncovered" title="[^"]*">([^<]*)<\/span>/g)].map((m) => m[1]);
     expect(uncovered.sort()).toEqual(['12.5 million', '6,98%', '725 people', '8,5%'].sort());
-    expect(page).toMatch(/data-r="7"[^>]*>Staff grew 45% to <\/mark><mark class="claim v-fail" data-r="7"><span class="uncovered"/);
+    expect(page).toMatch(/<mark class="claim v-fail" data-r="7"> to <\/mark><mark class="claim v-fail" data-r="7"><span class="uncovered"/);
   });
 
   it('escapes rule text: a quote with <script> renders as text', () => {
@@ -155,7 +164,7 @@ describe('html reporter', () => {
 
   it('prints cleanly: controls and panel hidden, details listed', () => {
     const print = /@media print \{([\s\S]*?)\n\}/.exec(page)![1]!;
-    expect(print).toMatch(/\.controls, \.panel, \.no-print \{ display: none !important; \}/);
+    expect(print).toMatch(/\.controls, \.panel, \.no-print, \.findings \.hint, \.legend \.hint \{ display: none !important; \}/);
     expect(print).toMatch(/\.result-body \{ display: block;/);
   });
 
@@ -219,6 +228,20 @@ describe('html reporter', () => {
 });
 
 describe('html building blocks', () => {
+  it('names each result’s deep link rule-<id>, unique, with only characters an id may hold', () => {
+    const audit = sampleAudit();
+    const names = anchorNames(audit);
+    expect(names[3]).toBe('rule-revenue-2024-growth');
+    expect(new Set(names).size).toBe(names.length);
+    const odd = sampleAudit({ results: [audit.results[0]!, { ...audit.results[1]!, id: 'grdp growth/2020"<x>' }, { ...audit.results[2]!, id: audit.results[0]!.id }] });
+    expect(anchorNames(odd)).toEqual(['rule-grdp-growth-2020-2023', 'rule-grdp-growth-2020--x-', 'rule-grdp-growth-2020-2023-2']);
+  });
+
+  it('orders the findings by verdict, then as the documents read, results without a place last', () => {
+    // error 5 (no anchor); fails 2, 3 (Vietnamese document, in text order), 7 (English); warn 1.
+    expect(findingOrder(sampleAudit())).toEqual([5, 2, 3, 7, 1]);
+  });
+
   it('html`` escapes interpolations and keeps Html fragments', () => {
     const inner = html`<b>${'<i>'}</b>`;
     expect(html`<p title="${'"x"'}">${inner}${['&', null, undefined, false, 0]}</p>`.value).toBe(
@@ -239,25 +262,32 @@ describe('html building blocks', () => {
       { index: 1, start: 2, end: 5 },
       { index: 2, start: 8, end: 14 },
     ];
-    const segments = segmentText(16, claims, [{ start: 3, end: 4 }]);
-    expect(segments.map((s) => [s.start, s.end, s.claims, s.heads, s.uncovered])).toEqual([
-      [0, 2, [0], [0], false],
-      [2, 3, [0, 1], [1], false],
-      [3, 4, [0, 1], [], true],
-      [4, 5, [0, 1], [], false],
-      [5, 8, [0], [], false],
-      [8, 10, [0, 2], [2], false],
-      [10, 14, [2], [], false],
-      [14, 16, [], [], false],
+    // Claim 0 states the number at 8–10, which lies in claim 2's quote too; claim 2 states 12–14.
+    const stated: ClaimSpan[] = [
+      { index: 0, start: 8, end: 10 },
+      { index: 2, start: 12, end: 14 },
+    ];
+    const segments = segmentText(16, claims, [{ start: 3, end: 4 }], stated);
+    expect(segments.map((s) => [s.start, s.end, s.claims, s.heads, s.stated, s.uncovered])).toEqual([
+      [0, 2, [0], [0], [], false],
+      [2, 3, [0, 1], [1], [], false],
+      [3, 4, [0, 1], [], [], true],
+      [4, 5, [0, 1], [], [], false],
+      [5, 8, [0], [], [], false],
+      [8, 10, [0, 2], [2], [0], false],
+      [10, 12, [2], [], [], false],
+      [12, 14, [2], [], [2], false],
+      [14, 16, [], [], [], false],
     ]);
   });
 
   it('segments partition the text; each claim covers exactly its span, outer first, with one head (property)', () => {
     const span = fc.tuple(fc.nat(40), fc.nat(40)).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
     fc.assert(
-      fc.property(fc.array(span, { maxLength: 12 }), fc.array(span, { maxLength: 5 }), fc.integer({ min: 0, max: 45 }), (spans, numbers, length) => {
+      fc.property(fc.array(span, { maxLength: 12 }), fc.array(span, { maxLength: 5 }), fc.array(span, { maxLength: 12 }), fc.integer({ min: 0, max: 45 }), (spans, numbers, numerals, length) => {
         const claims = spans.map((s, index) => ({ ...s, index }));
-        const segments = segmentText(length, claims, numbers);
+        const stated = numerals.slice(0, claims.length).map((s, index) => ({ ...s, index }));
+        const segments = segmentText(length, claims, numbers, stated);
         const clamped = claims.map((c) => ({ ...c, start: Math.min(c.start, length), end: Math.min(c.end, length) }));
         // A partition of [0, length).
         let at = 0;
@@ -289,6 +319,8 @@ describe('html building blocks', () => {
             expect(a.start < b.start || (a.start === b.start && (a.end > b.end || (a.end === b.end && a.index < b.index)))).toBe(true);
           }
           expect(s.uncovered).toBe(numbers.some((u) => u.start <= s.start && Math.min(u.end, length) >= s.end));
+          // A segment is part of claim i's stated number exactly when that number's span covers it.
+          expect(s.stated).toEqual(stated.filter((n) => n.start <= s.start && Math.min(n.end, length) >= s.end && n.end > n.start).map((n) => n.index));
         }
       }),
       { numRuns: 300 },

@@ -1,6 +1,7 @@
 /**
- * JUnit XML: well-formed (strict parser here; the browser's DOMParser in html.browser.test.ts)
- * and of the shape the common JUnit XSD (Jenkins/Ant junit-10) gives: testsuites > testsuite >
+ * JUnit XML: well-formed (strict parser here; the browser's DOMParser in html.browser.test.ts),
+ * valid against the schema Jenkins reads JUnit with (test/fixtures/schemas/junit-jenkins.xsd,
+ * checked by xmllint), and of the shape tally promises on top: testsuites > testsuite >
  * properties?, testcase*, system-out?, system-err?; a testcase holds at most one of
  * failure / error / skipped, then system-out / system-err; counts agree with the children.
  */
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditResult } from '../../src/model.js';
 import { reporters } from '../../src/report/index.js';
 import { escapeXmlAttribute, escapeXmlText, junitReporter, renderJunit } from '../../src/report/junit.js';
-import { checkJunitShape } from './formats.js';
+import { checkJunitShape, junitSchemaErrors } from './formats.js';
 import { RULES_A, RULES_B, RULES_BROKEN, sampleAudit } from './sample-audit.js';
 import { children, parseXml, type XmlElement } from './xml.js';
 
@@ -34,7 +35,23 @@ describe('junit reporter', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
     checkJunitShape(root);
     expect(children(root, 'testsuite').map((s) => s.attributes.name)).toEqual([RULES_BROKEN, RULES_B, RULES_A]);
-    expect(root.attributes).toEqual({ name: 'tally', tests: '10', failures: '2', errors: '2', skipped: '2' });
+    expect(root.attributes).toEqual({ name: 'tally', tests: '10', failures: '2', errors: '2' });
+  });
+
+  it('is valid against the Jenkins JUnit schema, under every --fail-on', async () => {
+    const xmls = (['error', 'warning', 'info', 'never'] as const).map((failOn) => renderJunit(audit, failOn));
+    expect(await junitSchemaErrors(xmls)).toEqual([]);
+  });
+
+  it('the schema check is real: it refuses a skipped count on testsuites and an unknown attribute', async () => {
+    const errors = await junitSchemaErrors([
+      xml.replace('<testsuites name="tally"', '<testsuites name="tally" skipped="2"'),
+      xml.replace('<testcase ', '<testcase status="x" '),
+    ]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^junit-0\.xml:2: .*Element 'testsuites', attribute 'skipped': The attribute 'skipped' is not allowed/),
+      expect.stringMatching(/^junit-1\.xml:\d+: .*Element 'testcase', attribute 'status': The attribute 'status' is not allowed/),
+    ]);
   });
 
   it('a fail is a failure with the message and the size of the difference', () => {
@@ -63,10 +80,32 @@ describe('junit reporter', () => {
     expect(skipped.attributes.message).toMatch(/^unverifiable: needs households/);
   });
 
-  it('a warn passes, saying in system-out that it holds only under truncation', () => {
+  it('a warn passes by default, saying in system-out that it holds only under truncation', () => {
     const c = testcase(root, RULES_A, 'grdp-level-2023');
     expect(c.children.map((x) => x.name)).toEqual(['system-out']);
     expect(children(c, 'system-out')[0]!.text).toMatch(/^“45.481 tỷ đồng” holds only if the value was truncated, not rounded/);
+  });
+
+  it('a warn is a failure when it fails the run (--fail-on warning or info), as the exit code says', () => {
+    for (const failOn of ['warning', 'info'] as const) {
+      const strict = parseXml(renderJunit(audit, failOn));
+      checkJunitShape(strict);
+      const c = testcase(strict, RULES_A, 'grdp-level-2023');
+      expect(c.children.map((x) => x.name)).toEqual(['failure']);
+      expect(c.children[0]!.attributes).toEqual({
+        type: 'warn',
+        message: `“45.481 tỷ đồng” holds only if the value was truncated, not rounded: ${audit.results[1]!.message}`,
+      });
+      expect(c.children[0]!.text).toContain(`rule: ${RULES_A}:`);
+      expect(strict.attributes.failures).toBe('3');
+    }
+    // The waived finding stays skipped, and unverifiable claims are never failures.
+    const strict = parseXml(renderJunit(audit, 'info'));
+    expect(testcase(strict, RULES_A, 'revenue-2024-vs-plan').children.map((x) => x.name)).toEqual(['skipped']);
+    expect(testcase(strict, RULES_A, 'poverty-rate').children.map((x) => x.name)).toEqual(['skipped']);
+    // The reporter takes the threshold from the render options, as the CLI passes it.
+    expect(junitReporter.render(audit, { color: false, failOn: 'warning' })).toBe(renderJunit(audit, 'warning'));
+    expect(junitReporter.render(audit, { color: false })).toBe(xml);
   });
 
   it('a waived finding is skipped with the waiver reason', () => {
@@ -115,6 +154,18 @@ describe('junit reporter', () => {
     a.results[3]!.message = 'off <b>by</b> & "more"\u0001';
     const c = testcase(parseXml(renderJunit(a)), RULES_A, 'revenue-2024-growth');
     expect(children(c, 'failure')[0]!.attributes.message).toBe('off <b>by</b> & "more"\\u0001 (off by -2,68 pp (-10,39 % relative))');
+  });
+
+  it('stays valid against the Jenkins schema for random rule text (sampled, one xmllint run)', async () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 24 }),
+      fc.array(fc.constantFrom('<', '&', '"', "'", ']]>', '\u0000', '\u0008', '\uFFFE', '\uD800', '\r', '\n', '\t', 'ạ', 'x'), { maxLength: 10 }).map((a) => a.join('')),
+    );
+    const xmls = fc.sample(fc.tuple(text, text, text), { numRuns: 60, seed: 7 }).map(([id, message, file]) => {
+      const results = sampleAudit().results.map((r) => ({ ...r, id: `${r.id}${id}`, message, declared: { ...r.declared, file: `${r.declared.file}${file}` } }));
+      return renderJunit(sampleAudit({ results }), 'info');
+    });
+    expect(await junitSchemaErrors(xmls)).toEqual([]);
   });
 
   it('stays well-formed and keeps every string for any rule text (property)', () => {

@@ -52,6 +52,9 @@ interface Spec extends Partial<RuleResult> {
 function result(spec: Spec): RuleResult {
   const { file, line, doc, ...rest } = spec;
   const text = doc === VI_PATH ? VI_TEXT : doc === EN_PATH ? EN_TEXT : undefined;
+  const anchor = spec.quote && text && !spec.anchor && spec.verdict !== 'error' ? anchorOf(text, spec.quote) : spec.anchor;
+  // The stated number sits inside the quote, as the loader reads it: its first occurrence there.
+  const statedStart = anchor && text && spec.stated ? text.indexOf(spec.stated.text, anchor.start) : -1;
   return {
     kind: 'claim',
     severity: 'error',
@@ -62,7 +65,8 @@ function result(spec: Spec): RuleResult {
     ...rest,
     declared: { file, line, col: 5 },
     ...(doc ? { document: doc } : {}),
-    ...(spec.quote && text && !spec.anchor && spec.verdict !== 'error' ? { anchor: anchorOf(text, spec.quote) } : {}),
+    ...(anchor ? { anchor } : {}),
+    ...(spec.stated && statedStart >= 0 ? { stated: { ...spec.stated, start: statedStart, end: statedStart + spec.stated.text.length } } : {}),
   };
 }
 

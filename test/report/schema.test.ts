@@ -1,4 +1,5 @@
 /** The published JSON Schema of the JSON report: real audits validate, mutated reports do not. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
@@ -8,7 +9,8 @@ import { jsonReporter, toJsonReport } from '../../src/report/json.js';
 import { JsonReport, reportSchemas } from '../../src/report/schema.js';
 import { sampleAudit } from './sample-audit.js';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/cli');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const FIXTURES = path.join(ROOT, 'test/fixtures/cli');
 const validate = new Ajv({ allErrors: true, strict: true }).compile(JsonReport);
 
 function errorsOf(report: unknown) {
@@ -17,9 +19,15 @@ function errorsOf(report: unknown) {
 }
 
 describe('report.schema.json', () => {
-  it('is published under its file name', () => {
-    expect(reportSchemas['report.schema.json']).toBe(JsonReport);
-    expect(JsonReport.title).toBe('tally JSON report');
+  it('as published (reports/report.schema.json, the package’s tally/schemas/report.schema.json) accepts the bundled audit’s committed report, and nothing less', () => {
+    const published = new Ajv({ allErrors: true, strict: true }).compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'reports/report.schema.json'), 'utf8')));
+    const report = JSON.parse(fs.readFileSync(path.join(ROOT, 'reports/tally-report.json'), 'utf8'));
+    expect(published(report), JSON.stringify(published.errors)).toBe(true);
+    expect(report.results.length).toBeGreaterThan(0);
+    const { summary: _summary, ...withoutSummary } = report;
+    expect(published(withoutSummary)).toBe(false);
+    expect(published.errors).toEqual([expect.objectContaining({ keyword: 'required', params: { missingProperty: 'summary' } })]);
+    expect(Object.keys(reportSchemas)).toEqual(['report.schema.json']);
   });
 
   it('validates the JSON report of a real audit (the CLI fixtures, run in-process)', () => {

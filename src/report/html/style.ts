@@ -1,7 +1,9 @@
 /**
  * The report's stylesheet, inlined into the page. Verdicts differ by colour AND by underline
- * style and icon, so the page reads in greyscale and for colour-blind readers; print drops the
- * controls and lists every finding in full.
+ * style and icon, so the page reads in greyscale and for colour-blind readers. Below 760 px the
+ * details panel becomes a sheet fixed to the bottom of the screen (its previous/next bar always
+ * there), so it is in view wherever the claim is; print drops the controls and the panel and
+ * lists every finding in full.
  */
 export const STYLE = String.raw`
 :root {
@@ -30,6 +32,7 @@ body {
   font: 15px/1.5 var(--ui);
 }
 code, .mono { font-family: var(--mono); font-size: 0.9em; }
+kbd { font-family: var(--mono); font-size: 0.85em; border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 4px; padding: 0 4px; background: var(--paper); }
 h1, h2, h3 { line-height: 1.25; margin: 0; }
 button { font: inherit; color: inherit; }
 .wrap { max-width: 1440px; margin: 0 auto; padding: 0 24px; }
@@ -64,6 +67,22 @@ button { font: inherit; color: inherit; }
 .bar .ignored { background: #afb8c1; }
 .bar .uncov { background: repeating-linear-gradient(45deg, var(--uncovered) 0 3px, #d0d7de 3px 6px); }
 .key { display: inline-block; width: 10px; height: 10px; border-radius: 2px; vertical-align: -1px; margin-right: 3px; }
+
+/* ── findings, first thing on the page ──────────────────────────────────────────────── */
+.findings { background: var(--paper); border: 1px solid var(--line); border-left: 5px solid var(--fail); border-radius: 8px; padding: 12px 16px; margin-top: 16px; }
+.findings h2 { font-size: 17px; margin-bottom: 6px; }
+.findings h2 .counts { font-size: 14px; font-weight: 500; color: var(--muted); margin-left: 6px; }
+.findings ol { margin: 0; padding: 0; list-style: none; }
+.findings li { display: flex; flex-wrap: wrap; gap: 2px 10px; align-items: baseline; padding: 5px 0; border-top: 1px solid var(--line); font-size: 13.5px; }
+.findings li:first-child { border-top: 0; }
+.findings a { color: var(--accent); text-decoration: none; display: inline-flex; gap: 8px; align-items: baseline; }
+.findings a:hover code, .findings a:focus-visible code { text-decoration: underline; }
+.findings a code { font-weight: 600; overflow-wrap: anywhere; }
+.findings .msg { flex: 1 1 320px; min-width: 0; overflow-wrap: anywhere; }
+.findings .where { font-family: var(--mono); font-size: 12px; color: var(--muted); overflow-wrap: anywhere; }
+.findings .hint, .findings .also-count { margin: 8px 0 0; font-size: 12.5px; color: var(--muted); }
+.pill.tag-material { background: var(--fail-bg); color: var(--fail); border-color: var(--fail); }
+.pill.tag-waived { background: #fff; color: var(--ink); border: 1px dashed var(--ink); }
 
 /* ── controls ───────────────────────────────────────────────────────────────────────── */
 .controls { display: flex; flex-wrap: wrap; gap: 10px 22px; align-items: center; padding: 12px 0; border-bottom: 1px solid var(--line); }
@@ -119,8 +138,15 @@ mark.claim.head.v-warn::before { content: "!"; background: var(--warn); }
 mark.claim.head.v-unverifiable::before { content: "?"; background: var(--unverifiable); }
 mark.claim.head.v-error::before { content: "‼"; background: var(--error); }
 mark.claim:hover { filter: brightness(0.96); }
+mark.claim { scroll-margin-top: 16px; }
+/* The number a claim states: bold always; boxed while its claim is open. */
+.stated { font-weight: 700; }
+.stated.current { outline: 2px solid var(--ink); outline-offset: 1px; border-radius: 2px; background: var(--paper); }
+.legend .stated { outline: 2px solid var(--ink); outline-offset: 1px; border-radius: 2px; }
 mark.claim.head:focus { outline: none; }
-.doc-text mark.claim.head:focus-visible, .doc-text mark.claim.active { outline: 2px solid var(--accent); outline-offset: 1px; }
+.doc-text mark.claim.head:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+/* The open claim: tinted, not outlined, so a claim cut into fragments still reads as one band. */
+.doc-text mark.claim.active { background-image: linear-gradient(rgba(9, 105, 218, 0.2), rgba(9, 105, 218, 0.2)); }
 mark.claim.flash { animation: flash 1.2s ease-out 1; }
 @keyframes flash { 0% { box-shadow: 0 0 0 4px rgba(9, 105, 218, 0.45); } 100% { box-shadow: 0 0 0 4px rgba(9, 105, 218, 0); } }
 @media (prefers-reduced-motion: reduce) { mark.claim.flash { animation: none; } }
@@ -142,10 +168,14 @@ mark.claim.flash { animation: flash 1.2s ease-out 1; }
 .panel:focus { outline: 2px solid var(--accent); outline-offset: 2px; }
 .panel-empty { color: var(--muted); font-size: 14px; }
 .panel-empty p { margin: 0 0 8px; }
-.panel-bar { display: flex; justify-content: flex-end; margin: -6px -8px 0 0; }
+.panel-bar { display: flex; align-items: center; gap: 8px; margin: -6px -8px 10px 0; }
+.panel-bar .position { flex: 1; text-align: center; font-size: 12.5px; color: var(--muted); }
+.panel .step { cursor: pointer; border: 1px solid var(--line); background: var(--paper); border-radius: 6px; padding: 2px 10px; font-size: 13px; }
+.panel .step:disabled { cursor: default; opacity: 0.4; }
+.panel .step:not(:disabled):hover { background: var(--canvas); }
 .panel .close { cursor: pointer; border: 0; background: none; font-size: 20px; line-height: 1; color: var(--muted); padding: 2px 6px; border-radius: 4px; }
 .panel .close:hover { background: var(--canvas); }
-.panel:not(.open) .panel-bar { display: none; }
+.panel:not(.open) .close { visibility: hidden; }
 
 /* ── details (panel and list) ───────────────────────────────────────────────────────── */
 .detail { font-size: 14px; }
@@ -206,7 +236,27 @@ footer { color: var(--muted); font-size: 12px; padding: 12px 0 32px; }
   .panel { position: static; max-height: none; }
   .row { grid-template-columns: 110px minmax(0, 1fr); }
   .row .msg, .row .where { grid-column: 1 / -1; }
+  .row .where { white-space: normal; overflow-wrap: anywhere; }
   .result-body { padding-left: 14px; }
+}
+
+/* A phone: the panel is a sheet at the bottom of the screen, only its bar while nothing is open. */
+@media screen and (max-width: 760px) {
+  body { padding-bottom: 64px; }
+  .wrap { padding: 0 12px; }
+  .doc-text { padding: 14px 14px 18px; font-size: 16px; }
+  .panel {
+    position: fixed; left: 0; right: 0; bottom: 0; top: auto; z-index: 10;
+    max-height: 62vh; overflow: auto; border-radius: 12px 12px 0 0; border-bottom: 0;
+    padding: 10px 14px 14px; box-shadow: 0 -4px 16px rgba(31, 35, 40, 0.18);
+  }
+  .panel-bar { margin: 0 0 8px; position: sticky; top: -10px; background: var(--paper); padding: 4px 0; }
+  .panel:not(.open) .panel-bar { margin: 0; }
+  .panel:not(.open) .panel-empty { display: none; }
+  .panel .step .word { display: none; }
+  .panel .step { padding: 6px 14px; font-size: 16px; }
+  .coverage { min-width: 0; }
+  .inputs td.mono { overflow-wrap: anywhere; }
 }
 
 /* ── print: no controls, every finding listed in full, colours kept ─────────────────── */
@@ -214,7 +264,9 @@ footer { color: var(--muted); font-size: 12px; padding: 12px 0 32px; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { background: #fff; font-size: 10.5pt; }
   .wrap { max-width: none; padding: 0; }
-  .controls, .panel, .no-print { display: none !important; }
+  .controls, .panel, .no-print, .findings .hint, .legend .hint { display: none !important; }
+  .findings { border-left-width: 3px; break-inside: avoid; }
+  .findings a { color: var(--ink); }
   .layout { display: block; padding: 0; }
   .doc { border: 0; break-inside: auto; }
   .doc-text { font-size: 11.5pt; line-height: 1.8; max-width: none; padding: 8px 0; }
@@ -224,7 +276,8 @@ footer { color: var(--muted); font-size: 12px; padding: 12px 0 32px; }
   .result-body { display: block; padding: 0 14px 10px 14px; }
   .result.v-pass .result-body { display: none; }
   .result-body .d-head, .result-body .d-message, .result-body .also { display: none; }
-  mark.claim.active { outline: none; }
+  .doc-text mark.claim.active { background-image: none; }
+  .stated.current { outline: none; }
   .stat, .panelish, .result-list, .inputs table { box-shadow: none; }
 }
 `;

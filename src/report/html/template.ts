@@ -9,6 +9,8 @@ import { percentText } from '../coverage.js';
 import { toJsonReport } from '../json.js';
 import { plural, VERDICT_ICON, VERDICT_ORDER } from '../labels.js';
 import { html, type Html, jsonForScript, raw } from './escape.js';
+import { anchorNames, findingOrder, findingsSection } from './findings.js';
+import { at, verdictPill } from './parts.js';
 import { type ClaimSpan, segmentText } from './segments.js';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -26,14 +28,8 @@ export interface PageParts {
   script: string;
 }
 
-const at = (p: { file: string; line: number; col: number }) => `${p.file}:${p.line}:${p.col}`;
-
 function langOf(doc: ReportedDocument | undefined): string {
   return doc?.locale === 'vi-VN' ? 'vi' : 'en';
-}
-
-function verdictPill(v: Verdict): Html {
-  return html`<span class="pill v-${v}"><span aria-hidden="true">${VERDICT_ICON[v]}</span> ${v}</span>`;
 }
 
 function sortedResults(audit: AuditResult): number[] {
@@ -107,7 +103,7 @@ function legend(): Html {
   const samples = VERDICT_ORDER.map(
     (v) => html`<span class="sample"><mark class="claim head v-${v} legend-mark" aria-hidden="true">${VERDICT_WORDS[v]}</mark></span>`,
   );
-  return html`<div class="legend" aria-label="Legend">${samples}<span class="sample"><span class="uncovered" aria-hidden="true">12,3</span> number no rule accounts for</span><span class="hint">Click or press Enter on a marked claim for its details; nested claims: click the inner text for the inner claim.</span></div>`;
+  return html`<div class="legend" aria-label="Legend">${samples}<span class="sample"><span class="uncovered" aria-hidden="true">12,3</span> number no rule accounts for</span><span class="sample"><span class="stated legend-stated" aria-hidden="true">25,8%</span> the number a claim states</span><span class="hint">Click or press Enter on a marked claim for its details; nested claims: click the inner text for the inner claim. <kbd>j</kbd> / <kbd>k</kbd>: next / previous finding.</span></div>`;
 }
 
 // ── documents ─────────────────────────────────────────────────────────────────────────────
@@ -116,21 +112,29 @@ function claimLabel(r: RuleResult): string {
   return `${r.verdict}: ${r.id}${r.waiver ? ' (waived)' : ''} — ${r.message}`;
 }
 
-function documentSection(audit: AuditResult, doc: ReportedDocument, index: number, claims: ClaimSpan[]): Html {
+/** The stated number of each claim of the document, where the loader read it. */
+function statedSpans(audit: AuditResult, claims: ClaimSpan[]): ClaimSpan[] {
+  return claims.flatMap(({ index }) => {
+    const s = audit.results[index]!.stated;
+    return s?.start !== undefined && s.end !== undefined && s.end > s.start ? [{ index, start: s.start, end: s.end }] : [];
+  });
+}
+
+function documentSection(audit: AuditResult, doc: ReportedDocument, index: number, claims: ClaimSpan[], names: string[]): Html {
   const numbers: CoveredNumber[] = audit.coverage.filter((c) => c.path === doc.path).flatMap((c) => c.numbers);
   const uncovered = numbers.filter((n) => n.status === 'uncovered');
-  const segments = segmentText(doc.text.length, claims, uncovered);
+  const segments = segmentText(doc.text.length, claims, uncovered, statedSpans(audit, claims));
   const body = segments.map((segment) => {
     const text = doc.text.slice(segment.start, segment.end);
     const number = segment.number;
-    let inner: Html = number
-      ? html`<span class="uncovered" title="${`uncovered number ${number.text} (${number.line}:${number.col}): no rule states or anchors it`}">${text}</span>`
-      : html`${text}`;
+    let inner: Html = segment.stated.length ? html`<span class="stated" data-stated="${segment.stated.join(' ')}">${text}</span>` : html`${text}`;
+    if (number) inner = html`<span class="uncovered" title="${`uncovered number ${number.text} (${number.line}:${number.col}): no rule states or anchors it`}">${inner}</span>`;
     for (const i of [...segment.claims].reverse()) {
       const r = audit.results[i]!;
       const head = segment.heads.includes(i);
+      // The head carries the deep link (#rule-<id>), so the browser's own jump lands on the claim.
       inner = head
-        ? html`<mark class="claim head v-${r.verdict}" data-r="${i}" tabindex="0" role="button" aria-label="${claimLabel(r)}" data-label="${claimLabel(r)}" title="${`${VERDICT_ICON[r.verdict]} ${r.verdict} · ${r.id}`}">${inner}</mark>`
+        ? html`<mark class="claim head v-${r.verdict}" id="${names[i]}" data-r="${i}" tabindex="0" role="button" aria-label="${claimLabel(r)}" data-label="${claimLabel(r)}" title="${`${VERDICT_ICON[r.verdict]} ${r.verdict} · ${r.id}`}">${inner}</mark>`
         : html`<mark class="claim v-${r.verdict}" data-r="${i}">${inner}</mark>`;
     }
     return inner;
@@ -174,6 +178,10 @@ function overlapsOf(byDocument: Map<string, ClaimSpan[]>): Map<number, number[]>
 interface Context {
   overlaps: Map<number, number[]>;
   docs: Map<string, ReportedDocument>;
+  /** Each result's deep-link name (`rule-<id>`). */
+  names: string[];
+  /** Results marked in a rendered document (their deep link is on the mark, not on the list row). */
+  marked: Set<number>;
 }
 
 function details(audit: AuditResult, i: number, ctx: Context): Html {
@@ -236,12 +244,12 @@ function resultList(audit: AuditResult, ctx: Context): Html {
   const rows = sortedResults(audit).map((i) => {
     const r = audit.results[i]!;
     const where = r.anchor ? `${r.document}:${r.anchor.line}:${r.anchor.col}` : at(r.declared);
-    return html`<li class="result v-${r.verdict}" id="result-${i}" data-r="${i}" data-verdict="${r.verdict}" data-severity="${r.severity}">
-  <div class="row">${verdictPill(r.verdict)}<button type="button" class="open" data-open="${i}" aria-controls="panel">${r.id}</button><span class="pill sev">${r.severity}${r.waiver ? ' · waived' : ''}</span><span class="msg">${r.message}</span><span class="where">${where}</span></div>
+    return html`<li class="result v-${r.verdict}" id="result-${i}" data-r="${i}" data-anchor="${ctx.names[i]}" data-verdict="${r.verdict}" data-severity="${r.severity}">
+  <div class="row"${ctx.marked.has(i) ? '' : html` id="${ctx.names[i]}"`}>${verdictPill(r.verdict)}<button type="button" class="open" data-open="${i}" aria-controls="panel">${r.id}</button><span class="pill sev">${r.severity}${r.waiver ? ' · waived' : ''}</span><span class="msg">${r.message}</span><span class="where">${where}</span></div>
   <div class="result-body">${details(audit, i, ctx)}</div>
 </li>`;
   });
-  return html`<section class="results" aria-label="All results"><h2>All results</h2><ol class="result-list">${rows}</ol></section>`;
+  return html`<section class="results" id="results" aria-label="All results"><h2>All results</h2><ol class="result-list">${rows}</ol></section>`;
 }
 
 function problems(diagnostics: Diagnostic[]): Html | string {
@@ -259,7 +267,9 @@ function inputs(audit: AuditResult): Html {
 
 export function renderPage(audit: AuditResult, parts: PageParts): string {
   const byDocument = claimsByDocument(audit);
-  const ctx: Context = { overlaps: overlapsOf(byDocument), docs: new Map(audit.documents.map((d) => [d.path, d])) };
+  const names = anchorNames(audit);
+  const marked = new Set([...byDocument.values()].flatMap((claims) => claims.map((c) => c.index)));
+  const ctx: Context = { overlaps: overlapsOf(byDocument), docs: new Map(audit.documents.map((d) => [d.path, d])), names, marked };
   const title = `tally audit — ${audit.documents.map((d) => d.path).join(', ') || 'no document'}`;
   const page = html`<!doctype html>
 <html lang="en">
@@ -276,15 +286,21 @@ export function renderPage(audit: AuditResult, parts: PageParts): string {
   <p class="meta">tally ${audit.tool.version} · ${plural(audit.summary.total, 'rule')} · ${plural(audit.documents.length, 'document')} · ${plural(audit.inputs.length, 'input file')} (sha-256 below)</p>
 </div></header>
 <div class="wrap">
+${findingsSection(audit, findingOrder(audit), names)}
 ${summary(audit)}
 ${controls(audit)}
 ${legend()}
 <main class="layout">
-  <div class="docs">${audit.documents.length ? audit.documents.map((doc, i) => documentSection(audit, doc, i, byDocument.get(doc.path) ?? [])) : html`<p>No document was audited.</p>`}</div>
-  <aside class="panel" id="panel" tabindex="-1" aria-label="Claim details" aria-live="polite">
-    <div class="panel-bar"><button type="button" class="close" id="panel-close" aria-label="Close details">×</button></div>
+  <div class="docs">${audit.documents.length ? audit.documents.map((doc, i) => documentSection(audit, doc, i, byDocument.get(doc.path) ?? [], names)) : html`<p>No document was audited.</p>`}</div>
+  <aside class="panel" id="panel" tabindex="-1" aria-label="Claim details">
+    <div class="panel-bar">
+      <button type="button" class="step" id="finding-prev" aria-keyshortcuts="k" title="Previous finding (k)">‹ <span class="word">Previous</span></button>
+      <span class="position" id="finding-position" aria-live="polite"></span>
+      <button type="button" class="step" id="finding-next" aria-keyshortcuts="j" title="Next finding (j)"><span class="word">Next</span> ›</button>
+      <button type="button" class="close" id="panel-close" aria-label="Close details">×</button>
+    </div>
     <div class="panel-empty" id="panel-empty"><p><strong>Select a claim</strong> in the text, or a rule in the list below, to see how it was checked.</p><p>Use Tab to move between claims and Enter to open one; Escape closes.</p></div>
-    <div id="panel-body"></div>
+    <div id="panel-body" aria-live="polite"></div>
   </aside>
 </main>
 ${resultList(audit, ctx)}
