@@ -27,7 +27,7 @@ describe('tally audit --format github (built CLI)', () => {
         '',
         '| verdict | rule | severity | where | finding |',
         '|---|---|---|---|---|',
-        '| ✗ fail | `staff-growth` | error | report.en.txt:4:1 | figures give 40.00%, stated 45%: off by -5.00 pp (-11.1% relative) |',
+        '| ✗ fail | `staff-growth` | error | report.en.txt:4:1 | figures give 40.00%, stated 45%: off by -5.00 pp (-11.1% relative)<br>**material**: size: beyond rounding it is off by 4.50 pp, at least the 1 pp threshold |',
         '',
         '',
       ].join('\n'),
