@@ -272,8 +272,14 @@ export interface Difference {
 export interface RuleResult {
   id: string;
   kind: 'claim' | 'assert';
+  /** The severity the rule is configured with. */
   severity: Severity;
   verdict: Verdict;
+  /**
+   * The level this result carries in every report (verdict × severity: a fail keeps the rule's
+   * severity, a warn is at most a warning, an unverifiable claim is info, a pass none).
+   */
+  level?: Severity | 'none';
   /** One sentence saying why the verdict follows. */
   message: string;
   declared: Position;

@@ -13,7 +13,7 @@ import type { AuditResult, BrokenRule, Diagnostic, ReportedDocument, RuleResult,
 import { VERSION } from '../version.js';
 import { coverageByDocument, coverageKey, joinCoverage, type DocumentCoverageResult } from './coverage.js';
 import { judgeRule } from './judge-rule.js';
-import { summarize } from './outcome.js';
+import { findingSeverity, summarize } from './outcome.js';
 import { applyWaivers, resolveToday, type Today } from './waive.js';
 
 type Input = AuditResult['inputs'][number];
@@ -142,6 +142,7 @@ export function finishAudit(judged: JudgedRuleSets, options: FinishOptions = {})
   const coverage = joinCoverage([...keys].map((k) => byKey.get(k)!));
   diagnostics.push(...coverage.diagnostics);
   for (const r of results) {
+    r.level = findingSeverity(r) ?? 'none';
     r.message = relText(r.message);
     r.declared = relocate(r.declared);
     if (r.document) r.document = rel(r.document);

@@ -9,11 +9,12 @@ export type FailOn = Severity | 'never';
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /**
- * The severity a finding carries: a `fail` keeps the rule's severity; a `warn` (holds under a
- * looser reading) is at most a warning; an `unverifiable` claim is information, not a finding
- * against the document.
+ * The level a result carries — THE mapping from verdict × rule severity, used by every report
+ * format, the summary and the exit code: a `fail` or `error` keeps the rule's severity; a `warn`
+ * (holds only under a looser reading, or could not be decided) is at most a warning; an
+ * `unverifiable` claim is information, not a finding against the document; a `pass` has none.
  */
-export function findingSeverity(result: RuleResult): Severity | null {
+export function findingSeverity(result: Pick<RuleResult, 'verdict' | 'severity'>): Severity | null {
   switch (result.verdict) {
     case 'fail':
     case 'error':

@@ -18,7 +18,7 @@
  * Problems in a rule file that yielded no rule become one <error> testcase named "(rule file)".
  * No time, timestamp or hostname attributes: the file is reproducible byte for byte.
  */
-import { type FailOn, failsTheRun } from '../judge/outcome.js';
+import { type FailOn, failsTheRun, findingSeverity } from '../judge/outcome.js';
 import type { AuditResult, Diagnostic, RuleResult } from '../model.js';
 import type { Reporter } from './reporter.js';
 
@@ -92,7 +92,10 @@ function outcome(r: RuleResult, failOn: FailOn): Outcome {
         : { kind: 'pass', out: `${looser}: ${r.message}\n${describe(r)}` };
     }
     case 'fail':
-      return { kind: 'failure', message: withSize(r), body: describe(r) };
+      // A fail below --fail-on (a rule of severity info or warning) does not fail the run: nor the test case.
+      return failsTheRun(r, failOn)
+        ? { kind: 'failure', message: withSize(r), body: describe(r) }
+        : { kind: 'pass', out: `${r.verdict} at level ${findingSeverity(r)}, below --fail-on ${failOn}: ${withSize(r)}\n${describe(r)}` };
     case 'error':
       return { kind: 'error', message: r.message, body: describe(r) };
     case 'unverifiable':

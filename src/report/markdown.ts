@@ -3,6 +3,7 @@
  * its sentence, stated and computed values, the size of the discrepancy, its diagnosis (material
  * first) and waiver, then the passes.
  */
+import { findingSeverity } from '../judge/outcome.js';
 import type { AuditResult, RuleResult } from '../model.js';
 import { coverageSummary } from './coverage.js';
 import { VERDICT_ICON, VERDICT_ORDER } from './labels.js';
@@ -15,7 +16,7 @@ export function cell(text: string): string {
 
 function finding(r: RuleResult): string[] {
   const tags = [r.diagnosis?.materiality.material ? '**material**' : '', r.waiver ? 'waived' : ''].filter(Boolean).join(' · ');
-  const lines = [`### ${VERDICT_ICON[r.verdict]} \`${r.id}\` — ${r.verdict} (${r.severity})${tags ? ` — ${tags}` : ''}`, ''];
+  const lines = [`### ${VERDICT_ICON[r.verdict]} \`${r.id}\` — ${r.verdict} (${findingSeverity(r) ?? 'pass'})${tags ? ` — ${tags}` : ''}`, ''];
   if (r.quote) {
     const at = r.anchor ? ` — ${r.document}:${r.anchor.line}:${r.anchor.col}` : '';
     lines.push(`> ${r.quote}${at}`, '');

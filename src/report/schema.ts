@@ -136,6 +136,11 @@ const RuleResult = Type.Object(
     kind: Type.Union([Type.Literal('claim'), Type.Literal('assert')]),
     severity: Severity,
     verdict: Verdict,
+    level: Type.Optional(
+      Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('info'), Type.Literal('none')], {
+        description: 'The level the result carries in every format: a fail or error keeps the rule’s severity, a warn is at most a warning, an unverifiable claim is info, a pass none.',
+      }),
+    ),
     message: Type.String({ description: 'One sentence saying why the verdict follows.' }),
     declared: Position,
     document: Type.Optional(Type.String()),

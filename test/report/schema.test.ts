@@ -63,3 +63,31 @@ describe('report.schema.json', () => {
     }
   });
 });
+
+describe('JSON numbers are never null', () => {
+  it('extreme values — beyond a double, below it, unbounded — are exact strings, and the report validates', async () => {
+    const { claim, fig } = await import('../judge/judging.js');
+    const { summarize } = await import('../../src/judge/outcome.js');
+    const huge = fig('x', `1${'0'.repeat(300)}`); // 10^300
+    const results = [
+      // 10^600: far beyond a double
+      claim('x * x', '5', [huge]),
+      // 10^-600: below the smallest double
+      claim('1 / (x * x)', '5', [huge]),
+      // a figure known only as a bound: an unbounded range
+      claim('growth(y, z)', '5%', [fig('y', { lo: new (await import('fraction.js')).default(120), hi: null }, 'en', { open: { lo: true, hi: false } }), fig('z', '100')]),
+    ];
+    const a = { ...sampleAudit({ results }), diagnostics: [], summary: summarize(results) };
+    const text = jsonReporter.render(a, { color: false });
+    expect(text).not.toMatch(/\bnull\b/);
+    const report = JSON.parse(text);
+    expect(errorsOf(report)).toEqual([]);
+    const [big, tiny, open] = report.results;
+    expect(typeof big.computed.lo).toBe('string');
+    expect(big.computed.lo).toMatch(/^[0-9]{600,601}(\.[0-9()]*)?$/); // (10^300 − ½)², exactly
+    expect(tiny.computed.lo === 0 || typeof tiny.computed.lo === 'string').toBe(true);
+    expect(open.computed.hi).toBe('Infinity');
+    expect(open.verdict).toBe('fail');
+    expect(open.computed.text).toBe('[19.40%; ∞)'); // 120 / 100,5 − 1 and up
+  });
+});

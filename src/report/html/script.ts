@@ -198,7 +198,7 @@ export const SCRIPT = String.raw`
     });
     var visible = 0;
     results.forEach(function (r, i) {
-      var on = !!verdicts[r.verdict] && !!severities[r.severity] &&
+      var on = !!verdicts[r.verdict] && !!severities[r.level] &&
         (tags.length === 0 || tags.some(function (t) { return r.tags.indexOf(t) >= 0; }));
       if (on) visible++;
       marksOf(i).forEach(function (m) {

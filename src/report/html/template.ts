@@ -5,6 +5,7 @@
  */
 import type { AuditResult, CoveredNumber, Diagnostic, ReportedDocument, RuleResult, Severity, Verdict } from '../../model.js';
 import { accountedShare } from '../../judge/coverage.js';
+import { findingSeverity } from '../../judge/outcome.js';
 import { percentText } from '../coverage.js';
 import { toJsonReport } from '../json.js';
 import { plural, VERDICT_ICON, VERDICT_ORDER } from '../labels.js';
@@ -13,7 +14,8 @@ import { anchorNames, findingOrder, findingsSection } from './findings.js';
 import { at, verdictPill } from './parts.js';
 import { type ClaimSpan, segmentText } from './segments.js';
 
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+/** The levels a result can carry (verdict × severity, judge/outcome.ts): what the level filter offers. */
+const LEVELS: (Severity | 'none')[] = ['error', 'warning', 'info', 'none'];
 
 const VERDICT_WORDS: Record<Verdict, string> = {
   pass: 'holds',
@@ -83,8 +85,9 @@ function controls(audit: AuditResult): Html {
   const verdicts = VERDICT_ORDER.map(
     (v) => html`<label class="chip"><input type="checkbox" name="verdict" value="${v}" checked> <span aria-hidden="true">${VERDICT_ICON[v]}</span> ${v} <span class="count">${count((r) => r.verdict === v)}</span></label>`,
   );
-  const severities = SEVERITIES.map(
-    (s) => html`<label class="chip"><input type="checkbox" name="severity" value="${s}" checked> ${s} <span class="count">${count((r) => r.severity === s)}</span></label>`,
+  const severities = LEVELS.map(
+    (s) =>
+      html`<label class="chip"><input type="checkbox" name="severity" value="${s}" checked> ${s === 'none' ? 'no finding' : s} <span class="count">${count((r) => (findingSeverity(r) ?? 'none') === s)}</span></label>`,
   );
   const tags = [...new Set(audit.results.flatMap((r) => r.tags))].sort();
   const tagButtons = tags.map(
@@ -92,7 +95,7 @@ function controls(audit: AuditResult): Html {
   );
   return html`<section class="controls" aria-label="Filters">
   <fieldset><legend>Verdict</legend>${verdicts}</fieldset>
-  <fieldset><legend>Rule severity</legend>${severities}</fieldset>
+  <fieldset><legend>Level</legend>${severities}</fieldset>
   ${tags.length ? html`<fieldset><legend>Tags</legend>${tagButtons}</fieldset>` : ''}
   <span class="shown" id="shown" aria-live="polite">Showing ${audit.results.length} of ${plural(audit.results.length, 'result')}</span>
   <button type="button" class="reset" id="reset">Reset filters</button>
@@ -230,7 +233,7 @@ function details(audit: AuditResult, i: number, ctx: Context): Html {
     : '';
 
   return html`<div class="detail" id="detail-${i}" data-r="${i}">
-  <div class="d-head"><h3>${r.id}</h3>${verdictPill(r.verdict)}<span class="pill sev">${r.severity}</span><span class="pill kind">${r.kind === 'assert' ? 'assertion' : 'claim'}</span>${w ? html`<span class="pill waived">waived</span>` : ''}</div>
+  <div class="d-head"><h3>${r.id}</h3>${verdictPill(r.verdict)}<span class="pill sev">${findingSeverity(r) ?? 'pass'}</span><span class="pill kind">${r.kind === 'assert' ? 'assertion' : 'claim'}</span>${w ? html`<span class="pill waived">waived</span>` : ''}</div>
   <p class="d-message">${r.message}</p>
   ${quote}
   <dl class="facts">${facts}</dl>
@@ -244,8 +247,8 @@ function resultList(audit: AuditResult, ctx: Context): Html {
   const rows = sortedResults(audit).map((i) => {
     const r = audit.results[i]!;
     const where = r.anchor ? `${r.document}:${r.anchor.line}:${r.anchor.col}` : at(r.declared);
-    return html`<li class="result v-${r.verdict}" id="result-${i}" data-r="${i}" data-anchor="${ctx.names[i]}" data-verdict="${r.verdict}" data-severity="${r.severity}">
-  <div class="row"${ctx.marked.has(i) ? '' : html` id="${ctx.names[i]}"`}>${verdictPill(r.verdict)}<button type="button" class="open" data-open="${i}" aria-controls="panel">${r.id}</button><span class="pill sev">${r.severity}${r.waiver ? ' · waived' : ''}</span><span class="msg">${r.message}</span><span class="where">${where}</span></div>
+    return html`<li class="result v-${r.verdict}" id="result-${i}" data-r="${i}" data-anchor="${ctx.names[i]}" data-verdict="${r.verdict}" data-severity="${findingSeverity(r) ?? 'none'}">
+  <div class="row"${ctx.marked.has(i) ? '' : html` id="${ctx.names[i]}"`}>${verdictPill(r.verdict)}<button type="button" class="open" data-open="${i}" aria-controls="panel">${r.id}</button><span class="pill sev">${findingSeverity(r) ?? 'pass'}${r.waiver ? ' · waived' : ''}</span><span class="msg">${r.message}</span><span class="where">${where}</span></div>
   <div class="result-body">${details(audit, i, ctx)}</div>
 </li>`;
   });
