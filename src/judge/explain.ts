@@ -270,7 +270,7 @@ function claimWhy(rule: LoadedClaimRule, computed: Interval, result: RuleResult,
   why.push(gapSentence(computed, set, stated, setText, c, write, locale));
   if (result.verdict === 'warn' && result.warning) {
     why.push(
-      `Under a looser reading it holds: ${result.warning.message}${witness ? ` (for instance at ${witness})` : ''}. ` +
+      `Under a looser reading it does: it ${result.warning.message}${witness ? ` (for instance at ${witness})` : ''}. ` +
         'A looser reading is a habit of report writers, not an error, but a reviewer should know: verdict warn.',
     );
   }

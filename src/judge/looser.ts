@@ -59,7 +59,7 @@ export function looserReadings(rule: { kind: 'claim' | 'assert' } & Partial<Pick
     out.push({
       kind: 'truncation',
       set: statedSet(claim.stated, 'truncate', claim.tolerance),
-      message: `“${claim.stated.text}” holds only if the value was truncated, not rounded`,
+      message: `holds only if “${claim.stated.text}” is the value truncated, not rounded`,
     });
   }
   const domains = new Map<string, Interval>();

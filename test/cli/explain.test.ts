@@ -49,7 +49,7 @@ describe('tally explain', () => {
   it('explains a truncated claim (warn) and names the slip', () => {
     const run = explain(['grdp-growth-2020-2023']);
     expect(run.code).toBe(0);
-    expect(run.stdout.replace(/\s+/g, ' ')).toContain('Under a looser reading it holds: “30,3 %” holds only if the value was truncated, not rounded');
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('Under a looser reading it does: it holds only if “30,3 %” is the value truncated, not rounded');
     expect(run.stdout).toContain('[truncation] rounding vs truncation');
   });
 
@@ -131,5 +131,40 @@ describe('tally explain on rules that cannot be judged', () => {
     expect(run.stdout).toMatch(/staf_2023 +not declared in any figure file/);
     expect(run.stdout).toContain('unknown figure "staf_2023" (did you mean "staff_2023"?)');
     expect(run.stdout).toMatch(/staff_2024 {2}670 {2}→ 670 {2}\(exact\)/);
+  });
+});
+
+describe('tally explain shows the intervals the judge used', () => {
+  it('for every rule of the bundled audit, the whole claim’s value is the range the verdict was decided on', async () => {
+    const { explain: explainRule } = await import('../../src/audit.js');
+    const { audit } = await import('../../src/audit.js');
+    const result = audit({ paths: ['rules'], cwd: ROOT, today: '2026-01-01' });
+    for (const r of result.results.filter((x) => x.kind === 'claim' && x.computed)) {
+      const [e] = explainRule({ paths: ['rules'], rule: r.id, cwd: ROOT, today: '2026-01-01' });
+      expect(e!.computed, r.id).toBe(r.computed!.text);
+      // (an expression that is a lone figure has no step of its own)
+      if (e!.steps.length) expect(e!.steps.at(-1)!.value, r.id).toBe(r.computed!.text);
+    }
+  });
+
+  it('a repeated figure: the whole is the refined range, a part its enclosure, each written as a number of its own kind', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tally-explain-'));
+    fs.writeFileSync(path.join(dir, 'doc.txt'), 'Staff rose from 150 to 250 people; the 100 new staff are 39.5% of the total.\n');
+    fs.writeFileSync(path.join(dir, 'figures.yaml'), 'document: doc.txt\nlocale: en\nfigures:\n  before: { quote: "from 150 to", number: "150" }\n  after: { quote: "to 250 people", number: "250" }\n');
+    fs.writeFileSync(
+      path.join(dir, 'rules.yaml'),
+      'figures: [figures.yaml]\nrules:\n  - id: new-share\n    quote: "are 39.5% of the total"\n    expr: (after - before) / after\n  - id: gap\n    quote: "the 100 new staff"\n    expr: abs(growth(after, before) - growth(before, after))\n',
+    );
+    const run = explain(['new-share', dir]);
+    expect(run.code).toBe(0);
+    // (250 − 150) / 250 within the figures' precision: [39,68 %; 40,32 %], not the naive [39,52 %; 40,48 %]
+    expect(run.stdout).toContain('2. (after - before) / after  =  [39.679%; 40.319%]');
+    expect(run.stdout).toContain('1. after - before  =  [99; 101]');
+    const gap = explain(['gap', dir]);
+    // a difference of two growth rates is a pure number, not written like the figures (people)
+    expect(gap.stdout).toMatch(/growth\(after, before\) - growth\(before, after\)  =  \[[0-9.]+; [0-9.]+\]/);
+    expect(gap.stdout).not.toMatch(/abs\(.*\)  =  \[0; 1\]/);
   });
 });

@@ -84,7 +84,7 @@ describe('junit reporter', () => {
   it('a warn passes by default, saying in system-out that it holds only under truncation', () => {
     const c = testcase(root, RULES_A, 'grdp-level-2023');
     expect(c.children.map((x) => x.name)).toEqual(['system-out']);
-    expect(children(c, 'system-out')[0]!.text).toMatch(/^“45.481 tỷ đồng” holds only if the value was truncated, not rounded/);
+    expect(children(c, 'system-out')[0]!.text).toMatch(/^holds only if “45.481 tỷ đồng” is the value truncated, not rounded/);
   });
 
   it('a warn is a failure when it fails the run (--fail-on warning or info), as the exit code says', () => {
@@ -95,7 +95,7 @@ describe('junit reporter', () => {
       expect(c.children.map((x) => x.name)).toEqual(['failure']);
       expect(c.children[0]!.attributes).toEqual({
         type: 'warn',
-        message: `“45.481 tỷ đồng” holds only if the value was truncated, not rounded: ${audit.results[1]!.message}`,
+        message: `holds only if “45.481 tỷ đồng” is the value truncated, not rounded: ${audit.results[1]!.message}`,
       });
       expect(c.children[0]!.text).toContain(`rule: ${RULES_A}:`);
       expect(strict.attributes.failures).toBe('3');

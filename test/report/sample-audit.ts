@@ -105,7 +105,7 @@ export function sampleResults(): RuleResult[] {
       quote: '45.481 tỷ đồng',
       expr: 'grdp_real_2023 * deflator',
       reading: 'round',
-      warning: { kind: 'truncation', message: '“45.481 tỷ đồng” holds only if the value was truncated, not rounded' },
+      warning: { kind: 'truncation', message: 'holds only if “45.481 tỷ đồng” is the value truncated, not rounded' },
       witness: { grdp_real_2023: '45.481,7 tỷ đồng' },
       witnessAtWritten: false,
       proof: { kind: 'witness', evaluations: 12, budget: 200_000 },
