@@ -6,9 +6,13 @@
 //  3. scaling: synthetic audits of 1×, 10× and 100× the rules against the 1× run (linear = 10, 100),
 //     with peak memory (max RSS) for each;
 //  4. cores: a synthetic audit of several documents with `--jobs 1` (one thread) and with the
-//     default (a worker thread per core), as a speed-up ratio.
+//     default (a worker thread per core), as a speed-up ratio;
+//  5. sound verdicts: 10 000 claims that name each figure once, judged by this build and by the
+//     engine before sound verdicts (BENCH_BASELINE, built from git in the same run): the same cost;
+//     and the same claims written so that a figure is named twice, which
+//     the judge must certify by search ((a − b) / b for growth(a, b)): what that costs.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -39,7 +43,11 @@ function peakRss(args, cwd) {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
-function syntheticAudit(dir, copies) {
+/**
+ * A synthetic audit of `copies` growth claims. `form` writes each claim's expression: by default
+ * growth(a, b), each figure once; '(a - b) / b' names b twice (the same value, certified by search).
+ */
+function syntheticAudit(dir, copies, form = (a, b) => `growth(${a}, ${b})`) {
   mkdirSync(dir, { recursive: true });
   const sentences = [];
   const figures = [];
@@ -50,7 +58,7 @@ function syntheticAudit(dir, copies) {
     sentences.push(`Doanh thu ${i} năm 2024 đạt ${a.toLocaleString('de-DE')} tỷ đồng, tăng ${growth}% so với năm 2023 (${b} tỷ đồng).`);
     figures.push(`  a${i}: { quote: "Doanh thu ${i} năm 2024 đạt ${a.toLocaleString('de-DE')} tỷ đồng", number: "${a.toLocaleString('de-DE')} tỷ đồng" }`);
     figures.push(`  b${i}: { quote: "so với năm 2023 (${b} tỷ đồng). Doanh thu ${i + 1} năm", number: "${b} tỷ đồng" }`);
-    rules.push(`  - id: growth-${i}\n    quote: "Doanh thu ${i} năm 2024 đạt ${a.toLocaleString('de-DE')} tỷ đồng, tăng ${growth}%"\n    number: "${growth}%"\n    expr: growth(a${i}, b${i})`);
+    rules.push(`  - id: growth-${i}\n    quote: "Doanh thu ${i} năm 2024 đạt ${a.toLocaleString('de-DE')} tỷ đồng, tăng ${growth}%"\n    number: "${growth}%"\n    expr: ${form(`a${i}`, `b${i}`)}`);
   }
   sentences.push(`Doanh thu ${copies} năm sau.`);
   writeFileSync(path.join(dir, 'doc.txt'), sentences.join('\n'));
@@ -88,8 +96,37 @@ const allCores = measure([CLI, 'audit', '.', '--fail-on', 'never'], multi);
 rows.push([`${DOCUMENTS} documents × 1000 rules, --jobs 1`, oneThread, oneThread.median / startup.median, 'vs start-up']);
 rows.push([`same, default jobs (${availableParallelism()} cores)`, allCores, oneThread.median / allCores.median, 'speed-up vs --jobs 1']);
 
+// Sound verdicts: single-use claims cost what they did before; repeated figures cost a search.
+const BASELINE = process.env.BENCH_BASELINE ?? '67407fe';
+const baselineCli = buildBaseline(BASELINE, root);
+const SOUND = 10000;
+const single = syntheticAudit(path.join(root, 'single'), SOUND);
+const repeated = syntheticAudit(path.join(root, 'repeated'), SOUND, (a, b) => `(${a} - ${b}) / ${b}`);
+const args = (cli) => [cli, 'audit', 'rules.yaml', '--fail-on', 'never'];
+const singleNow = measure(args(CLI), single);
+const repeatedNow = measure(args(CLI), repeated);
+if (baselineCli) {
+  const singleBefore = measure(args(baselineCli), single);
+  rows.push([`${SOUND} single-use claims, before (${BASELINE})`, singleBefore, 1, 'baseline']);
+  rows.push([`same, this build (witness + enclosure)`, singleNow, singleNow.median / singleBefore.median, 'vs before']);
+} else {
+  rows.push([`${SOUND} single-use claims, this build`, singleNow, 1, 'baseline (no git: no before)']);
+}
+rows.push([`${SOUND} claims naming a figure twice`, repeatedNow, repeatedNow.median / singleNow.median, 'vs single-use (certified by search)']);
+
 console.log(`tally benchmark — ${RUNS} runs each after a warm-up, median wall time (min–max), ratios in the same run\n`);
 for (const [name, m, ratio, against = 'vs baseline', rss] of rows) {
   const mem = rss ? `  peak ${rss.toFixed(0)} MiB` : '';
   console.log(`${name.padEnd(38)} ${m.median.toFixed(1).padStart(8)} ms (${m.min.toFixed(1)}–${m.max.toFixed(1)})  ×${ratio.toFixed(2)} ${against}${mem}`);
+}
+
+/** The CLI as built at `commit` (from git, in the same run), or null when there is no git history here. */
+function buildBaseline(commit, into) {
+  const dir = path.join(into, `baseline-${commit}`);
+  mkdirSync(dir, { recursive: true });
+  const archive = spawnSync('sh', ['-c', `git archive ${commit} | tar -x -C ${JSON.stringify(dir)}`], { encoding: 'utf8' });
+  if (archive.status !== 0) return null;
+  symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
+  const build = spawnSync(process.execPath, ['src/dev/build.mjs'], { cwd: dir, encoding: 'utf8' });
+  return build.status === 0 ? path.join(dir, 'dist/tally.js') : null;
 }
