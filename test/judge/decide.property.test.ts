@@ -164,3 +164,51 @@ describe('assertions are judged whole: agreement with a brute-force grid (proper
     expect(tally.other).toBeLessThanOrEqual(15);
   });
 });
+
+describe('roots and powers with a repeated figure: gavg and cagr (property, float reference with a margin)', () => {
+  // Their exact values are irrational: the reference is a float, trusted only beyond 1e-9 of a bound.
+  const MARGIN = 1e-9;
+  const floatOf = (f: Fraction) => f.valueOf();
+  const forms: [string, (x: number[]) => number][] = [
+    ['gavg(x0, x1, x0)', ([a, b]) => Math.cbrt((1 + a!) * (1 + b!) * (1 + a!)) - 1],
+    ['gavg(x0, x0) - x0', ([a]) => Math.sqrt((1 + a!) * (1 + a!)) - 1 - a!],
+    ['cagr(x0 + x1, x1, 3)', ([a, b]) => Math.cbrt((a! + b!) / b!) - 1],
+    ['pp(gavg(x0, x1), x1)', ([a, b]) => Math.sqrt((1 + a!) * (1 + b!)) - 1 - b!],
+  ];
+  const rateBox = fc.array(
+    fc.tuple(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 20 })).map(([v, w]): Bounded => ({ lo: new Fraction(v, 1000), hi: new Fraction(v + w, 1000) })),
+    { minLength: VARS, maxLength: VARS },
+  );
+  it('a witness evaluates into the set; a fail has no grid point inside it', () => {
+    const tally = { holds: 0, fails: 0, undecided: 0 };
+    fc.assert(
+      fc.property(fc.constantFrom(...forms), rateBox, fc.integer({ min: 0, max: GRID ** VARS - 1 }), fc.integer({ min: -3, max: 3 }), ([source, f], box, pick, nudge) => {
+        const points = grid(box);
+        const at = f(points[pick]!.map(floatOf));
+        const stated = new Fraction(Math.round(at * 1e4) + nudge, 1e4); // four decimals of the fraction: 0,01 %
+        const set = statedSet(readNumber(formatNumber(stated.mul(100), 'en', { decimals: 2 }) + '%', 'en'), 'round', new Fraction(1, 20));
+        const program = compiled(source).program;
+        const outcome = decideClaim({ program, variables: variables(program.slots, box), set, budget: new Budget(), tolerance: null });
+        tally[outcome.verdict]++;
+        const lo = set.lo!.valueOf();
+        const hi = set.hi!.valueOf();
+        if (outcome.verdict === 'holds') {
+          const w = byName(program.slots, outcome.witness.point);
+          box.forEach((x, i) => (w[i] ??= x.lo));
+          w.forEach((x, i) => expect(I.contains(box[i]!, x)).toBe(true));
+          const v = f(w.map(floatOf));
+          expect(v >= lo - MARGIN && v < hi + MARGIN, `${source}: ${v} in [${lo}, ${hi})`).toBe(true);
+        } else if (outcome.verdict === 'fails') {
+          for (const p of points) {
+            const v = f(p.map(floatOf));
+            expect(v >= lo + MARGIN && v < hi - MARGIN, `${source} fails, yet gives ${v} in [${lo}, ${hi})`).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(tally.holds).toBeGreaterThan(20);
+    expect(tally.fails).toBeGreaterThan(20);
+    expect(tally.undecided).toBeLessThanOrEqual(10);
+  });
+});
