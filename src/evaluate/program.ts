@@ -57,6 +57,11 @@ export interface Program {
   readonly slotNodes: readonly number[];
   /** Per slot: the figure reaches the result along more than one path. */
   readonly repeated: readonly boolean[];
+  /**
+   * Interval evaluation of this program is the exact range over any box of bounded figures: no
+   * figure repeated, and no operation that rounds (a root or a power with a non-integer exponent).
+   */
+  readonly exact: boolean;
   readonly result: 'number' | 'truth';
 }
 
@@ -138,15 +143,19 @@ export class ProgramBuilder implements Builder {
   }
 
   finish(root: number, result: 'number' | 'truth'): Program {
-    return {
-      nodes: this.nodes,
-      root,
-      slots: this.slots,
-      slotNodes: this.slotNodes,
-      repeated: repeatedSlots(this.nodes, root, this.slotNodes),
-      result,
-    };
+    const repeated = repeatedSlots(this.nodes, root, this.slotNodes);
+    return { nodes: this.nodes, root, slots: this.slots, slotNodes: this.slotNodes, repeated, exact: isExact(this.nodes, repeated), result };
   }
+}
+
+/** No repeated figure and no rounding operation (see Program.exact). */
+function isExact(nodes: readonly ProgramNode[], repeated: readonly boolean[]): boolean {
+  if (repeated.some(Boolean)) return false;
+  return nodes.every((n) => {
+    if (n.kind !== 'arith' || n.op !== 'pow') return true;
+    const exponent = nodes[n.args[1]!]!;
+    return exponent.kind === 'const' && exponent.value.d === 1n;
+  });
 }
 
 /** The arguments of a node (a call's value is its body). */
@@ -184,5 +193,6 @@ function repeatedSlots(nodes: readonly ProgramNode[], root: number, slotNodes: r
 export function extend(program: Program, op: Arithmetic, args: number[]): Program {
   const id = program.nodes.length;
   const nodes: ProgramNode[] = [...program.nodes, { kind: 'arith', op, args, id }];
-  return { ...program, nodes, root: id, repeated: repeatedSlots(nodes, id, program.slotNodes), result: 'number' };
+  const repeated = repeatedSlots(nodes, id, program.slotNodes);
+  return { ...program, nodes, root: id, repeated, exact: isExact(nodes, repeated), result: 'number' };
 }

@@ -4,11 +4,12 @@
  * the changed box, under the rule's own reading), so nothing is reported that was not tested.
  */
 import Fraction from 'fraction.js';
-import { compileExpression, isNumber, isTruthSet, type CompiledExpression, type ProgramNode, type Value } from '../../evaluate/index.js';
+import { compileExpression, intervals as I, isNumber, isTruthSet, type CompiledExpression, type ProgramNode, type Value } from '../../evaluate/index.js';
 import type { Figure, Interval, LoadedClaimRule, LoadedRule, Locale, MaterialityThresholds, Reading, StatedSet, WrittenNumber } from '../../model.js';
 import { statedSet } from '../../numbers/index.js';
 import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js';
 import { variableOf } from '../variables.js';
+import type { NeededValues } from './implied.js';
 
 export interface DiagnoseContext {
   rule: LoadedRule;
@@ -21,6 +22,8 @@ export interface DiagnoseContext {
   /** Shared by every step of the diagnosis: when it runs out, the diagnosis stops and says so. */
   budget: Budget;
   thresholds: MaterialityThresholds;
+  /** The values each figure would need, once solved (implied.ts `neededFor`). */
+  needed?: Map<string, NeededValues | null>;
 }
 
 /** A claim being diagnosed: what the figures give and its verdict (`fail` or `warn`). */
@@ -96,6 +99,9 @@ export function holdsWith(c: DiagnoseContext, change: Change = {}): boolean {
       const set = setWith(c, change);
       const whole = evaluateWith(c, { ...change, scope });
       if (!whole || !isNumber(whole) || !meets(whole, set)) return false;
+      // An exact enclosure over a closed box is the range: meeting the set is holding. (The
+      // verdict itself still finds a witness; a diagnosis only needs to know.)
+      if (compiled.program.exact && variables.every((v) => !v.openLo && !v.openHi && v.domain && I.isBounded(v.domain))) return true;
       return decideClaim({ program: compiled.program, variables, set, budget: c.budget.child(QUESTION_SHARE), tolerance: null }).verdict === 'holds';
     }
     if (compiled.result !== 'truth') return false;

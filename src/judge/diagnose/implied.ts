@@ -300,6 +300,16 @@ export interface NeededValues {
   bound?: 'at-most' | 'at-least';
 }
 
+/**
+ * The values `id` would need (solveFor), computed once per diagnosis: the implied values and the
+ * wrong-base slip both use them.
+ */
+export function neededFor(c: DiagnoseContext, id: string): NeededValues | null {
+  const cache = (c.needed ??= new Map());
+  if (!cache.has(id)) cache.set(id, solveFor(c, id));
+  return cache.get(id)!;
+}
+
 export function solveFor(c: DiagnoseContext, id: string): NeededValues | null {
   const figure = c.figures.get(id);
   const interval = c.scope.get(id);
@@ -381,7 +391,7 @@ export function impliedValues(c: DiagnoseContext): ImpliedValue[] {
     const figure = c.figures.get(id);
     if (!figure || !c.scope.has(id)) continue;
     const written = figure.written?.text;
-    const needed = solveFor(c, id);
+    const needed = neededFor(c, id);
     if (!needed) {
       out.push({ figure: id, ...(written ? { written } : {}), needed: 'none', message: `no value of ${id} alone makes it hold` });
       continue;

@@ -13,7 +13,10 @@ import Fraction from 'fraction.js';
 import type { Interval, Slip, WrittenNumber } from '../../../model.js';
 import { formatNumber, halfUnit, LOCALES, writtenInterval } from '../../../numbers/index.js';
 import { styleOf } from '../../../numbers/format.js';
-import { holdsWith, missesWidely, orList, withFigure, type DiagnoseContext } from '../context.js';
+import { intervals as I } from '../../../evaluate/index.js';
+import { meets } from '../../decide/index.js';
+import { holdsWith, isClaim, missesWidely, orList, setWith, withFigure, type DiagnoseContext } from '../context.js';
+import { neededFor } from '../implied.js';
 import type { SlipDetector } from './types.js';
 
 export type DigitSlipKind = 'transposed' | 'dropped' | 'duplicated';
@@ -87,12 +90,20 @@ function variantInterval(original: Interval, w: WrittenNumber, v: WrittenNumber,
   return { lo: v.value.sub(half), hi: v.value.add(half) };
 }
 
+/**
+ * Variants are first filtered by what is already known, without evaluating anything: a variant
+ * of the stated value must admit a value of the claim's range, a variant of a figure must meet the
+ * values that figure would need (implied.ts). Only the few that pass are re-judged. (A figure's
+ * needed set is the part nearest its written value; a variant that would land in another part is
+ * not tried.)
+ */
 export function detectDigitSlip(c: DiagnoseContext): Slip | null {
   if (holdsWith(c)) return null;
   const found: string[] = [];
-  if (c.rule.kind === 'claim') {
+  if (isClaim(c)) {
     const stated = c.rule.stated;
     for (const v of digitVariants(stated, c.locale)) {
+      if (!meets(c.computed, setWith(c, { stated: v.number }))) continue;
       if (holdsWith(c, { stated: v.number })) found.push(`the stated “${stated.text}” were ${variantText(v, stated, c.locale)} (${WORDS[v.kind]})`);
     }
   }
@@ -101,8 +112,12 @@ export function detectDigitSlip(c: DiagnoseContext): Slip | null {
     const interval = c.scope.get(id);
     const w = figure?.written;
     if (!figure || !interval || !w || !missesWidely(c, id)) continue;
+    const needed = isClaim(c) ? neededFor(c, id) : undefined;
+    if (needed === null) continue; // no value of this figure alone makes it hold
     for (const v of digitVariants(w, c.locale)) {
-      const scope = withFigure(c.scope, id, variantInterval(interval, w, v.number, figure.exact));
+      const variant = variantInterval(interval, w, v.number, figure.exact);
+      if (needed && !I.intersect(variant, { lo: needed.lo, hi: needed.hi })) continue;
+      const scope = withFigure(c.scope, id, variant);
       if (holdsWith(c, { scope })) found.push(`“${w.text}” (${id}) were ${variantText(v, w, c.locale)} (${WORDS[v.kind]})`);
     }
   }
