@@ -39,8 +39,47 @@ export interface StatedSet {
   hiOpen: boolean;
 }
 
-/** What kind of token a number in a document is; only `quantity` and `range` are claims-bearing. */
-export type NumberKind = 'quantity' | 'range' | 'date' | 'year' | 'document-number' | 'name' | 'ordinal';
+/**
+ * What kind of token a number in a document is; only `quantity` and `range` are claims-bearing.
+ * The others are classified, not counted: years, dates and times, document numbers
+ * (23-CTr/TU), names (Quốc lộ 4B), ordinals (thứ 3, third largest), identifiers (COVID-19,
+ * phone numbers, URL and e-mail parts) and labels (Hình 1, Table 2, Điều 5, section 1.2.3).
+ * `malformed` is a numeral that cannot be read (",5%", "1.5" in vi-VN): it carries `problem`
+ * and is never a value.
+ */
+export type NumberKind =
+  | 'quantity'
+  | 'range'
+  | 'date'
+  | 'year'
+  | 'document-number'
+  | 'name'
+  | 'ordinal'
+  | 'identifier'
+  | 'label'
+  | 'malformed';
+
+/**
+ * The physical dimension of a unit, for dimension checks of expressions. `percent` covers every
+ * dimensionless share or ratio as written (34%, một nửa, 1:3, gấp đôi): they are all fractions
+ * of a base; `pp` is a difference of percentages; `count` is a number of things (people, firms).
+ */
+export type Dimension = 'money' | 'percent' | 'pp' | 'count' | 'mass' | 'area' | 'length' | 'volume' | 'time' | 'other';
+
+/** A unit in canonical form: "tỷ đồng" → { code: 'VND', dimension: 'money' }; "tấn" → t, mass. */
+export interface UnitInfo {
+  /** Canonical code: VND, USD, EUR, GBP, CNY, JPY, %, %/year, pp, t, kg, ha, km, m, m2, km2, m3, person, year, times, … and count nouns as written in their base form ("doanh nghiệp", "firm"). */
+  code: string;
+  dimension: Dimension;
+}
+
+/**
+ * How a quantity is written when it is not a plain numeral: a number word ("five"), a fraction
+ * word ("một nửa", "two thirds"), a multiple ("gấp đôi", "twice", "doubled") or a ratio ("1:3",
+ * "tỷ lệ 1/3"). Such values are exact as written (no rounding interval); a claim stating one is
+ * read `about` unless the rule says otherwise.
+ */
+export type WrittenForm = 'numeral' | 'word' | 'fraction' | 'multiple' | 'ratio';
 
 /**
  * A number read from text as written. `value` is in base units: scale words are applied
@@ -64,8 +103,16 @@ export interface WrittenNumber {
   percent: boolean;
   /** Unit or currency word as written after the numeral/scale ("đồng", "USD", "doanh nghiệp"), if any. */
   unit?: string;
+  /** The unit in canonical form with its dimension ("%" for percentages, "pp" for points), when known. */
+  unitInfo?: UnitInfo;
   /** For ranges ("8-9%", "3 - 4"): both ends, each a full WrittenNumber. */
   range?: [WrittenNumber, WrittenNumber];
+  /** Absent for a plain numeral; see WrittenForm. */
+  form?: WrittenForm;
+  /** Which rule of the reader decided the kind (and any shared scale or ambiguity), for `tally explain`. */
+  why?: string;
+  /** For `malformed`: what is wrong with the numeral, said for the writer. */
+  problem?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -75,11 +122,12 @@ export type Verdict = 'pass' | 'fail' | 'warn' | 'unverifiable' | 'error';
  * How the stated value is to be read.
  * round: half-up rounding of the true value gives the written form (default).
  * truncate: the written form is the true value cut after the last written digit.
- * about: hedged ("khoảng", "about"): widened by `tolerance` (relative).
+ * about: hedged ("khoảng", "about"): widened by `tolerance` (relative), both sides.
+ * nearly: just below ("gần", "nearly", "almost"): [v − m, v] with m as for `about`.
  * more-than / less-than / at-least / at-most: a bound, compared with the written value itself.
  * range: membership in a written range ("8-9%").
  */
-export type Reading = 'round' | 'truncate' | 'about' | 'more-than' | 'less-than' | 'at-least' | 'at-most' | 'range';
+export type Reading = 'round' | 'truncate' | 'about' | 'nearly' | 'more-than' | 'less-than' | 'at-least' | 'at-most' | 'range';
 
 /** A problem with an input file, reported with its place and, when known, a code frame. */
 export interface Diagnostic {

@@ -197,6 +197,8 @@ function readingInWords(rule: LoadedClaimRule, set: string): string {
       return `truncated (cut after the last written digit): “${s}” is written for every true value in ${set}`;
     case 'about':
       return `hedged (“about”): widened by ${formatNumber(rule.tolerance, 'en', { decimals: 1, percent: true })} of the value or half its last digit, whichever is more: ${set}`;
+    case 'nearly':
+      return `just below (“nearly”): at most the written value and no more than ${formatNumber(rule.tolerance, 'en', { decimals: 1, percent: true })} of it (or half its last digit) under it: ${set}`;
     case 'more-than':
       return `a lower bound (“more than”): the true value is in ${set}`;
     case 'less-than':

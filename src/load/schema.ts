@@ -36,6 +36,7 @@ export const Reading = Type.Union(
     Type.Literal('round'),
     Type.Literal('truncate'),
     Type.Literal('about'),
+    Type.Literal('nearly'),
     Type.Literal('more-than'),
     Type.Literal('less-than'),
     Type.Literal('at-least'),

@@ -6,8 +6,13 @@ import Fraction from 'fraction.js';
 import type { Interval, Locale, Reading, StatedSet, WrittenNumber } from '../model.js';
 import { formatLike, toDisplayUnits } from './format.js';
 
-/** ½ unit of the last written digit, in base units: 7.126,1 → 0.05; 34% → 0.005; 45.481 tỷ → 0.5e9. */
+/**
+ * ½ unit of the last written digit, in base units: 7.126,1 → 0.05; 34% → 0.005; 45.481 tỷ → 0.5e9.
+ * A value written in words, as a fraction, a multiple or a ratio ("một nửa", "two thirds",
+ * "gấp đôi", "1:3", "five") has no last digit to round: it is exact as written, 0.
+ */
 export function halfUnit(n: WrittenNumber): Fraction {
+  if (n.form !== undefined && n.form !== 'numeral') return new Fraction(0);
   const h = new Fraction(10n ** BigInt(n.scaleExponent), 2n * 10n ** BigInt(n.decimals));
   return n.percent ? h.div(100) : h;
 }
@@ -34,8 +39,11 @@ const set = (lo: Fraction | null, loOpen: boolean, hi: Fraction | null, hiOpen: 
  * round — half away from zero: [v−h, v+h) for v > 0, (v−h, v+h] for v < 0, and (−h, h) for
  *   v = 0 (±h itself rounds away from zero, to ±1 unit, so neither end belongs).
  * truncate — toward zero: [v, v+2h) for v > 0, (v−2h, v] for v < 0, (−2h, 2h) for v = 0.
+ *   A value exact as written (h = 0: "một nửa", "1:3") admits itself only, [v, v], under both.
  * about — closed [v − m, v + m] with m = max(h, |v|·tolerance): a hedge never admits less
  *   than rounding does. On a range it widens both ends the same way.
+ * nearly — just below, toward zero: [v − m, v] for v ≥ 0 and [v, v + m] for v < 0 ("gần 195",
+ *   "nearly −5 %" is a little less in size), with m as for `about`.
  * more-than, less-than, at-least, at-most — a bound on the written value itself.
  * range — [lo−h_lo, hi+h_hi), each end read as rounded (so an end at or below 0 is open).
  */
@@ -54,6 +62,7 @@ export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fractio
   if (n.range) throw new Error(`reading '${reading}' does not apply to the range "${n.text}"; use 'range' or 'about'`);
   const h = halfUnit(n);
   const sign = v.n === 0n ? 0 : v.s < 0n ? -1 : 1;
+  if (h.n === 0n && (reading === 'round' || reading === 'truncate')) return set(v, false, v, false);
   switch (reading) {
     case 'round':
       return sign > 0 ? set(v.sub(h), false, v.add(h), true) : sign < 0 ? set(v.sub(h), true, v.add(h), false) : set(h.neg(), true, h, true);
@@ -64,6 +73,10 @@ export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fractio
     case 'about': {
       const m = max(h, v.abs().mul(tolerance));
       return set(v.sub(m), false, v.add(m), false);
+    }
+    case 'nearly': {
+      const m = max(h, v.abs().mul(tolerance));
+      return sign < 0 ? set(v, false, v.add(m), false) : set(v.sub(m), false, v, false);
     }
     case 'more-than':
       return set(v, true, null, true);
