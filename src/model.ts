@@ -195,8 +195,10 @@ export interface LoadedClaimRule extends RuleBase {
   stated: WrittenNumber;
   expr: string;
   reading: Reading;
-  /** The hedge of the text ("hơn", "khoảng", "at least") the reading was taken from, if any. */
+  /** The hedge of the text ("hơn", "khoảng", "at least", "trở lên") the reading was taken from, if any. */
   hedge?: string;
+  /** Where that hedge stands: before the number ("hơn 50%") or after it ("60% trở lên"). */
+  hedgePosition?: 'before' | 'after';
   /** Relative widening for `about`, as a fraction (0.05 = 5%). */
   tolerance: Fraction;
 }
@@ -285,7 +287,7 @@ export interface RuleResult {
   anchor?: { line: number; col: number; start: number; end: number };
   expr: string;
   reading?: Reading;
-  stated?: { text: string; set: string; value: number; hedge?: string };
+  stated?: { text: string; set: string; value: number; hedge?: string; hedgePosition?: 'before' | 'after' };
   computed?: ReportedInterval;
   difference?: Difference;
   /** Figures used, as written and as read. */

@@ -134,6 +134,7 @@ function fillClaimStated(rule: LoadedClaimRule, ctx: JudgeContext, result: RuleR
     set: describeSet(statedSet(rule.stated, rule.reading, rule.tolerance), rule.stated, ctx.locale),
     value: rule.stated.value.valueOf(),
     ...(rule.hedge ? { hedge: rule.hedge } : {}),
+    ...(rule.hedgePosition ? { hedgePosition: rule.hedgePosition } : {}),
   };
 }
 

@@ -128,7 +128,10 @@ const RuleResult = Type.Object(
     stated: Type.Optional(
       Type.Object(
         { text: Type.String({ description: 'As written.' }), set: Type.String({ description: 'The values it admits under the reading.' }), value: Type.Number(),
-          hedge: Type.Optional(Type.String({ description: 'The hedge of the text the reading was taken from ("hơn", "khoảng", "at least").' })),
+          hedge: Type.Optional(Type.String({ description: 'The hedge of the text the reading was taken from ("hơn", "khoảng", "at least", "trở lên").' })),
+          hedgePosition: Type.Optional(
+            Type.Union([Type.Literal('before'), Type.Literal('after')], { description: 'Where the hedge stands: before the number ("hơn 50%") or after it ("60% trở lên").' }),
+          ),
         },
         closed,
       ),
