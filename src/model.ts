@@ -355,16 +355,25 @@ export interface CoveredNumber {
   status: 'covered' | 'ignored' | 'uncovered';
   /** Rule and figure ids whose quote states or anchors this number. */
   by?: string[];
-  /** Why an ignored number is not a claim. */
+  /** Why an ignored number is not a claim (the ignore entry's reason, or its class). */
   reason?: string;
+  /** Ignored by its class alone (a year, a date, a label …), with no ignore entry. */
+  classified?: boolean;
+  /** A malformed numeral: what is wrong with it. */
+  problem?: string;
 }
 
 export interface DocumentCoverage {
   path: string;
   total: number;
   covered: number;
+  /** Ignored by an entry or by class (`classified` of them by class alone). */
   ignored: number;
   uncovered: number;
+  /** How many of the ignored numbers are accounted for by their class alone (no ignore entry). */
+  classified?: number;
+  /** How many numbers of each kind the document has (quantity, range, year, date, label …). */
+  classes?: Partial<Record<NumberKind, number>>;
   numbers: CoveredNumber[];
 }
 

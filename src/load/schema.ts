@@ -151,8 +151,16 @@ export const IgnoreSpec = Type.Object(
     pattern: Type.Optional(Type.String({ minLength: 1, description: 'A regular expression matched against each number as written.' })),
     kind: Type.Optional(
       Type.Union(
-        [Type.Literal('date'), Type.Literal('year'), Type.Literal('document-number'), Type.Literal('name'), Type.Literal('ordinal')],
-        { description: 'Ignore every number of this kind.' },
+        [
+          Type.Literal('date'),
+          Type.Literal('year'),
+          Type.Literal('document-number'),
+          Type.Literal('name'),
+          Type.Literal('ordinal'),
+          Type.Literal('identifier'),
+          Type.Literal('label'),
+        ],
+        { description: 'Ignore every number of this kind. Years, dates, document numbers, names, ordinals, identifiers and labels are accounted for by their class already; an entry gives them a reason of your own.' },
       ),
     ),
     quote: Type.Optional(Type.String({ minLength: 1, description: 'Ignore only numbers inside this quote.' })),
