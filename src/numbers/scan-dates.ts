@@ -13,24 +13,24 @@ const DATE_ISO = /([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])/y;
 const DATE_MY = /([0-9]{1,2})\/([0-9]{4})(?![0-9/])/y;
 /** A time of day ("10:30", "7h30") is reported as a date: it is no more a claim than a date is. */
 export const TIME = /([01]?[0-9]|2[0-3])[:h]([0-5][0-9])(?![0-9:])/y;
-const TIME_AMPM = /([0-9]{1,2})(?::([0-5][0-9]))?[ \t\u00a0]?([ap]\.?m\.?)(?![\p{L}])/iuy;
+const TIME_AMPM = /([0-9]{1,2})(?::([0-5][0-9]))?[ \t\u00a0\u202f\u2009\n]?([ap]\.m\.|[ap]m)(?![\p{L}])/iuy;
 const DATE_DM = /([0-9]{1,2})\/([0-9]{1,2})(?![0-9/])/y;
 const BARE = /([0-9]{1,2})(?![0-9]|[.,:/][0-9]|[ \t]?%|\p{L})/uy;
 
 /** Words right before a number that make it a day, a month, a quarter, a week or a time. */
 const BEFORE: readonly [RegExp, 'day' | 'month' | 'quarter' | 'week' | 'time'][] = [
-  [/(?:^|[^\p{L}\p{M}])ngày[ \t\u00a0]+$/iu, 'day'],
-  [/(?:^|[^\p{L}\p{M}])tháng[ \t\u00a0]+$/iu, 'month'],
-  [/(?:^|[^\p{L}\p{M}])(?:quý|quarter)[ \t\u00a0]+$/iu, 'quarter'],
-  [/(?:^|[^\p{L}\p{M}])(?:tuần|week)[ \t\u00a0]+$/iu, 'week'],
-  [/(?:^|[^\p{L}\p{M}])(?:lúc|vào lúc)[ \t\u00a0]+$/iu, 'time'],
+  [/(?:^|[^\p{L}\p{M}])ngày[ \t\u00a0\u202f\u2009\n]+$/iu, 'day'],
+  [/(?:^|[^\p{L}\p{M}])tháng[ \t\u00a0\u202f\u2009\n]+$/iu, 'month'],
+  [/(?:^|[^\p{L}\p{M}])(?:quý|quarter)[ \t\u00a0\u202f\u2009\n]+$/iu, 'quarter'],
+  [/(?:^|[^\p{L}\p{M}])(?:tuần|week)[ \t\u00a0\u202f\u2009\n]+$/iu, 'week'],
+  [/(?:^|[^\p{L}\p{M}])(?:lúc|vào[ \t\u00a0\u202f\u2009\n]+lúc)[ \t\u00a0\u202f\u2009\n]+$/iu, 'time'],
 ];
 const LIMIT = { day: 31, month: 12, quarter: 4, week: 53, time: 23 } as const;
 
 /** Capitalised, as English writes them: "may 5" is no date. */
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
-const MONTH_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${MONTHS})\\.?[ \\t\\u00a0]+$`, 'u');
-const MONTH_AFTER = new RegExp(`[ \\t\\u00a0]+(?:${MONTHS})(?![\\p{L}])`, 'uy');
+const MONTH_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${MONTHS})\\.?[ \\t\\u00a0\\u202f\\u2009\\n]+$`, 'u');
+const MONTH_AFTER = new RegExp(`[ \\t\\u00a0\\u202f\\u2009\\n]+(?:${MONTHS})(?![\\p{L}])`, 'uy');
 
 const between = (x: number, lo: number, hi: number): boolean => x >= lo && x <= hi;
 
@@ -79,7 +79,7 @@ export function dateAt(text: string, pos: number, locale: Locale, before: string
   m = sticky(TIME_AMPM, text, pos);
   if (m && between(+m[1]!, 1, 12)) return dateToken(text, pos, pos + m[0].length, +m[1]! * 100 + +(m[2] ?? 0), 'date: a time of day with am/pm');
   m = sticky(DATE_DM, text, pos);
-  if (m && /(?:^|[^\p{L}\p{M}])ngày[ \t\u00a0]+$/iu.test(before) && between(+m[1]!, 1, 31) && between(+m[2]!, 1, 12)) {
+  if (m && /(?:^|[^\p{L}\p{M}])ngày[ \t\u00a0\u202f\u2009\n]+$/iu.test(before) && between(+m[1]!, 1, 31) && between(+m[2]!, 1, 12)) {
     return at(m, 0, +m[2]!, +m[1]!, 'date: d/m after "ngày"');
   }
   m = sticky(BARE, text, pos);
@@ -87,7 +87,7 @@ export function dateAt(text: string, pos: number, locale: Locale, before: string
     const n = +m[1]!;
     for (const [re, what] of BEFORE) {
       if (!re.test(before) || !between(n, what === 'time' ? 0 : 1, LIMIT[what])) continue;
-      const word = /(\p{L}+)[ \t\u00a0]+$/u.exec(before)?.[1] ?? '';
+      const word = /(\p{L}+)[ \t\u00a0\u202f\u2009\n]+$/u.exec(before)?.[1] ?? '';
       return dateToken(text, pos, pos + m[0].length, what === 'month' || what === 'time' ? n * 100 : n, `date: a ${what} number after "${word}"`);
     }
     if (between(n, 1, 31) && (MONTH_BEFORE.test(before) || sticky(MONTH_AFTER, text, pos + m[0].length))) {

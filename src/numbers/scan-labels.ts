@@ -37,13 +37,14 @@ const NAME_WORDS = new Set(['quốc lộ', 'tỉnh lộ', 'đường tỉnh', 'q
 /** The label token: digits, dotted or dashed parts, an optional letter ("Table 2a", "Figure 3-1", "4B"). */
 const LABEL_TOKEN = /[0-9]+(?:[.-][0-9]+)*(?:[A-Za-z](?![\p{L}\p{N}]))?/uy;
 const SECTION = /[0-9]{1,3}(?:\.[0-9]{1,3}){2,}\.?(?![0-9])/y;
-const LIST_ITEM = /[0-9]{1,3}(?:\.[0-9]{1,3})*[.)](?=[ \t])/y;
-const LINE_SECTION = /[0-9]{1,3}(?:\.[0-9]{1,2})+(?=[ \t]+\p{Lu})/uy;
-const PHONE = /(?:\+[0-9]{1,3}[ .-]?)?(?:\([0-9]{1,4}\)[ .-]?)?[0-9]{2,4}(?:[ .-][0-9]{2,4}){1,4}(?![0-9])|[0-9]{9,11}(?![0-9])/y;
-const PHONE_BEFORE = /(?:điện thoại|đt|sđt|tel\.?|phone|hotline|fax|mobile|di động|đường dây nóng)[ \t\u00a0]*[:.]?[ \t\u00a0]*(?:\+|\()?$/iu;
+const LIST_ITEM = /[0-9]{1,3}(?:\.[0-9]{1,3})*[.)](?=[ \t\u00a0\u202f])/y;
+const LINE_SECTION = /[0-9]{1,3}(?:\.[0-9]{1,2})+(?=[ \t\u00a0\u202f]+\p{Lu})/uy;
+const PHONE = /(?:\+[0-9]{1,3}[ .\-\u00a0\u202f]?)?(?:\([0-9]{1,4}\)[ .\-\u00a0\u202f]?)?[0-9]{2,4}(?:[ .\-\u00a0\u202f][0-9]{2,4}){1,4}(?![0-9])|[0-9]{9,11}(?![0-9])/y;
+const PHONE_BEFORE = /(?:điện[ \t\u00a0\u202f\u2009\n]+thoại|đt|sđt|tel\.?|phone|hotline|fax|mobile|di[ \t\u00a0\u202f\u2009\n]+động|đường[ \t\u00a0\u202f\u2009\n]+dây[ \t\u00a0\u202f\u2009\n]+nóng)[ \t\u00a0\u202f\u2009\n]*[:.]?[ \t\u00a0\u202f\u2009\n]*(?:\+|\()?$/iu;
 const URL_RUN = /[^\s<>"'“”()[\]{}]+/uy;
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|[^\s@]+@[^\s@]+\.[a-z]{2,}|^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|vn|gov|edu|info|io|uk|us|int)(?:\/|$)/iu;
 const YEARLIKE = /^(19|20)[0-9]{2}$|^2100$/;
+const ACRONYM_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{Lu}{2,6})[ \t\u00a0\u202f\u2009\n]+$/u;
 
 function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -68,7 +69,7 @@ export function classified(text: string, start: number, end: number, kind: Numbe
   };
 }
 
-const LAST_WORDS = /(?:[\p{L}\p{M}]+\.?[ \t\u00a0]+){1,3}$/u;
+const LAST_WORDS = /(?:[\p{L}\p{M}]+\.?[ \t\u00a0\u202f\u2009\n]+){1,3}$/u;
 
 /** The last one, two and three words before `pos` (only spaces between them and it), lower-case; or "#". */
 function wordsBefore(text: string, pos: number): { one: string; two: string; three: string; hash: boolean } {
@@ -78,7 +79,7 @@ function wordsBefore(text: string, pos: number): { one: string; two: string; thr
   // "Fig.1", "No.5": an abbreviation's dot may touch the number
   const m = LAST_WORDS.exec(/\.$/u.test(before) ? `${before} ` : before);
   if (!m) return none;
-  const words = m[0].trim().toLowerCase().split(/[ \t\u00a0]+/u);
+  const words = m[0].trim().toLowerCase().split(/[ \t\u00a0\u202f\u2009\n]+/u);
   const n = words.length;
   return {
     one: words[n - 1] ?? '',
@@ -99,6 +100,9 @@ export function labelAt(text: string, pos: number): WrittenNumber | null {
   if (name) return classified(text, pos, end, 'name', `name: part of a name after "${name}"`);
   const label = [w.two, w.one].find((x) => x && LABEL_WORDS.has(x));
   if (label) return classified(text, pos, end, 'label', `label: a bare number after "${label}"`);
+  // "RON 95", "COVID 19", "ISO 9001": a bare integer named by an acronym is part of the name.
+  const acronym = ACRONYM_BEFORE.exec(text.slice(Math.max(0, pos - 12), pos));
+  if (acronym && /^[0-9]+$/.test(m[0])) return classified(text, pos, end, 'label', `label: a bare number after the acronym "${acronym[1]}"`);
   if (w.one === 'số') {
     const owner = w.two.split(' ')[0] ?? '';
     if (NUMBERED_BEFORE_SO.has(owner)) return classified(text, pos, end, 'label', `label: a bare number after "${w.two}"`);
@@ -131,7 +135,7 @@ export function phoneAt(text: string, pos: number): WrittenNumber | null {
   if (!m) return null;
   const digits = m[0].replace(/[^0-9]/g, '');
   const context = PHONE_BEFORE.test(text.slice(Math.max(0, start - 24), start + (text[start] === '+' || text[start] === '(' ? 1 : 0)));
-  const looksLikePhone = text[start] === '+' || text[start] === '(' || (text[pos] === '0' && digits.length >= 9 && /[0-9][ .-][0-9]|^[0-9]{10,11}$/.test(m[0]));
+  const looksLikePhone = text[start] === '+' || text[start] === '(' || (text[pos] === '0' && digits.length >= 9 && /[0-9][ .\-\u00a0\u202f][0-9]|^[0-9]{10,11}$/.test(m[0]));
   if (digits.length < 8 || digits.length > 15 || !(context || looksLikePhone)) return null;
   return classified(text, start, start + m[0].length, 'identifier', 'identifier: a phone number', pos);
 }

@@ -32,7 +32,7 @@
  */
 import Fraction from 'fraction.js';
 import type { Locale, WrittenNumber } from '../model.js';
-import { isWordChar, skipSpaces } from './text.js';
+import { isWordChar, matchWord, skipSpaces } from './text.js';
 import { prefixEndingAt } from './units.js';
 import {
   exprToWritten,
@@ -61,14 +61,14 @@ const SIGNS = '-−+';
 
 const DOC_NUMBER = /[0-9]+(?:\/[0-9]+)*[-/]\p{Lu}[\p{L}\p{M}]+(?:[-/.][\p{L}\p{M}0-9]+)*/uy;
 const ORDINAL_EN = /[0-9]+(?:st|nd|rd|th)(?![\p{L}\p{M}0-9])/uy;
-const BEFORE_ORDINAL_VI = /(?:^|[^\p{L}\p{M}])(?:thứ|hạng)[ \t\u00a0]+$/iu;
+const BEFORE_ORDINAL_VI = /(?:^|[^\p{L}\p{M}])(?:thứ|hạng)[ \t\u00a0\u202f\u2009\n]+$/iu;
 const RATIO_COLON = /([0-9]+(?:[.,][0-9]{3})*)([ \t]?:[ \t]?)([0-9]+(?:[.,][0-9]{3})*)(?![0-9:])/y;
 const SLASH = /([0-9]+)\/([0-9]+)(?![0-9/])/y;
-const RATIO_WORD_BEFORE = /(?:tỷ lệ|tỉ lệ|tỷ số|tỉ số|ratio|scale|proportion)(?:[ \t\u00a0]+[\p{L}\p{M}]+){0,4}[ \t\u00a0:]*(?:là|of|is|was|at|bằng)?[ \t\u00a0]*$/iu;
-const OF_AFTER = /[ \t\u00a0]+(?:of|số|trong số|tổng số)(?![\p{L}])/iuy;
-const DATE_WORD_BEFORE = /(?:dịp|lễ|ngày|hôm|sáng|chiều|tối|on|since|until|by)[ \t\u00a0]+$/iu;
+const RATIO_WORD_BEFORE = /(?:tỷ[ \t\u00a0\u202f\u2009\n]+lệ|tỉ[ \t\u00a0\u202f\u2009\n]+lệ|tỷ[ \t\u00a0\u202f\u2009\n]+số|tỉ[ \t\u00a0\u202f\u2009\n]+số|ratio|scale|proportion)(?:[ \t\u00a0\u202f\u2009\n]+[\p{L}\p{M}]+){0,4}[ \t\u00a0\u202f\u2009\n:]*(?:là|of|is|was|at|bằng)?[ \t\u00a0\u202f\u2009\n]*$/iu;
+const OF_AFTER = /[ \t\u00a0\u202f\u2009\n]+(?:of|số|trong[ \t\u00a0\u202f\u2009\n]+số|tổng[ \t\u00a0\u202f\u2009\n]+số)(?![\p{L}])/iuy;
+const DATE_WORD_BEFORE = /(?:dịp|lễ|ngày|hôm|sáng|chiều|tối|on|since|until|by)[ \t\u00a0\u202f\u2009\n]+$/iu;
 /** "30/4 - 1/5": the second day/month of a span of dates. */
-const DATE_RANGE_BEFORE = /[0-9]{1,2}\/[0-9]{1,2}[ \t\u00a0]*(?:[-–—]|đến|to)[ \t\u00a0]*$/u;
+const DATE_RANGE_BEFORE = /[0-9]{1,2}\/[0-9]{1,2}[ \t\u00a0\u202f\u2009\n]*(?:[-–—]|đến|to)[ \t\u00a0\u202f\u2009\n]*$/u;
 const MOTION_BEFORE_FROM = new Set([
   'rose', 'rise', 'rises', 'risen', 'rising', 'grew', 'grow', 'grows', 'grown', 'growing', 'increased', 'increase', 'increases',
   'increasing', 'fell', 'fall', 'falls', 'fallen', 'falling', 'dropped', 'drop', 'drops', 'declined', 'decline', 'declines',
@@ -77,7 +77,7 @@ const MOTION_BEFORE_FROM = new Set([
 ]);
 /** "tăng từ 5 lên 7 tỷ", "giảm từ 12 xuống còn 9%": the change's words between its two ends. */
 const CHANGE_JOINERS = ['xuống còn', 'xuống', 'lên', 'còn'];
-const PREV_WORD = /([\p{L}\p{M}]+)[ \t\u00a0]+$/u;
+const PREV_WORD = /([\p{L}\p{M}]+)[ \t\u00a0\u202f\u2009\n]+$/u;
 const PUNCT_BEFORE_SEPARATOR = /[\s([{"“'‘:;=~≈<>]/u;
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
@@ -165,7 +165,7 @@ function digitTokens(text: string, i: number, floor: number, locale: Locale): Wr
     let e = i;
     while (isDigit(text[e])) e++;
     const decimalNext = (text[e] === '.' || text[e] === ',') && isDigit(text[e + 1]);
-    if (!isWordChar(text[e]) && !decimalNext) return [classified(text, i, e, 'ordinal', `ordinal: a number after "${/(\p{L}+)[ \t\u00a0]+$/u.exec(before)?.[1]}"`)];
+    if (!isWordChar(text[e]) && !decimalNext) return [classified(text, i, e, 'ordinal', `ordinal: a number after "${/(\p{L}+)[ \t\u00a0\u202f\u2009\n]+$/u.exec(before)?.[1]}"`)];
   }
   return numberTokens(text, i, floor, locale);
 }
@@ -296,12 +296,9 @@ function numberTokens(text: string, i: number, floor: number, locale: Locale): W
 /** "rose from 100 to 109.4 billion", "tăng từ 5 lên 7 tỷ": two quantities; the first shares the second's scale and unit. */
 function changeFrom(text: string, first: ExprParse, locale: Locale): WrittenNumber[] | null {
   let q = skipSpaces(text, first.end);
-  const joiner = [...CHANGE_JOINERS, 'to', 'đến', 'tới'].find((j) => {
-    const end = q + j.length;
-    return text.slice(q, end).toLowerCase() === j && !isWordChar(text[end]);
-  });
+  const joiner = [...CHANGE_JOINERS, 'to', 'đến', 'tới'].find((j) => matchWord(text, q, j) > q);
   if (!joiner) return null;
-  q = skipSpaces(text, q + joiner.length);
+  q = skipSpaces(text, matchWord(text, q, joiner));
   const second = parseExpr(text, q, locale);
   if (isFail(second) || second.hi || yearLike(text, second.lo) || continuesAsDate(text, second.end)) return null;
   const from = inheritedBy(first.lo, second.lo);

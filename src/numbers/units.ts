@@ -173,8 +173,8 @@ const DONG_COMPOUNDS = new Set([
   'thuận', 'lòng', 'tâm', 'minh', 'hồ', 'nhất', 'phục', 'sở', 'chủ', 'cảm', 'dạng', 'điệu',
 ]);
 
-const NEXT_WORD = /[ \t\u00a0]+([\p{L}\p{M}]+)/uy;
-const NUMBER_NEXT = /[ \t\u00a0]*[0-9]/y;
+const NEXT_WORD = /[ \t\u00a0\u202f\u2009\n]+([\p{L}\p{M}]+)/uy;
+const NUMBER_NEXT = /[ \t\u00a0\u202f\u2009\n]*[0-9]/y;
 
 /** The lower-cased word after the spaces at `pos` ('' if none): "đồng| thời" → "thời". */
 export function nextWord(text: string, pos: number): string {

@@ -67,7 +67,7 @@ const EN_MULTIPLES: Record<string, [number, number]> = {
   tripling: [3, 1], trebled: [3, 1], quadrupled: [4, 1], halved: [1, 2], halving: [1, 2],
 };
 /** Words after an ordinal that show it ranks: "third largest", "the second quarter". */
-const EN_RANKED = new Set(['quarter', 'half', 'place', 'position', 'rank', 'time', 'term', 'round', 'phase', 'stage', 'year', 'consecutive', 'most', 'least', 'largest', 'biggest', 'highest', 'lowest', 'smallest']);
+const EN_RANKED = new Set(['quarter', 'half', 'place', 'position', 'rank', 'term', 'round', 'phase', 'stage', 'year', 'consecutive', 'most', 'least', 'largest', 'biggest', 'highest', 'lowest', 'smallest']);
 const COMPARATIVE_AFTER = new Set(['of', 'more', 'less', 'fewer', 'higher', 'lower', 'larger', 'smaller', 'bigger', 'greater', 'above', 'below']);
 const WORD = /[\p{L}\p{M}]+/uy;
 
@@ -116,8 +116,9 @@ function viWords(text: string, pos: number, first: { w: string; end: number }): 
     const d = den ? VI_DENOMINATORS[den.w] : undefined;
     // "một phần năm 2023" is "a part of the year 2023", not a fifth.
     if (den && d !== undefined && !(den.w === 'năm' && digitNext(text, den.end))) {
+      // "năm phần trăm" is 5 %: the value is written in percent, as for "5%".
+      if (d === 100) return make(pos, den.end, new Fraction(VI_CARDINALS[w]!), 'word', 'quantity', `percent in words: ${w} phần trăm = ${VI_CARDINALS[w]}%`, PERCENT_UNIT);
       const v = new Fraction(VI_CARDINALS[w]!, d);
-      if (d === 100) return { ...make(pos, den.end, v, 'fraction', 'quantity', `percent in words: ${w} phần trăm`), unitInfo: PERCENT_UNIT };
       return make(pos, den.end, v, 'fraction', 'quantity', `fraction in words: ${w} phần ${den.w} = ${v.toFraction()}`, FRACTION);
     }
   }
