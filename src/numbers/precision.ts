@@ -4,7 +4,7 @@
  */
 import Fraction from 'fraction.js';
 import type { Interval, Locale, Reading, StatedSet, WrittenNumber } from '../model.js';
-import { formatLike, toDisplayUnits } from './format.js';
+import { formatLike, styleOf, toDisplayUnits } from './format.js';
 
 /**
  * ½ unit of the last written digit, in base units: 7.126,1 → 0.05; 34% → 0.005; 45.481 tỷ → 0.5e9.
@@ -102,8 +102,9 @@ export function contains(s: StatedSet, x: Fraction): boolean {
 /** Fewest extra digits (0 to 3) that write `x` exactly in `like`'s units; 3 when none do. */
 function extraDigitsFor(x: Fraction, like: WrittenNumber): number {
   const display = toDisplayUnits(x, like.scaleExponent, like.percent);
+  const base = styleOf(like).decimals;
   for (let extra = 0; extra < 3; extra++) {
-    if (display.mul(new Fraction(10n ** BigInt(like.decimals + extra))).d === 1n) return extra;
+    if (display.mul(new Fraction(10n ** BigInt(base + extra))).d === 1n) return extra;
   }
   return 3;
 }
