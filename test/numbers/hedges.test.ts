@@ -214,3 +214,15 @@ describe('the hedge table', () => {
     expect(hedgeBefore(after, 0, 'vi-VN')).toBeUndefined();
   });
 });
+
+describe('rules/README.md', () => {
+  it('lists every phrase of the hedge table, with its meaning', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../rules/README.md', import.meta.url), 'utf8');
+    for (const h of HEDGES) {
+      const row = readme.split('\n').find((l) => l.startsWith(`| ${h.position} (`) && l.includes(`“${h.phrase.replace(/\|/g, '\\|')}”`));
+      expect(row, h.phrase).toBeDefined();
+      expect(row, h.phrase).toContain(`\`${h.reading}\``);
+    }
+  });
+});
