@@ -26,8 +26,11 @@ export interface LocaleEvidence {
   onlyVi: string[];
   /** Numerals that read in both, to different values ("1,200", "45.481"). */
   differ: string[];
-  /** Words that show the language: Vietnamese (with Vietnamese letters) and common English words. */
-  words: { vi: number; en: number };
+}
+
+/** Words that show the language: Vietnamese (with Vietnamese letters) and common English words. */
+export function languageWords(text: string): { vi: number; en: number } {
+  return { vi: text.match(VI_WORD)?.length ?? 0, en: text.match(EN_WORDS)?.length ?? 0 };
 }
 
 const NUMERAL = /(?<![\p{L}\p{N}.,])[0-9]+(?:[.,][0-9]+)+(?![\p{L}]|[.,]?[0-9])/gu;
@@ -41,7 +44,7 @@ const evidenceCache = new Map<string, LocaleEvidence>();
 export function localeEvidence(text: string): LocaleEvidence {
   const hit = evidenceCache.get(text);
   if (hit) return hit;
-  const ev: LocaleEvidence = { onlyEn: [], onlyVi: [], differ: [], words: { vi: 0, en: 0 } };
+  const ev: LocaleEvidence = { onlyEn: [], onlyVi: [], differ: [] };
   for (const m of text.matchAll(NUMERAL)) {
     const tok = m[0];
     const at = m.index;
@@ -54,8 +57,6 @@ export function localeEvidence(text: string): LocaleEvidence {
     else if (enOk && !viOk) ev.onlyEn.push(tok);
     else if (viOk && enOk) ev.differ.push(tok);
   }
-  ev.words.vi = text.match(VI_WORD)?.length ?? 0;
-  ev.words.en = text.match(EN_WORDS)?.length ?? 0;
   if (evidenceCache.size > 64) evidenceCache.clear();
   evidenceCache.set(text, ev);
   return ev;
@@ -80,11 +81,13 @@ export function detectLocale(text: string, fallback: Locale = 'vi-VN'): Detected
     `${numerals(only(ev, l).length)} read only as ${l} (e.g. ${examples(only(ev, l))}), ${only(ev, other(l)).length} only as ${other(l)}`;
   if (en > vi) return { locale: 'en', reason: byNumerals('en') };
   if (vi > en) return { locale: 'vi-VN', reason: byNumerals('vi-VN') };
-  if (ev.differ.length > 0 && ev.words.en !== ev.words.vi) {
-    const locale: Locale = ev.words.en > ev.words.vi ? 'en' : 'vi-VN';
+  // Only numerals that read differently need the words to decide (counting them costs a pass).
+  const words = ev.differ.length > 0 ? languageWords(text) : { vi: 0, en: 0 };
+  if (words.en !== words.vi) {
+    const locale: Locale = words.en > words.vi ? 'en' : 'vi-VN';
     return {
       locale,
-      reason: `${numerals(ev.differ.length)} read differently in en and vi-VN (e.g. ${examples(ev.differ)}); the words are ${locale === 'en' ? 'English' : 'Vietnamese'} (${ev.words.en} common English words, ${ev.words.vi} words with Vietnamese letters)`,
+      reason: `${numerals(ev.differ.length)} read differently in en and vi-VN (e.g. ${examples(ev.differ)}); the words are ${locale === 'en' ? 'English' : 'Vietnamese'} (${words.en} common English words, ${words.vi} words with Vietnamese letters)`,
     };
   }
   return { locale: fallback, reason: `no numeral tells the locales apart: ${fallback}, the default` };

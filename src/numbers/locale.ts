@@ -7,7 +7,7 @@
  */
 import type { Locale } from '../model.js';
 import { isWordChar, matchPhrase, matchWord } from './text.js';
-import { matchSuffixUnit, nextWord } from './units.js';
+import { byFirstChar, matchSuffixUnit, nextWord } from './units.js';
 
 export { SPACE, isWordChar, skipSpaces, matchWord } from './text.js';
 export { SUFFIX_UNITS, PREFIX_UNITS, matchSuffixUnit, matchPrefixUnit, isPrefixSymbol, isPpWord } from './units.js';
@@ -104,8 +104,12 @@ export interface ScaleMatch {
  * stands before the numeral ("$5 m" is millions even spaced: metres of dollars mean nothing).
  * A scale may be glued to a unit that follows ("1,37 tỷUSD").
  */
+const SCALE_INDEX: Record<Locale, Map<string, ScaleWord[]>> = { 'vi-VN': byFirstChar(LOCALES['vi-VN'].scales), en: byFirstChar(LOCALES.en.scales) };
+
 export function matchScale(text: string, pos: number, locale: Locale, opts: { glued?: boolean; currency?: boolean } = {}): ScaleMatch | null {
-  for (const s of LOCALES[locale].scales) {
+  const ch = text[pos];
+  if (ch === undefined) return null;
+  for (const s of SCALE_INDEX[locale].get(ch.toLowerCase()) ?? []) {
     if (s.afterCurrency && !opts.currency) continue;
     if (s.gluedOnly && !opts.glued && !(opts.currency && s.word === 'm')) continue;
     let end = matchWord(text, pos, s.word, s.caseSensitive);

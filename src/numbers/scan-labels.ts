@@ -69,17 +69,34 @@ export function classified(text: string, start: number, end: number, kind: Numbe
   };
 }
 
-const LAST_WORDS = /(?:[\p{L}\p{M}]+\.?[ \t\u00a0\u202f\u2009\n]+){1,3}$/u;
+const SPACE_CHAR = /[ \t\u00a0\u202f\u2009\n]/u;
+const WORD_CHAR = /[\p{L}\p{M}]/u;
 
-/** The last one, two and three words before `pos` (only spaces between them and it), lower-case; or "#". */
+/**
+ * The last one, two and three words before `pos` (only spaces between them and it; a word may
+ * end with an abbreviation's dot: "Fig.", "No."), lower-case; or "#". Scans back by hand: this
+ * runs for most numbers of a document.
+ */
 function wordsBefore(text: string, pos: number): { one: string; two: string; three: string; hash: boolean } {
-  const before = text.slice(Math.max(0, pos - 40), pos);
-  const none = { one: '', two: '', three: '', hash: false };
-  if (/#[ \t]*$/u.test(before)) return { ...none, hash: true };
-  // "Fig.1", "No.5": an abbreviation's dot may touch the number
-  const m = LAST_WORDS.exec(/\.$/u.test(before) ? `${before} ` : before);
-  if (!m) return none;
-  const words = m[0].trim().toLowerCase().split(/[ \t\u00a0\u202f\u2009\n]+/u);
+  const words: string[] = [];
+  let p = pos;
+  let q = p;
+  while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\t')) q--;
+  if (text[q - 1] === '#') return { one: '#', two: '#', three: '#', hash: true };
+  for (let k = 0; k < 3; k++) {
+    let e = p;
+    while (e > 0 && SPACE_CHAR.test(text[e - 1]!)) e--;
+    if (e === p && !(k === 0 && text[p - 1] === '.')) break;
+    let s = e;
+    if (text[s - 1] === '.') s--;
+    const end = e;
+    while (s > 0 && WORD_CHAR.test(text[s - 1]!)) s--;
+    if (s === end || (text[end - 1] === '.' && s === end - 1)) break;
+    if (s > 0 && /[\p{N}]/u.test(text[s - 1]!)) break;
+    words.unshift(text.slice(s, end).toLowerCase());
+    p = s;
+    if (pos - p > 40) break;
+  }
   const n = words.length;
   return {
     one: words[n - 1] ?? '',

@@ -108,12 +108,11 @@ export function scanNumbers(text: string, locale: Locale): WrittenNumber[] {
       push(digitTokens(text, i, floor, locale));
     } else if (leadingSeparatorAt(text, i) && (i === 0 || PUNCT_BEFORE_SEPARATOR.test(text[i - 1]!)) && !isDigit(text[i - 1])) {
       push([malformedAt(text, i, locale)]);
-    } else if (isLetter(ch) && !isWordChar(text[i - 1]) && startsWordNumber(text, i)) {
-      const p = parseWordNumber(text, i, locale);
-      if (p) push([wordToWritten(text, p)]);
-      else i = wordEnd(text, i);
     } else if (isLetter(ch)) {
-      i = wordEnd(text, i);
+      const end = wordEnd(text, i);
+      const p = !isWordChar(text[i - 1]) && startsWordNumber(text.slice(i, end).toLowerCase()) ? parseWordNumber(text, i, locale) : null;
+      if (p) push([wordToWritten(text, p)]);
+      else i = end;
     } else {
       i++;
     }

@@ -140,6 +140,19 @@ export const SUFFIX_UNITS: readonly UnitWord[] = [...UNIT_WORDS].sort(
 export const PREFIX_UNITS: readonly UnitWord[] = SUFFIX_UNITS.filter((u) => u.prefix);
 const SUFFIXES = SUFFIX_UNITS.filter((u) => !u.prefix);
 
+/** The words of a table by their first character, lower-cased (longest first within each): a lookup tries only these. */
+export function byFirstChar<T extends { word: string }>(words: readonly T[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const w of words) {
+    const k = w.word[0]!.toLowerCase();
+    index.set(k, [...(index.get(k) ?? []), w]);
+  }
+  return index;
+}
+const SUFFIX_INDEX = byFirstChar(SUFFIXES);
+const PREFIX_INDEX = byFirstChar(PREFIX_UNITS);
+const candidates = <T>(index: Map<string, T[]>, ch: string | undefined): readonly T[] => (ch === undefined ? [] : (index.get(ch.toLowerCase()) ?? []));
+
 /** Per-period suffixes of a rate: "5%/năm", "5% per year", "4,5 % mỗi năm", "3% p.a.". */
 const PERIODS: readonly { word: string; code: string }[] = [
   { word: '/năm', code: 'year' },
@@ -192,7 +205,7 @@ function fits(u: UnitWord, locale: Locale, glued: boolean): boolean {
  * the numeral.
  */
 export function matchSuffixUnit(text: string, pos: number, locale: Locale, glued = false): UnitMatch | null {
-  for (const u of SUFFIXES) {
+  for (const u of candidates(SUFFIX_INDEX, text[pos])) {
     if (!fits(u, locale, glued)) continue;
     const end = matchWord(text, pos, u.word, u.caseSensitive);
     if (end < 0) continue;
@@ -235,14 +248,14 @@ function periodAt(text: string, pos: number, spacedToo: boolean): { end: number;
 /** "/tấn", "/người", "/kg" right after a unit. */
 function perUnitAt(text: string, pos: number, locale: Locale): { end: number; code: string } | null {
   if (text[pos] !== '/' || !isWordChar(text[pos + 1])) return null;
-  const u = SUFFIXES.find((x) => x.kind === 'unit' && fits(x, locale, true) && matchWord(text, pos + 1, x.word, x.caseSensitive) >= 0);
+  const u = candidates(SUFFIX_INDEX, text[pos + 1]).find((x) => x.kind === 'unit' && fits(x, locale, true) && matchWord(text, pos + 1, x.word, x.caseSensitive) >= 0);
   if (!u) return periodAt(text, pos, false);
   return { end: matchWord(text, pos + 1, u.word, u.caseSensitive), code: u.code };
 }
 
 /** A currency written before the numeral at `pos` ("$", "US$", "USD ", "€"): its end. */
 export function matchPrefixUnit(text: string, pos: number): UnitMatch | null {
-  for (const u of PREFIX_UNITS) {
+  for (const u of candidates(PREFIX_INDEX, text[pos])) {
     const end = matchWordGlued(text, pos, u.word);
     if (end < 0) continue;
     return { end, written: text.slice(pos, end), kind: 'unit', info: { code: u.code, dimension: u.dimension } };
@@ -260,7 +273,12 @@ function matchWordGlued(text: string, pos: number, word: string): number {
 }
 
 /** The prefix currency that ends exactly at `end` (for the scanner looking back from a digit). */
+const PREFIX_LAST_CHARS = new Set(PREFIX_UNITS.map((u) => u.word[u.word.length - 1]!.toLowerCase()));
+
 export function prefixEndingAt(text: string, end: number, floor: number): UnitWord | undefined {
+  const last = text[end - 1];
+  // most numbers have no currency before them: one set lookup says so
+  if (last === undefined || !PREFIX_LAST_CHARS.has(last.toLowerCase())) return undefined;
   return PREFIX_UNITS.find((u) => {
     const start = end - u.word.length;
     if (start < floor) return false;

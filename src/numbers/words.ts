@@ -286,14 +286,13 @@ export function wordToWritten(text: string, p: WordParse): WrittenNumber {
   return w;
 }
 
-/** Does a word number start at `pos`? (cheap pre-check for the scanner: its first word is known.) */
-export function startsWordNumber(text: string, pos: number): boolean {
-  const first = wordAt(text, pos);
-  if (!first) return false;
-  const w = first.w;
-  return (
-    w === 'một' || VI_CARDINALS[w] !== undefined || w === 'gấp' || w === 'thứ' || w === 'hạng' || w === 'half' ||
-    EN_NUMERATORS[w] !== undefined || EN_ONES[w] !== undefined || EN_TENS[w] !== undefined || EN_MULTIPLES[w] !== undefined ||
-    EN_ORDINALS[w] !== undefined || w.endsWith('fold')
-  );
+/** First words that can start a number in words (cheap pre-check for the scanner). */
+const FIRST_WORDS = new Set([
+  'một', 'gấp', 'thứ', 'hạng', 'half', ...Object.keys(VI_CARDINALS), ...Object.keys(EN_NUMERATORS), ...Object.keys(EN_ONES),
+  ...Object.keys(EN_TENS), ...Object.keys(EN_MULTIPLES), ...Object.keys(EN_ORDINALS),
+]);
+
+/** Can the (lower-cased) word start a number in words? */
+export function startsWordNumber(word: string): boolean {
+  return FIRST_WORDS.has(word) || word.endsWith('fold');
 }
