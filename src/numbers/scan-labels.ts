@@ -18,7 +18,7 @@ import { isWordChar } from './text.js';
 const LABEL_WORDS = new Set([
   // vi
   'hình', 'bảng', 'biểu', 'biểu đồ', 'sơ đồ', 'phụ lục', 'mục', 'chương', 'phần', 'điều', 'khoản', 'tiết', 'trang', 'tr.',
-  'tầng', 'phòng', 'cấp', 'cấp độ', 'giai đoạn', 'lô', 'tổ', 'khóa', 'khoá', 'câu', 'bước', 'phường', 'quận', 'đợt', 'tập',
+  'tầng', 'phòng', 'cấp độ', 'giai đoạn', 'lô', 'tổ', 'khóa', 'khoá', 'câu', 'bước', 'phường', 'quận', 'đợt', 'tập',
   'công nghiệp', 'cách mạng', 'phiên bản', 'mẫu',
   // en
   'figure', 'fig.', 'table', 'chart', 'graph', 'exhibit', 'appendix', 'annex', 'section', 'chapter', 'part', 'article',
@@ -179,5 +179,6 @@ export function gluedIdentifier(text: string, digitAt: number, floor: number): W
   const token = text.slice(s, e);
   if (/^[QH][1-4]$/u.test(token) && !(token[0] === 'H' && token[1]! > '2')) return classified(text, s, e, 'date', `date: ${token[0] === 'Q' ? 'a quarter' : 'a half-year'} (${token})`, digitAt);
   if (/^FY[0-9]{2}(?:[0-9]{2})?$/u.test(token)) return classified(text, s, e, 'year', `year: a fiscal year (${token})`, digitAt);
+  if (/^(?:19|20)[0-9]0s$/u.test(token)) return classified(text, s, e, 'year', `year: a decade (${token})`, digitAt);
   return classified(text, s, e, 'identifier', `identifier: a code with letters (${token})`, digitAt);
 }

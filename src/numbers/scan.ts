@@ -204,6 +204,8 @@ function slashAt(text: string, i: number, locale: Locale): WrittenNumber | null 
   return bareDayMonth(text, i, locale) ?? ratio('ratio: a/b');
 }
 
+/** The numeral's value alone (no scale or percent): enough to order the ends of a pair. */
+const singleValue = (s: SingleParse): Fraction => new Fraction(s.digits, 10n ** BigInt(s.decimals));
 const bare = (s: SingleParse): boolean => !s.negative && !s.scale && !s.unit && s.decimals === 0 && s.numEnd - s.numStart === s.digits.toString().length;
 const yearLike = (text: string, s: SingleParse): boolean =>
   bare(s) && /^[0-9]{4}$/.test(text.slice(s.numStart, s.numEnd)) && between(Number(s.digits), 1900, 2100);
@@ -261,6 +263,10 @@ function numberTokens(text: string, i: number, floor: number, locale: Locale): W
   if (gluedRight(text, e.lo)) return [gluedIdentifier(text, i, floor)];
   let expr: ExprParse = e;
   if (e.hi && e.joiner && e.joiner.length > 1 && continuesAsDate(text, e.hi.end)) expr = { start: e.start, end: e.lo.end, lo: e.lo };
+  // "won 3-2", "10-5": a descending pair is no range (a score, a ratio of sorts): two numbers.
+  if (expr.hi && !expr.hi.negative && !expr.lo.negative && singleValue(expr.lo).gt(singleValue(expr.hi)) && !yearLike(text, expr.lo)) {
+    expr = { start: e.start, end: e.lo.end, lo: e.lo };
+  }
   if (expr.hi) {
     const e = expr as Required<ExprParse>;
     const { lo, hi } = e;

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createLoadCache, loadFigureFile, loadRuleFile } from '../../src/load/index.js';
 import { decideLocale } from '../../src/load/locale.js';
 import type { LoadedClaimRule, Locale } from '../../src/model.js';
-import { detectLocale, localeContradiction, localeEvidence } from '../../src/numbers/locale-evidence.js';
+import { detectLocale, languageWords, localeContradiction, localeEvidence } from '../../src/numbers/locale-evidence.js';
 
 const EN_DOC = `Revenue reached $1,200.5 million in 2023, up 12.5% on 2022 ($1,067.1 million).
 Staff numbers rose by more than 25% to 1,250 people; 60% or more of them are women.
@@ -43,7 +43,8 @@ describe('the locale of a document', () => {
     const vi = localeEvidence(VI_DOC);
     expect(vi.onlyVi).toEqual(['7.806,5', '6,98']);
     expect(vi.differ).toEqual(['1.200']);
-    expect(vi.words.vi).toBeGreaterThan(vi.words.en);
+    expect(languageWords(VI_DOC).vi).toBeGreaterThan(languageWords(VI_DOC).en);
+    expect(languageWords(EN_DOC).en).toBeGreaterThan(languageWords(EN_DOC).vi);
   });
 
   it('skips dates, sections and labels: they are no evidence', () => {
