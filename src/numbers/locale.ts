@@ -5,9 +5,9 @@
  * table-driven. Matching helpers work on NFC text (callers normalise) and return offsets, never
  * a rewritten string, so spans stay true to the source.
  */
-import type { Locale } from '../model.js';
+import type { Locale, UnitInfo } from '../model.js';
 import { isWordChar, matchPhrase, matchWord } from './text.js';
-import { byFirstChar, matchSuffixUnit, nextWord } from './units.js';
+import { byFirstChar, matchSuffixUnit, nextWord, unitInfoOf } from './units.js';
 
 export { SPACE, isWordChar, skipSpaces, matchWord } from './text.js';
 export { SUFFIX_UNITS, PREFIX_UNITS, matchSuffixUnit, matchPrefixUnit, isPrefixSymbol, isPpWord } from './units.js';
@@ -125,4 +125,9 @@ export function matchScale(text: string, pos: number, locale: Locale, opts: { gl
     return { end, word: text.slice(pos, end), exponent: s.exponent };
   }
   return null;
+}
+
+/** The canonical unit of a figure file's `unit:` ("tỷ đồng" → VND, money; "tấn" → t, mass), when the table knows it. */
+export function unitOfLabel(written: string, locale: Locale): UnitInfo | undefined {
+  return unitInfoOf(written, locale, (t) => matchScale(t, 0, locale)?.end ?? 0);
 }

@@ -292,10 +292,16 @@ export function prefixEndingAt(text: string, end: number, floor: number): UnitWo
 export const PERCENT_UNIT: UnitInfo = { code: '%', dimension: 'percent' };
 export const PP_UNIT: UnitInfo = { code: 'pp', dimension: 'pp' };
 
-/** The canonical unit of a unit word as written ("tỷ đồng" is written "đồng"), when the table knows it. */
-export function unitInfoOf(written: string, locale: Locale): UnitInfo | undefined {
-  const m = matchSuffixUnit(written, 0, locale) ?? matchPrefixUnit(written, 0);
-  return m && m.end === written.length ? m.info : undefined;
+/**
+ * The canonical unit of a unit as a figure file writes it (`unit: "tấn"`, `"USD"`, `"%"`), when the
+ * table knows it; a leading scale word is no part of the unit (`"tỷ đồng"` is VND). For the
+ * dimension checks of expressions over figures that carry a `unit:` rather than a written one.
+ */
+export function unitInfoOf(written: string, locale: Locale, skipScale: (text: string) => number = () => 0): UnitInfo | undefined {
+  const text = written.normalize('NFC').trim();
+  const at = skipSpaces(text, skipScale(text));
+  const m = matchSuffixUnit(text, at, locale) ?? matchPrefixUnit(text, at);
+  return m && m.end === text.length ? m.info : undefined;
 }
 
 /** Written first by formatNumber unless the style says otherwise (en convention): symbols only. */

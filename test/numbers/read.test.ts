@@ -191,3 +191,16 @@ describe('readNumber: units, glued forms, words, ratios, ranges in words', () =>
     }
   });
 });
+
+describe('unitOfLabel: the unit a figure file names', () => {
+  it('gives the canonical code and dimension, skipping a scale word, or nothing for a word it does not know', async () => {
+    const { unitOfLabel } = await import('../../src/numbers/index.js');
+    expect(unitOfLabel('tỷ đồng', 'vi-VN')).toEqual({ code: 'VND', dimension: 'money' });
+    expect(unitOfLabel('tấn', 'vi-VN')).toEqual({ code: 't', dimension: 'mass' });
+    expect(unitOfLabel('million USD', 'en')).toEqual({ code: 'USD', dimension: 'money' });
+    expect(unitOfLabel('%', 'en')).toEqual({ code: '%', dimension: 'percent' });
+    expect(unitOfLabel('điểm phần trăm', 'vi-VN')).toEqual({ code: 'pp', dimension: 'pp' });
+    expect(unitOfLabel('doanh nghiệp', 'vi-VN')).toEqual({ code: 'doanh nghiệp', dimension: 'count' });
+    expect(unitOfLabel('tuyến đường', 'vi-VN')).toBeUndefined();
+  });
+});
