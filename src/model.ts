@@ -122,8 +122,8 @@ export type Verdict = 'pass' | 'fail' | 'warn' | 'unverifiable' | 'error';
  * How the stated value is to be read.
  * round: half-up rounding of the true value gives the written form (default).
  * truncate: the written form is the true value cut after the last written digit.
- * about: hedged ("khoảng", "about"): widened by `tolerance` (relative), both sides.
- * nearly: just below ("gần", "nearly", "almost"): [v − m, v] with m as for `about`.
+ * about: hedged ("khoảng", "about"): widened by `tolerance` (relative).
+ * nearly: hedged just below ("gần", "nearly"): at most the written value, by up to `tolerance`.
  * more-than / less-than / at-least / at-most: a bound, compared with the written value itself.
  * range: membership in a written range ("8-9%").
  */

@@ -195,10 +195,10 @@ function readingInWords(rule: LoadedClaimRule, set: string): string {
       return `rounded half-up: “${s}” is written for every true value in ${set}`;
     case 'truncate':
       return `truncated (cut after the last written digit): “${s}” is written for every true value in ${set}`;
+    case 'nearly':
+      return `hedged (“nearly”): just below the written value, by up to ${formatNumber(rule.tolerance, 'en', { decimals: 1, percent: true })} of it: ${set}`;
     case 'about':
       return `hedged (“about”): widened by ${formatNumber(rule.tolerance, 'en', { decimals: 1, percent: true })} of the value or half its last digit, whichever is more: ${set}`;
-    case 'nearly':
-      return `just below (“nearly”): at most the written value and no more than ${formatNumber(rule.tolerance, 'en', { decimals: 1, percent: true })} of it (or half its last digit) under it: ${set}`;
     case 'more-than':
       return `a lower bound (“more than”): the true value is in ${set}`;
     case 'less-than':

@@ -42,8 +42,7 @@ const set = (lo: Fraction | null, loOpen: boolean, hi: Fraction | null, hiOpen: 
  *   A value exact as written (h = 0: "một nửa", "1:3") admits itself only, [v, v], under both.
  * about — closed [v − m, v + m] with m = max(h, |v|·tolerance): a hedge never admits less
  *   than rounding does. On a range it widens both ends the same way.
- * nearly — just below, toward zero: [v − m, v] for v ≥ 0 and [v, v + m] for v < 0 ("gần 195",
- *   "nearly −5 %" is a little less in size), with m as for `about`.
+ * nearly — just below: [v − m, v] ("gần 195", "nearly 40%"), with m as for `about`.
  * more-than, less-than, at-least, at-most — a bound on the written value itself.
  * range — [lo−h_lo, hi+h_hi), each end read as rounded (so an end at or below 0 is open).
  */
@@ -76,7 +75,7 @@ export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fractio
     }
     case 'nearly': {
       const m = max(h, v.abs().mul(tolerance));
-      return sign < 0 ? set(v, false, v.add(m), false) : set(v.sub(m), false, v, false);
+      return set(v.sub(m), false, v, false);
     }
     case 'more-than':
       return set(v, true, null, true);
