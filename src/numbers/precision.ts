@@ -7,26 +7,36 @@ import type { Interval, Locale, Reading, StatedSet, WrittenNumber } from '../mod
 import { formatLike, styleOf, toDisplayUnits } from './format.js';
 
 /**
- * ½ unit of the last written digit, in base units: 7.126,1 → 0.05; 34% → 0.005; 45.481 tỷ → 0.5e9.
  * A value written in words, as a fraction, a multiple or a ratio ("một nửa", "two thirds",
- * "gấp đôi", "1:3", "five") has no last digit to round: it is exact as written, 0.
+ * "gấp đôi", "1:3", "five") is exact as written: it has no last digit that was rounded.
+ */
+export function isExactForm(n: WrittenNumber): boolean {
+  return n.form !== undefined && n.form !== 'numeral';
+}
+
+/**
+ * ½ unit of the last written digit, in base units: 7.126,1 → 0.05; 34% → 0.005; 45.481 tỷ → 0.5e9.
+ * A fraction, multiple or ratio is shown with two decimals (0,50 for "một nửa"), so its unit is
+ * that of the second decimal; a number in words counts in units ("five" → 0.5). Never 0: callers
+ * step and divide by it. Exactness is said by writtenInterval and statedSet, not by this.
  */
 export function halfUnit(n: WrittenNumber): Fraction {
-  if (n.form !== undefined && n.form !== 'numeral') return new Fraction(0);
-  const h = new Fraction(10n ** BigInt(n.scaleExponent), 2n * 10n ** BigInt(n.decimals));
+  const decimals = n.form === 'fraction' || n.form === 'multiple' || n.form === 'ratio' ? Math.max(n.decimals, 2) : n.decimals;
+  const h = new Fraction(10n ** BigInt(n.scaleExponent), 2n * 10n ** BigInt(decimals));
   return n.percent ? h.div(100) : h;
 }
 
 /**
  * The closed interval the written form allows: [v − h, v + h], or [v, v] when the figure is
- * exact, or ± an explicit half-width. A range is the hull of both ends' intervals.
+ * exact or written in words, as a fraction, a multiple or a ratio, or ± an explicit half-width.
+ * A range is the hull of both ends' intervals.
  */
 export function writtenInterval(n: WrittenNumber, opts: { exact?: boolean; halfWidth?: Fraction } = {}): Interval {
   if (n.range) {
     const [lo, hi] = n.range.map((end) => writtenInterval(end, opts)) as [Interval, Interval];
     return { lo: lo.lo, hi: hi.hi };
   }
-  if (opts.exact) return { lo: n.value, hi: n.value };
+  if (opts.exact || (isExactForm(n) && !opts.halfWidth)) return { lo: n.value, hi: n.value };
   const h = opts.halfWidth ?? halfUnit(n);
   return { lo: n.value.sub(h), hi: n.value.add(h) };
 }
@@ -61,7 +71,7 @@ export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fractio
   if (n.range) throw new Error(`reading '${reading}' does not apply to the range "${n.text}"; use 'range' or 'about'`);
   const h = halfUnit(n);
   const sign = v.n === 0n ? 0 : v.s < 0n ? -1 : 1;
-  if (h.n === 0n && (reading === 'round' || reading === 'truncate')) return set(v, false, v, false);
+  if (isExactForm(n) && (reading === 'round' || reading === 'truncate')) return set(v, false, v, false);
   switch (reading) {
     case 'round':
       return sign > 0 ? set(v.sub(h), false, v.add(h), true) : sign < 0 ? set(v.sub(h), true, v.add(h), false) : set(h.neg(), true, h, true);

@@ -9,7 +9,7 @@ import { defaultReadingOf } from './defaults.js';
 import { formatLike } from './format.js';
 import { findHedge } from './hedges.js';
 import { LOCALES } from './locale.js';
-import { describeSet, halfUnit, statedSet, writtenInterval } from './precision.js';
+import { describeSet, halfUnit, isExactForm, statedSet, writtenInterval } from './precision.js';
 import { scanNumbers } from './scan.js';
 
 export interface NumberReading {
@@ -83,7 +83,7 @@ export function describeReading(text: string, n: WrittenNumber, locale: Locale, 
   const like = n.range ? n.range[1] : n;
   out.interval = {
     text: `[${show(iv.lo, n.range ? n.range[0] : n)}; ${show(iv.hi, like)}]`,
-    halfWidth: halfUnit(n.range ? n.range[0] : n).n === 0n ? 'exact as written' : `± ${show(halfUnit(n.range ? n.range[0] : n), n.range ? n.range[0] : n)}`,
+    halfWidth: isExactForm(n) ? 'exact as written' : `± ${show(halfUnit(n.range ? n.range[0] : n), n.range ? n.range[0] : n)}`,
   };
   if (n.range) out.range = { lo: exactText(n.range[0].value), hi: exactText(n.range[1].value) };
   const h = findHedge(text, n, locale);

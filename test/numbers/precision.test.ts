@@ -162,7 +162,10 @@ describe('nearly, and values exact as written', () => {
 
   it('a fraction, multiple or ratio written in words or as a:b is exact: no rounding interval, about widens it', () => {
     const half = vi('một nửa');
-    expect(halfUnit(half).toString()).toBe('0');
+    // its unit is that of the two decimals it is shown with (never 0: the engine steps by it) …
+    expect(halfUnit(half).toString()).toBe('0.005');
+    expect(halfUnit(readNumber('five', 'en')).toString()).toBe('0.5');
+    // … but its interval is the exact value
     const iv = writtenInterval(half);
     expect([iv.lo.toFraction(), iv.hi.toFraction()]).toEqual(['1/2', '1/2']);
     expect(show(statedSet(half, 'round', ZERO))).toBe('[ 0.5 0.5 ]');
