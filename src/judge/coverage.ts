@@ -222,9 +222,16 @@ function documentCoverage(doc: AuditedDocument, sets: RuleSet[]): { coverage: Do
   }
 
   return {
-    coverage: { path: doc.path, total: numbers.length, covered, ignored, uncovered, classified, classes, numbers },
+    coverage: { path: doc.path, total: numbers.length, covered, ignored, uncovered, classified, classes: inKindOrder(classes), numbers },
     diagnostics,
   };
+}
+
+/** The claim-bearing kinds first, the classified ones, the problem last: the order reports list them in. */
+const KIND_ORDER: readonly NumberKind[] = ['quantity', 'range', 'year', 'date', 'document-number', 'name', 'ordinal', 'identifier', 'label', 'malformed'];
+
+function inKindOrder(classes: Partial<Record<NumberKind, number>>): Partial<Record<NumberKind, number>> {
+  return Object.fromEntries(KIND_ORDER.filter((k) => classes[k] !== undefined).map((k) => [k, classes[k]]));
 }
 
 function describeIgnore(rule: IgnoreRule): string {
