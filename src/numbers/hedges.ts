@@ -126,8 +126,8 @@ const MOTION_EN = new Set([
 ]);
 const MOTION_VI = new Set(['tăng', 'vọt', 'đã', 'nâng', 'đưa', 'đẩy', 'leo', 'bật', 'tiến', 'vươn', 'sẽ', 'vượt', 'dâng', 'tăng vọt']);
 const DEGREE_OK_BEFORE = new Set(['có', 'chỉ', 'mất', 'còn', 'được', 'là', 'đạt', 'tăng', 'giảm', 'thêm', 'vào', 'trong', 'ước', 'cần']);
-const PLAN_AFTER = /^[^.;!?\n]{0,24}?(?:^|[\s\u00a0])(?:so[ \t\u00a0\u202f\u2009\n]+với|so|kế[ \t\u00a0\u202f\u2009\n]+hoạch|dự[ \t\u00a0\u202f\u2009\n]+toán|chỉ[ \t\u00a0\u202f\u2009\n]+tiêu|mục[ \t\u00a0\u202f\u2009\n]+tiêu|KH)(?![\p{L}])/iu;
-const VERSUS_AFTER = /^[^.;!?\n]{0,80}?so[ \t\u00a0\u202f\u2009\n]+với/iu;
+const PLAN_AFTER = /^[^.;!?]{0,24}?(?:^|[\s\u00a0])(?:so[ \t\u00a0\u202f\u2009\n]+với|so|kế[ \t\u00a0\u202f\u2009\n]+hoạch|dự[ \t\u00a0\u202f\u2009\n]+toán|chỉ[ \t\u00a0\u202f\u2009\n]+tiêu|mục[ \t\u00a0\u202f\u2009\n]+tiêu|KH)(?![\p{L}])/iu;
+const VERSUS_AFTER = /^[^.;!?]{0,80}?so[ \t\u00a0\u202f\u2009\n]+với/iu;
 const NEGATION_VI = /(?:^|[^\p{L}\p{M}])(?:không|chưa)[\s\u00a0]+$/iu;
 const NEGATION_EN = /(?:^|[^\p{L}])(?:not|no)[\s\u00a0]+$/iu;
 const WORD_BEFORE = /([\p{L}\p{M}]+)[\s\u00a0]*$/u;

@@ -226,3 +226,10 @@ describe('rules/README.md', () => {
     }
   });
 });
+
+describe('findHedge across a line break', () => {
+  it('sees "so với" and plan words on the next line of the same sentence', () => {
+    expect(hedgeOf('Năm nay có nhiều hơn 5 doanh nghiệp\nso với năm trước.', '5')).toBeUndefined();
+    expect(hedgeOf('Thu ngân sách vượt 5%\nkế hoạch năm.', '5%')).toBeUndefined();
+  });
+});

@@ -141,6 +141,23 @@ describe('reading does not depend on how the text is encoded or wrapped', () => 
   });
 });
 
+describe('every sentence of the corpus, wrapped at every space', () => {
+  it('reads the same (an exhaustive companion of the properties above)', () => {
+    const failures: string[] = [];
+    for (const { locale, text } of sentences) {
+      const nfc = text.normalize('NFC');
+      if (/^[0-9]/u.test(nfc)) continue;
+      const want = readings(nfc, locale).join(' | ');
+      for (const i of breakable(nfc)) {
+        const wrapped = `${nfc.slice(0, i)}\n${nfc.slice(i + 1)}`;
+        if (readings(wrapped, locale).join(' | ') !== want) failures.push(JSON.stringify(wrapped));
+      }
+      if (readings(nfc.replace(/ /g, '\u00a0'), locale).join(' | ') !== want) failures.push(`NBSP: ${nfc}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
 describe('a leading separator', () => {
   it('property: ",5" and ".5" are never read as a number, and readNumber says where', () => {
     fc.assert(
