@@ -92,27 +92,70 @@ export interface HedgedNumber {
   unitInfo?: { dimension: Dimension };
 }
 
-const WS = '[\\s\\u00a0\\u202f\\u2009]';
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, `${WS}+`);
-const isSymbol = (h: HedgeEntry): boolean => h.lang === 'symbol';
+/** The hedges by phrase (lower-case, single spaces), for each side of the number. */
+const BY_PHRASE: Record<'before' | 'after', Map<string, HedgeEntry>> = { before: new Map(), after: new Map() };
+for (const h of HEDGES) BY_PHRASE[h.position].set(h.phrase.toLowerCase(), h);
+const LONGEST = Math.max(...HEDGES.map((h) => h.phrase.split(' ').length));
 
-interface Compiled {
-  entry: HedgeEntry;
-  re: RegExp;
+interface Token {
+  text: string;
+  start: number;
+  end: number;
 }
 
-/** Each hedge as a pattern anchored at the number, compiled once. */
-const COMPILED: readonly Compiled[] = [...HEDGES].sort((a, b) => b.phrase.length - a.phrase.length).map((entry) => {
-  const p = escape(entry.phrase);
-  if (entry.position === 'before') {
-    return { entry, re: isSymbol(entry) ? new RegExp(`(${p})${WS}*$`, 'u') : new RegExp(`(?:^|[^\\p{L}\\p{M}\\p{N}])(${p})${WS}+$`, 'iu') };
+const SPACE = /[\s\u00a0\u202f\u2009]/u;
+const LETTER = /[\p{L}\p{M}]/u;
+const WORD_OR_DIGIT = /[\p{L}\p{M}\p{N}]/u;
+const SYMBOLS = ['<=', '>=', '~', '≈', '<', '>', '≤', '≥'];
+
+/**
+ * The words (or hedge symbols) right before `pos`, nearest last, at most `max`: only spaces
+ * between them and the number (a symbol may touch it: "~5%"). A word may end with an
+ * abbreviation's dot ("approx.", "ca."). Scanning words by hand, not matching a pattern per hedge,
+ * keeps this cheap: it runs for every claim and every anchored figure.
+ */
+function tokensBefore(text: string, pos: number, max: number): Token[] {
+  const out: Token[] = [];
+  let p = pos;
+  while (out.length < max) {
+    let q = p;
+    while (q > 0 && SPACE.test(text[q - 1]!)) q--;
+    const sym = SYMBOLS.find((x) => text.slice(q - x.length, q) === x);
+    if (q === p && !(out.length === 0 && sym)) break;
+    if (sym) {
+      out.unshift({ text: sym, start: q - sym.length, end: q });
+      p = q - sym.length;
+      continue;
+    }
+    let s = q;
+    if (text[s - 1] === '.') s--;
+    const wordEnd = s;
+    while (s > 0 && LETTER.test(text[s - 1]!)) s--;
+    if (s === wordEnd || (s > 0 && WORD_OR_DIGIT.test(text[s - 1]!))) break;
+    out.unshift({ text: text.slice(s, q), start: s, end: q });
+    p = s;
   }
-  // "+" must not start a sum ("5+3"); "plus" must not be followed by a number either. A word
-  // phrase may follow the noun the number counts: "18 tuổi trở lên", "5 firms or more".
-  if (entry.phrase === '+') return { entry, re: /^(\+)(?![0-9\p{L}])/u };
-  if (entry.phrase === 'plus') return { entry, re: new RegExp(`^${WS}*(plus)(?![\\p{L}\\p{M}\\p{N}])(?!${WS}*[0-9$€£])`, 'iu') };
-  return { entry, re: new RegExp(`^(?:${WS}+[\\p{L}\\p{M}]+){0,2}${WS}*(${p})(?![\\p{L}\\p{M}\\p{N}])`, 'iu') };
-});
+  return out;
+}
+
+/** The words after `pos`, nearest first, at most `max`, each after spaces (punctuation ends them). */
+function tokensAfter(text: string, pos: number, max: number): Token[] {
+  const out: Token[] = [];
+  let p = pos;
+  while (out.length < max) {
+    let q = p;
+    while (q < text.length && SPACE.test(text[q]!)) q++;
+    if (q === p) break;
+    let e = q;
+    while (e < text.length && LETTER.test(text[e]!)) e++;
+    if (e === q || WORD_OR_DIGIT.test(text[e] ?? '')) break;
+    out.push({ text: text.slice(q, e), start: q, end: e });
+    p = e;
+  }
+  return out;
+}
+
+const phraseOf = (tokens: Token[]): string => tokens.map((t) => t.text.toLowerCase()).join(' ');
 
 const VI_COMPARATIVE_ADJ = new Set([
   'cao', 'thấp', 'lớn', 'nhỏ', 'nhanh', 'chậm', 'mạnh', 'yếu', 'rộng', 'hẹp', 'dài', 'ngắn', 'đắt', 'rẻ', 'tốt', 'kém',
@@ -128,8 +171,6 @@ const MOTION_VI = new Set(['tăng', 'vọt', 'đã', 'nâng', 'đưa', 'đẩy',
 const DEGREE_OK_BEFORE = new Set(['có', 'chỉ', 'mất', 'còn', 'được', 'là', 'đạt', 'tăng', 'giảm', 'thêm', 'vào', 'trong', 'ước', 'cần']);
 const PLAN_AFTER = /^[^.;!?]{0,24}?(?:^|[\s\u00a0])(?:so[ \t\u00a0\u202f\u2009\n]+với|so|kế[ \t\u00a0\u202f\u2009\n]+hoạch|dự[ \t\u00a0\u202f\u2009\n]+toán|chỉ[ \t\u00a0\u202f\u2009\n]+tiêu|mục[ \t\u00a0\u202f\u2009\n]+tiêu|KH)(?![\p{L}])/iu;
 const VERSUS_AFTER = /^[^.;!?]{0,80}?so[ \t\u00a0\u202f\u2009\n]+với/iu;
-const NEGATION_VI = /(?:^|[^\p{L}\p{M}])(?:không|chưa)[\s\u00a0]+$/iu;
-const NEGATION_EN = /(?:^|[^\p{L}])(?:not|no)[\s\u00a0]+$/iu;
 const WORD_BEFORE = /([\p{L}\p{M}]+)[\s\u00a0]*$/u;
 /** "thứ 5 trên 63", "hạng ba trên 63", "5 trên 10": a rank or a small count before "trên" (not a year). */
 const NUMBER_OR_ORDINAL_BEFORE = /(?:(?<![0-9.,])[0-9]{1,3}[\s\u00a0]*|thứ[\s\u00a0]+[\p{L}\p{M}]+[\s\u00a0]*|hạng[\s\u00a0]+[\p{L}\p{M}0-9]+[\s\u00a0]*)$/iu;
@@ -175,42 +216,39 @@ function guarded(h: HedgeEntry, head: string, after: string, n: HedgedNumber): b
  * Vietnamese and the reverse — but is kept for symmetry with the reader.
  */
 export function findHedge(text: string, n: HedgedNumber, _locale?: Locale): HedgeFound | undefined {
-  const beforeStart = Math.max(0, n.span.start - 60);
-  const before = text.slice(beforeStart, n.span.start);
   const after = text.slice(n.span.end, n.span.end + 120);
-  let best: { c: Compiled; m: RegExpExecArray } | undefined;
-  for (const c of COMPILED) {
-    if (c.entry.position !== 'before') continue;
-    const m = c.re.exec(before);
-    if (!m) continue;
-    if (best && best.m[1]!.length >= m[1]!.length) continue;
-    const phraseStart = m.index + m[0].indexOf(m[1]!);
-    if (guarded(c.entry, before.slice(0, phraseStart), after, n)) continue;
-    best = { c, m };
-  }
-  if (best) {
-    const phraseStart = best.m.index + best.m[0].indexOf(best.m[1]!);
-    const start = beforeStart + phraseStart;
-    let reading: Reading = best.c.entry.reading;
-    const head = before.slice(0, phraseStart);
+  const before = tokensBefore(text, n.span.start, LONGEST);
+  // the longest phrase that ends at the number and no guard turns away
+  for (let k = before.length; k >= 1; k--) {
+    const words = before.slice(before.length - k);
+    const h = BY_PHRASE.before.get(phraseOf(words));
+    if (!h) continue;
+    const start = words[0]!.start;
+    const head = text.slice(Math.max(0, start - 60), start);
+    if (guarded(h, head, after, n)) continue;
+    const end = words[words.length - 1]!.end;
     // "không trên 5%", "not above 5%": a negated bound turns round (listed phrases already say it).
-    const negated = !/^(không|chưa|not|no)\b/iu.test(best.m[1]!) && (NEGATION_VI.test(head) || NEGATION_EN.test(head));
-    if (negated && INVERTED[reading]) reading = INVERTED[reading]!;
-    let word = text.slice(start, start + best.m[1]!.length);
-    let s = start;
-    if (negated && INVERTED[best.c.entry.reading]) {
-      const neg = /(không|chưa|not|no)[\s\u00a0]+$/iu.exec(head)!;
-      s = beforeStart + neg.index;
-      word = text.slice(s, start + best.m[1]!.length);
-    }
-    return { word, reading, position: 'before', span: { start: s, end: start + best.m[1]!.length } };
+    const neg = /^(không|chưa|not|no)\b/iu.test(h.phrase) ? null : /(không|chưa|not|no)[\s\u00a0]+$/iu.exec(head);
+    const negStart = neg && /(?:^|[^\p{L}\p{M}])$/u.test(head.slice(0, neg.index)) && INVERTED[h.reading] ? start - (head.length - neg.index) : undefined;
+    if (negStart !== undefined) return { word: text.slice(negStart, end), reading: INVERTED[h.reading]!, position: 'before', span: { start: negStart, end } };
+    return { word: text.slice(start, end), reading: h.reading, position: 'before', span: { start, end } };
   }
-  for (const c of COMPILED) {
-    if (c.entry.position !== 'after') continue;
-    const m = c.re.exec(after);
-    if (!m) continue;
-    const start = n.span.end + m[0].indexOf(m[1]!);
-    return { word: text.slice(start, start + m[1]!.length), reading: c.entry.reading, position: 'after', span: { start, end: start + m[1]!.length } };
+  // "60%+": a plus sign glued to the number, that starts no sum
+  if (text[n.span.end] === '+' && !WORD_OR_DIGIT.test(text[n.span.end + 1] ?? '')) {
+    return { word: '+', reading: BY_PHRASE.after.get('+')!.reading, position: 'after', span: { start: n.span.end, end: n.span.end + 1 } };
+  }
+  // a phrase right after the number, or after the noun it counts ("18 tuổi trở lên", "5 firms or more")
+  const next = tokensAfter(text, n.span.end, 2 + LONGEST);
+  for (let skip = 0; skip <= 2; skip++) {
+    for (let k = Math.min(LONGEST, next.length - skip); k >= 1; k--) {
+      const words = next.slice(skip, skip + k);
+      const h = BY_PHRASE.after.get(phraseOf(words));
+      if (!h) continue;
+      const end = words[words.length - 1]!.end;
+      // "60 plus 5" is a sum
+      if (h.phrase === 'plus' && (skip > 0 || /^[\s\u00a0]*[0-9$€£]/u.test(text.slice(end, end + 8)))) continue;
+      return { word: text.slice(words[0]!.start, end), reading: h.reading, position: 'after', span: { start: words[0]!.start, end } };
+    }
   }
   return undefined;
 }
