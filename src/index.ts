@@ -3,6 +3,7 @@ export { audit, explain, judgeAudit, loadAudit, UnknownRuleError, type AuditOpti
 export { auditParallel, WorkerError, type ParallelAuditOptions } from './parallel/index.js';
 export { exitCode, summarize, type FailOn } from './judge/outcome.js';
 export { reporters, type Reporter } from './report/index.js';
+export { explainReadingAt, type ReadingExplanation } from './load/reading-query.js';
 export type * from './model.js';
 import { schemas as inputSchemas } from './load/schema.js';
 import { reportSchemas } from './report/schema.js';

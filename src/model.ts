@@ -46,8 +46,47 @@ export interface StatedSet {
   hiOpen: boolean;
 }
 
-/** What kind of token a number in a document is; only `quantity` and `range` are claims-bearing. */
-export type NumberKind = 'quantity' | 'range' | 'date' | 'year' | 'document-number' | 'name' | 'ordinal';
+/**
+ * What kind of token a number in a document is; only `quantity` and `range` are claims-bearing.
+ * The others are classified, not counted: years, dates and times, document numbers
+ * (23-CTr/TU), names (Quốc lộ 4B), ordinals (thứ 3, third largest), identifiers (COVID-19,
+ * phone numbers, URL and e-mail parts) and labels (Hình 1, Table 2, Điều 5, section 1.2.3).
+ * `malformed` is a numeral that cannot be read (",5%", "1.5" in vi-VN): it carries `problem`
+ * and is never a value.
+ */
+export type NumberKind =
+  | 'quantity'
+  | 'range'
+  | 'date'
+  | 'year'
+  | 'document-number'
+  | 'name'
+  | 'ordinal'
+  | 'identifier'
+  | 'label'
+  | 'malformed';
+
+/**
+ * The physical dimension of a unit, for dimension checks of expressions. `percent` covers every
+ * dimensionless share or ratio as written (34%, một nửa, 1:3, gấp đôi): they are all fractions
+ * of a base; `pp` is a difference of percentages; `count` is a number of things (people, firms).
+ */
+export type Dimension = 'money' | 'percent' | 'pp' | 'count' | 'mass' | 'area' | 'length' | 'volume' | 'time' | 'other';
+
+/** A unit in canonical form: "tỷ đồng" → { code: 'VND', dimension: 'money' }; "tấn" → t, mass. */
+export interface UnitInfo {
+  /** Canonical code: VND, USD, EUR, GBP, CNY, JPY, %, %/year, pp, t, kg, ha, km, m, m2, km2, m3, person, year, times, … and count nouns as written in their base form ("doanh nghiệp", "firm"). */
+  code: string;
+  dimension: Dimension;
+}
+
+/**
+ * How a quantity is written when it is not a plain numeral: a number word ("five"), a fraction
+ * word ("một nửa", "two thirds"), a multiple ("gấp đôi", "twice", "doubled") or a ratio ("1:3",
+ * "tỷ lệ 1/3"). Such values are exact as written (no rounding interval); a claim stating one is
+ * read `about` unless the rule says otherwise.
+ */
+export type WrittenForm = 'numeral' | 'word' | 'fraction' | 'multiple' | 'ratio';
 
 /**
  * A number read from text as written. `value` is in base units: scale words are applied
@@ -71,8 +110,16 @@ export interface WrittenNumber {
   percent: boolean;
   /** Unit or currency word as written after the numeral/scale ("đồng", "USD", "doanh nghiệp"), if any. */
   unit?: string;
+  /** The unit in canonical form with its dimension ("%" for percentages, "pp" for points), when known. */
+  unitInfo?: UnitInfo;
   /** For ranges ("8-9%", "3 - 4"): both ends, each a full WrittenNumber. */
   range?: [WrittenNumber, WrittenNumber];
+  /** Absent for a plain numeral; see WrittenForm. */
+  form?: WrittenForm;
+  /** Which rule of the reader decided the kind (and any shared scale or ambiguity), for `tally explain`. */
+  why?: string;
+  /** For `malformed`: what is wrong with the numeral, said for the writer. */
+  problem?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -163,8 +210,10 @@ export interface LoadedClaimRule extends RuleBase {
   stated: WrittenNumber;
   expr: string;
   reading: Reading;
-  /** The hedge of the text ("hơn", "khoảng", "at least") the reading was taken from, if any. */
+  /** The hedge of the text ("hơn", "khoảng", "at least", "trở lên") the reading was taken from, if any. */
   hedge?: string;
+  /** Where that hedge stands: before the number ("hơn 50%") or after it ("60% trở lên"). */
+  hedgePosition?: 'before' | 'after';
   /** Relative widening for `about`, as a fraction (0.05 = 5%). */
   tolerance: Fraction;
 }
@@ -290,7 +339,7 @@ export interface RuleResult {
   expr: string;
   reading?: Reading;
   /** `start`/`end`: where the stated number sits in the document (offsets into its NFC text). */
-  stated?: { text: string; set: string; value: ReportedNumber; hedge?: string; start?: number; end?: number };
+  stated?: { text: string; set: string; value: ReportedNumber; hedge?: string; hedgePosition?: 'before' | 'after'; start?: number; end?: number };
   computed?: ReportedInterval;
   difference?: Difference;
   /** Figures used, as written and as read. */
@@ -385,16 +434,25 @@ export interface CoveredNumber {
   status: 'covered' | 'ignored' | 'uncovered';
   /** Rule and figure ids whose quote states or anchors this number. */
   by?: string[];
-  /** Why an ignored number is not a claim. */
+  /** Why an ignored number is not a claim (the ignore entry's reason, or its class). */
   reason?: string;
+  /** Ignored by its class alone (a year, a date, a label …), with no ignore entry. */
+  classified?: boolean;
+  /** A malformed numeral: what is wrong with it. */
+  problem?: string;
 }
 
 export interface DocumentCoverage {
   path: string;
   total: number;
   covered: number;
+  /** Ignored by an entry or by class (`classified` of them by class alone). */
   ignored: number;
   uncovered: number;
+  /** How many of the ignored numbers are accounted for by their class alone (no ignore entry). */
+  classified?: number;
+  /** How many numbers of each kind the document has (quantity, range, year, date, label …). */
+  classes?: Partial<Record<NumberKind, number>>;
   numbers: CoveredNumber[];
 }
 

@@ -10,7 +10,7 @@ import { exitCode } from '../judge/outcome.js';
 import { formatDiagnostic } from '../load/diagnostics.js';
 import type { AuditResult } from '../model.js';
 import { auditParallel } from '../parallel/index.js';
-import { columnWidths, coverageJson, coverageLine, coverageSummary } from '../report/coverage.js';
+import { classesSummary, columnWidths, coverageJson, coverageLine, coverageSummary } from '../report/coverage.js';
 import { useColor } from './color.js';
 import { jobsOption } from './jobs.js';
 
@@ -24,7 +24,7 @@ interface CoverageFlags {
 export function registerCoverage(program: Command): void {
   program
     .command('coverage')
-    .description('list every number of the audited documents: covered by a rule, ignored with a reason, or uncovered')
+    .description('list every number of the audited documents: covered by a rule, ignored with a reason or by its class (year, date, label …), or uncovered')
     .argument('[paths...]', 'rule files or folders (default: ./rules)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['console', 'json']).default('console'))
     .option('--uncovered-only', 'list only the uncovered numbers')
@@ -77,7 +77,7 @@ function renderConsole(result: AuditResult, options: { color: boolean; uncovered
     for (const n of shown) out.push(`  ${paint[n.status](coverageLine(n, widths))}`);
     if (options.uncoveredOnly && shown.length === 0) out.push('  no uncovered numbers');
     const summary = `${doc.path}: ${coverageSummary(doc)}`;
-    out.push(doc.uncovered > 0 ? c.bold(c.red(summary)) : c.bold(summary), '');
+    out.push(doc.uncovered > 0 ? c.bold(c.red(summary)) : c.bold(summary), `  ${classesSummary(doc)}`, '');
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,7 @@
 /**
  * `tally explain <rule-id> [paths…]`: one rule's computation step by step, for a reviewer.
+ * `tally explain doc.txt:LINE:COL [paths…]`: how the number at that place was read — value,
+ * interval, hedge, unit, class, and which rule of the reader decided it.
  * The explanation is built by the library (`explain`); this file only lays it out, as text for a
  * terminal (coloured only on a TTY without NO_COLOR) or as JSON for tools.
  * Exit codes: 0 explained (whatever the verdict of a rule that can be judged), 2 the rule is
@@ -10,22 +12,28 @@ import { type Command, Option } from 'commander';
 import { explain } from '../audit.js';
 import type { Explanation } from '../judge/explain.js';
 import { formatDiagnostic } from '../load/diagnostics.js';
+import { explainReadingAt, isReadingQuery, type ReadingExplanation } from '../load/reading-query.js';
+import type { Locale } from '../model.js';
 import { VERDICT_ICON, verdictPainter } from '../report/labels.js';
 import { VERSION } from '../version.js';
 import { useColor } from './color.js';
 
 interface ExplainFlags {
   format: 'text' | 'json';
+  locale?: Locale;
 }
 
 export function registerExplain(program: Command): void {
   program
     .command('explain')
-    .description('show how one rule is computed and judged, step by step (figures, intervals, reading, verdict, diagnosis, waiver)')
-    .argument('<rule-id>', 'the id of the rule to explain')
+    .description(
+      'show how one rule is computed and judged, step by step (figures, intervals, reading, verdict, diagnosis, waiver); or, given doc.txt:LINE:COL, how the number there was read',
+    )
+    .argument('<rule-id|doc:line:col>', 'the id of the rule to explain, or a place in a document (path:line:col)')
     .argument('[paths...]', 'rule files or folders (default: ./rules)')
     .addOption(new Option('-f, --format <format>', 'text for a terminal, json for tools').choices(['text', 'json']).default('text'))
-    .action((id: string, paths: string[], flags: ExplainFlags) => runExplain(id, paths, flags));
+    .addOption(new Option('--locale <locale>', 'read a document that no rule file audits in this locale (default: as its numerals show)').choices(['vi-VN', 'en']))
+    .action((id: string, paths: string[], flags: ExplainFlags) => (isReadingQuery(id) ? runReading(id, paths, flags) : runExplain(id, paths, flags)));
 }
 
 /** An unknown rule id is a UsageError (with "did you mean"), reported by main with exit code 2. */
@@ -38,6 +46,39 @@ function runExplain(id: string, paths: string[], flags: ExplainFlags): void {
     process.stdout.write(explanations.map((e) => renderExplanation(e, color)).join('\n'));
   }
   process.exitCode = explanations.some((e) => e.verdict === 'error') ? 2 : 0;
+}
+
+/** A reading query: exit 0 when the place holds a number (UsageError, exit 2, when it does not). */
+function runReading(query: string, paths: string[], flags: ExplainFlags): void {
+  const r = explainReadingAt(query, { paths, ...(flags.locale ? { locale: flags.locale } : {}) });
+  if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tool: { name: 'tally', version: VERSION }, reading: r }, null, 2)}\n`);
+  else process.stdout.write(renderReading(r, useColor(process.stdout)));
+  process.exitCode = 0;
+}
+
+/** How one number was read, as aligned lines: the reader's decisions in the order it took them. */
+export function renderReading(r: ReadingExplanation, color: boolean): string {
+  const { c } = verdictPainter(color);
+  const n = r.number;
+  const out = [`${c.bold(`${r.document}:${r.line}:${r.col}`)}  “${n.text}”`];
+  const row = (label: string, value: string) => out.push(`   ${label.padEnd(9)} ${value}`);
+  row('class', `${n.kind}${n.form !== 'numeral' ? ` (written as ${n.form === 'word' ? 'words' : `a ${n.form}`})` : ''}`);
+  row('why', n.why);
+  row('locale', `${r.locale} — ${r.localeFrom}`);
+  if (n.problem) row('problem', c.red(n.problem));
+  if (n.value) {
+    row('numeral', `${n.numeral}${n.decimals ? ` (${n.decimals} decimal${n.decimals === 1 ? '' : 's'})` : ''}`);
+    if (n.scale) row('scale', `${n.scale.word} = 10^${n.scale.exponent}`);
+    if (n.unit) row('unit', `${n.unit.written !== undefined ? `${n.unit.written} → ` : ''}${n.unit.code} (${n.unit.dimension})`);
+    else if (n.percent) row('unit', '% (percent)');
+    row('value', `${n.value.exact}${n.percent ? c.dim('  (a fraction: percentages are read as such)') : ''}`);
+    if (n.range) row('range', `${n.range.lo} to ${n.range.hi}`);
+    if (n.interval) row('interval', `${n.interval.text}  ${c.dim(n.interval.halfWidth)}`);
+    row('hedge', n.hedge ? `“${n.hedge.word}” ${n.hedge.position} the number → ${n.hedge.reading}` : 'none');
+    if (n.reading) row('reading', `${n.reading.reading} → ${n.reading.set}  ${c.dim(`(${n.reading.from})`)}`);
+  }
+  if (n.kind === 'quantity' || n.kind === 'range') row('covered', r.coveredBy.length ? `by ${r.coveredBy.join(', ')}` : c.dim('by no rule or figure'));
+  return `${out.join('\n')}\n`;
 }
 
 /** The explanation as text: numbered sections, aligned, the figures' own notation throughout. */

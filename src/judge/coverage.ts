@@ -6,15 +6,19 @@
  *                (`by` names every rule and figure that states or anchors it);
  *  - ignored   — an ignore entry of a rule file matches it (`reason` says why it is no claim);
  *  - uncovered — nothing accounts for it.
- * Covered wins over ignored. Years, dates, document numbers, names and ordinals are not
- * ignored silently: like any number they need an ignore entry with a reason (`kind: date` is
- * enough). A range ("8-9%", "3 - 4") is one number, not two.
+ * Covered wins over ignored. A number the reader classifies as no quantity — a year, a date or
+ * time, a document number, a name, an ordinal, an identifier, a label (Hình 1, Điều 5, Top 10)
+ * — is ignored by its class (`classified`, with the reader's reason) unless an ignore entry
+ * matches it first: coverage asks for rules only where a quantity may be claimed. A malformed
+ * numeral (",5%") is never accounted for: it stays uncovered with its problem, and is reported
+ * as a warning at its place. A range ("8-9%", "3 - 4") is one number, not two; a claim stating
+ * one of its ends ("109.4 billion" of "from 100 to 109.4 billion") covers it.
  *
  * Several rule files on one document are united: a number one file covers is covered. An
  * ignore entry that accounts for no number (it matches none, or only numbers that rules
  * cover) is stale and reported as a warning, so ignore lists do not rot.
  */
-import type { AuditedDocument, CoveredNumber, Diagnostic, DocumentCoverage, IgnoreRule, RuleSet, Span, WrittenNumber } from '../model.js';
+import type { AuditedDocument, CoveredNumber, Diagnostic, DocumentCoverage, IgnoreRule, NumberKind, RuleSet, Span, WrittenNumber } from '../model.js';
 import { documentNumbers, findQuote, makeDiagnostic, normaliseQuote, positionOf } from '../load/index.js';
 
 export interface CoverageResult {
@@ -73,6 +77,19 @@ export function accountedShare(c: Pick<DocumentCoverage, 'total' | 'covered' | '
 }
 
 const spanKey = (s: Span) => `${s.start}:${s.end}`;
+
+/** Kinds that are no quantity: accounted for by their class. */
+export const CLASSIFIED_KINDS: ReadonlySet<NumberKind> = new Set(['year', 'date', 'document-number', 'name', 'ordinal', 'identifier', 'label']);
+
+const CLASS_REASON: Partial<Record<NumberKind, string>> = {
+  year: 'a year: it says when, not how much',
+  date: 'a date or time',
+  'document-number': 'a document number',
+  name: 'part of a name',
+  ordinal: 'an ordinal: a rank, not an amount',
+  identifier: 'an identifier (a code, a phone number, part of a URL or e-mail)',
+  label: 'a label (a figure, table, article or section number, a list item)',
+};
 
 interface IgnoreMatcher {
   rule: IgnoreRule;
@@ -149,29 +166,46 @@ function documentCoverage(doc: AuditedDocument, sets: RuleSet[]): { coverage: Do
   );
 
   const numbers: CoveredNumber[] = [];
+  const classes: Partial<Record<NumberKind, number>> = {};
+  const diagnostics: Diagnostic[] = [];
   let covered = 0;
   let ignored = 0;
+  let classified = 0;
   let uncovered = 0;
   for (const n of documentNumbers(doc)) {
+    classes[n.kind] = (classes[n.kind] ?? 0) + 1;
     const { line, col } = positionOf(doc, n.span.start);
     const base = { text: n.text, kind: n.kind, start: n.span.start, end: n.span.end, line, col };
-    const ids = by.get(spanKey(n.span));
+    const ids = new Set([...(by.get(spanKey(n.span)) ?? []), ...(n.range ?? []).flatMap((end) => [...(by.get(spanKey(end.span)) ?? [])])]);
     const hits = matchers.filter((m) => matches(m, n));
     for (const m of hits) m.matched = true;
-    if (ids && ids.size > 0) {
+    if (ids.size > 0) {
       covered++;
       numbers.push({ ...base, status: 'covered', by: [...ids].sort() });
     } else if (hits.length > 0) {
       ignored++;
       for (const m of hits) m.used = true;
       numbers.push({ ...base, status: 'ignored', reason: hits[0]!.rule.reason });
+    } else if (CLASSIFIED_KINDS.has(n.kind)) {
+      ignored++;
+      classified++;
+      numbers.push({ ...base, status: 'ignored', classified: true, reason: `${CLASS_REASON[n.kind]} (classified: ${n.why ?? n.kind})` });
     } else {
       uncovered++;
-      numbers.push({ ...base, status: 'uncovered' });
+      numbers.push({ ...base, status: 'uncovered', ...(n.problem ? { problem: n.problem } : {}) });
+      if (n.kind === 'malformed') {
+        diagnostics.push(
+          makeDiagnostic({
+            severity: 'warning',
+            code: 'malformed-number',
+            message: `"${n.text}" in ${doc.path} cannot be read as a number: ${n.problem ?? 'malformed numeral'}`,
+            position: { file: doc.path, line, col },
+          }),
+        );
+      }
     }
   }
 
-  const diagnostics: Diagnostic[] = [];
   for (const m of matchers) {
     if (m.used) continue;
     const what = describeIgnore(m.rule);
@@ -188,9 +222,16 @@ function documentCoverage(doc: AuditedDocument, sets: RuleSet[]): { coverage: Do
   }
 
   return {
-    coverage: { path: doc.path, total: numbers.length, covered, ignored, uncovered, numbers },
+    coverage: { path: doc.path, total: numbers.length, covered, ignored, uncovered, classified, classes: inKindOrder(classes), numbers },
     diagnostics,
   };
+}
+
+/** The claim-bearing kinds first, the classified ones, the problem last: the order reports list them in. */
+const KIND_ORDER: readonly NumberKind[] = ['quantity', 'range', 'year', 'date', 'document-number', 'name', 'ordinal', 'identifier', 'label', 'malformed'];
+
+function inKindOrder(classes: Partial<Record<NumberKind, number>>): Partial<Record<NumberKind, number>> {
+  return Object.fromEntries(KIND_ORDER.filter((k) => classes[k] !== undefined).map((k) => [k, classes[k]]));
 }
 
 function describeIgnore(rule: IgnoreRule): string {

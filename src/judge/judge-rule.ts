@@ -148,6 +148,7 @@ function fillClaimStated(rule: LoadedClaimRule, ctx: JudgeContext, result: RuleR
     ...(rule.hedge ? { hedge: rule.hedge } : {}),
     start: rule.stated.span.start,
     end: rule.stated.span.end,
+    ...(rule.hedgePosition ? { hedgePosition: rule.hedgePosition } : {}),
   };
 }
 

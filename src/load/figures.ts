@@ -11,6 +11,7 @@ import { buildFigure, type FigureContext, type FigureInput } from './figure-buil
 import { parseFigureFile, type ParsedFigureFile } from './figure-header.js';
 import { loadTable } from './figure-tables.js';
 import { cachedDocument, defaultLoadCache, statSignature, type LoadCache } from './load-cache.js';
+import { decideLocale } from './locale.js';
 import { isObject } from './plain.js';
 
 export const DEFAULT_LOCALE: Locale = 'vi-VN';
@@ -48,13 +49,30 @@ export interface LoadFigureFileOptions {
 export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}): FigureFileResult {
   const cache = options.cache ?? defaultLoadCache;
   const parsed = parseFigureFile(path, cache);
-  const locale = parsed.declaredLocale ?? options.locale ?? options.document?.locale ?? DEFAULT_LOCALE;
+  let locale = parsed.declaredLocale ?? options.locale ?? options.document?.locale ?? DEFAULT_LOCALE;
 
   let document = options.document;
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   let documentProblem: Diagnostic | undefined;
   if (!document && parsed.documentPath) {
-    const d = cachedDocument(cache, parsed.documentPath, locale);
+    let d = cachedDocument(cache, parsed.documentPath, locale);
+    // Loaded on its own, the file decides its document's locale (src/load/locale.ts).
+    if (!(d instanceof DocumentLoadError)) {
+      const decided = decideLocale(d, parsed.declaredLocale ?? options.locale);
+      if (decided.problem) {
+        diagnostics.push(
+          makeDiagnostic({
+            code: 'locale-contradicts-document',
+            message: decided.problem,
+            position: parsed.localePosition ?? { file: path, line: 1, col: 1 },
+            source: parsed.yaml?.source,
+          }),
+        );
+      } else if (decided.locale !== locale) {
+        locale = decided.locale;
+        d = cachedDocument(cache, parsed.documentPath, locale);
+      }
+    }
     if (d instanceof DocumentLoadError) {
       documentProblem = makeDiagnostic({
         code: d.code === 'file-not-found' ? 'document-not-found' : d.code,

@@ -15,7 +15,7 @@ import type {
   Reading,
   Severity,
 } from '../model.js';
-import { hedgeBefore } from '../numbers/index.js';
+import { defaultReadingOf, findHedge } from '../numbers/index.js';
 import { findQuote } from './find-quote.js';
 import { selectNumber } from './select-number.js';
 import { makeDiagnostic } from './diagnostics.js';
@@ -91,14 +91,17 @@ export function loadRule(
   const stated = sel.number;
 
   const explicit = str(rule.reading) as Reading | undefined;
-  // A hedge written right before the number ("hơn 12.000", "khoảng 55.500") sets the reading
-  // unless the rule gives one; it is more specific than the file's defaults.
-  const hedge = explicit || stated.kind === 'range' ? undefined : hedgeBefore(doc.text, stated.span.start, doc.locale);
+  // The reading, most specific first: the rule's own `reading`, then the text — a hedge before
+  // or after the number ("hơn 12.000", "60% trở lên"), a range, a number written in words or
+  // as a ratio (read `about`) — then the file's `defaults`, then `round`.
+  const found = explicit ? undefined : findHedge(doc.text, stated, doc.locale);
+  // A range takes only a two-sided hedge ("khoảng 8-9%"); "từ 60% trở lên" is no range.
+  const hedge = found && (stated.kind !== 'range' || found.reading === 'about') ? found : undefined;
   let reading: Reading;
   if (explicit) reading = explicit;
-  else if (stated.kind === 'range') reading = 'range';
   else if (hedge) reading = hedge.reading;
-  else reading = ctx.defaultReading && ctx.defaultReading !== 'range' ? ctx.defaultReading : 'round';
+  else if (stated.kind === 'range') reading = 'range';
+  else reading = defaultReadingOf(stated) ?? (ctx.defaultReading && ctx.defaultReading !== 'range' ? ctx.defaultReading : 'round');
   if (reading === 'range' && stated.kind !== 'range') {
     return broken(
       'invalid-reading',
@@ -106,10 +109,10 @@ export function loadRule(
       at(explicit ? 'reading' : 'quote'),
     );
   }
-  if (reading !== 'range' && stated.kind === 'range') {
+  if (reading !== 'range' && reading !== 'about' && stated.kind === 'range') {
     return broken(
       'invalid-reading',
-      `the stated number "${stated.text}" is a range; it can only be read as "range" (not "${reading}")`,
+      `the stated number "${stated.text}" is a range; it can only be read as "range" or "about" (not "${reading}")`,
       at('reading'),
     );
   }
@@ -130,7 +133,7 @@ export function loadRule(
       stated,
       expr: String(rule.expr),
       reading,
-      ...(hedge ? { hedge: hedge.word } : {}),
+      ...(hedge ? { hedge: hedge.word, hedgePosition: hedge.position } : {}),
       tolerance,
     },
   };

@@ -11,6 +11,7 @@ import { DocumentLoadError } from './document.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { readFigureFileHeader } from './figure-header.js';
 import { DEFAULT_LOCALE, loadFigureFile } from './figures.js';
+import { decideLocale } from './locale.js';
 import { cachedDocument, defaultLoadCache, statSignature, type LoadCache } from './load-cache.js';
 import { loadIgnore, loadRule, parseTolerance } from './rule.js';
 import { plainDecimal } from './figure-values.js';
@@ -108,8 +109,9 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
   }
 
   const ruleLocale = file.locale === 'vi-VN' || file.locale === 'en' ? (file.locale as Locale) : undefined;
-  const figureLocale = headers.find((h) => h.header.declaredLocale)?.header.declaredLocale;
-  const locale: Locale = ruleLocale ?? figureLocale ?? DEFAULT_LOCALE;
+  const figureHeader = headers.find((h) => h.header.declaredLocale)?.header;
+  const statedLocale = ruleLocale ?? figureHeader?.declaredLocale;
+  let locale: Locale = statedLocale ?? DEFAULT_LOCALE;
   for (const h of headers) {
     const l = h.header.declaredLocale;
     if (l && l !== locale) {
@@ -131,7 +133,21 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
     set.document = placeholderDocument('', locale);
     return done();
   }
-  const loaded = cachedDocument(cache, documentPath, locale);
+  let loaded = cachedDocument(cache, documentPath, locale);
+  if (!(loaded instanceof DocumentLoadError)) {
+    // The locale: as stated (refused when the text contradicts it), else as the text reads.
+    const decided = decideLocale(loaded, statedLocale);
+    if (decided.problem) {
+      const at = ruleLocale ? y.positionOf(['locale']) : (figureHeader?.localePosition ?? y.positionOf([]));
+      set.diagnostics.push(
+        makeDiagnostic({ code: 'locale-contradicts-document', message: decided.problem, position: at, source: ruleLocale ? y.source : undefined }),
+      );
+      fileLevel = true;
+    } else if (decided.locale !== locale) {
+      locale = decided.locale;
+      loaded = cachedDocument(cache, documentPath, locale);
+    }
+  }
   if (loaded instanceof DocumentLoadError) {
     const fromRule = ruleDoc !== undefined;
     set.diagnostics.push(

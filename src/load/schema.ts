@@ -45,12 +45,12 @@ export const Reading = Type.Union(
   ],
   {
     description:
-      'How the stated value is read: round (half-up, default), truncate, about (hedged: widened by `tolerance`), more-than / less-than / at-least / at-most (bounds), range (membership in "8-9%").',
+      'How the stated value is read: round (half-up, default), truncate, about (hedged: widened by `tolerance` on both sides), nearly (just below: [v − tolerance, v]), more-than / less-than / at-least / at-most (bounds), range (membership in "8-9%").',
   },
 );
 const Tolerance = Type.String({
   pattern: '^[0-9]+([.,][0-9]+)?%$',
-  description: 'Relative widening for `reading: about`, as a percentage, e.g. "5%". Default "5%".',
+  description: 'Relative widening for `reading: about` and `nearly`, as a percentage, e.g. "5%". Default "5%".',
 });
 const Tags = Type.Array(Type.String({ minLength: 1 }), { description: 'Free labels for filtering reports.' });
 const Note = Type.String({
@@ -151,8 +151,16 @@ export const IgnoreSpec = Type.Object(
     pattern: Type.Optional(Type.String({ minLength: 1, description: 'A regular expression matched against each number as written.' })),
     kind: Type.Optional(
       Type.Union(
-        [Type.Literal('date'), Type.Literal('year'), Type.Literal('document-number'), Type.Literal('name'), Type.Literal('ordinal')],
-        { description: 'Ignore every number of this kind.' },
+        [
+          Type.Literal('date'),
+          Type.Literal('year'),
+          Type.Literal('document-number'),
+          Type.Literal('name'),
+          Type.Literal('ordinal'),
+          Type.Literal('identifier'),
+          Type.Literal('label'),
+        ],
+        { description: 'Ignore every number of this kind. Years, dates, document numbers, names, ordinals, identifiers and labels are accounted for by their class already; an entry gives them a reason of your own.' },
       ),
     ),
     quote: Type.Optional(Type.String({ minLength: 1, description: 'Ignore only numbers inside this quote.' })),

@@ -65,24 +65,50 @@ function startsAsNumber(text: string, sel: string): boolean {
 }
 
 /**
+ * Does the document, read from the start of `n`, spell `sel` (whitespace ignored) and end there
+ * at a word boundary? "880 tấn", "35 chỉ tiêu", "12 tuyến đường": a selector may name the noun
+ * after a number even when the reader does not take that noun for its unit.
+ */
+function spelledFrom(doc: AuditedDocument, n: WrittenNumber, sel: string, limit: number): boolean {
+  const text = doc.text;
+  let p = n.span.start;
+  let k = 0;
+  while (k < sel.length) {
+    if (p >= limit) return false;
+    const ch = text[p]!;
+    if (/\s/u.test(ch)) {
+      p++;
+      continue;
+    }
+    if (ch !== sel[k]) return false;
+    p++;
+    k++;
+  }
+  return p >= n.span.end && !(/[\p{L}\p{M}\p{N}]/u.test(sel[sel.length - 1]!) && /[\p{L}\p{M}\p{N}]/u.test(text[p] ?? ''));
+}
+
+/**
  * The stated number of a quote: with no selector, the one quantity or range inside the anchor;
  * with a selector (as written, e.g. "30,3 %"), the number whose text equals it (ignoring
- * whitespace) or, failing that, starts with it.
+ * whitespace), or starts with it, or is it followed by the words of the selector ("880 tấn"),
+ * or — inside a range or a change — the end it names ("109.4 billion" of "100 to 109.4 billion").
  */
 export function selectNumber(doc: AuditedDocument, anchor: Anchor, selector?: string): SelectNumberResult {
   const inside = numbersInSpan(doc, anchor.span);
   const claims = inside.filter((n) => n.kind === 'quantity' || n.kind === 'range');
   const candidates = claims.map((n) => n.text);
   const list = candidates.length ? candidates.map((t) => `"${t}"`).join(', ') : 'none';
+  const malformed = inside.filter((n) => n.kind === 'malformed');
+  const unreadable = malformed.map((n) => `"${n.text}" cannot be read: ${n.problem ?? 'malformed numeral'}`).join('; ');
 
   if (selector === undefined) {
     if (claims.length === 1) return { ok: true, number: claims[0]! };
     if (claims.length === 0) {
-      const others = inside.map((n) => `"${n.text}" (${n.kind})`);
+      const others = inside.filter((n) => n.kind !== 'malformed').map((n) => `"${n.text}" (${n.kind})`);
       return {
         ok: false,
         code: 'number-not-found',
-        message: `the quote holds no quantity to check${others.length ? `; it has only ${others.join(', ')}` : ''}`,
+        message: `the quote holds no quantity to check${others.length ? `; it has only ${others.join(', ')}` : ''}${unreadable ? `; ${unreadable}` : ''}`,
         candidates,
       };
     }
@@ -99,6 +125,11 @@ export function selectNumber(doc: AuditedDocument, anchor: Anchor, selector?: st
   let found = pick((t) => t === sel);
   if (found.length === 0) found = pick((t) => startsAsNumber(t, sel));
   if (found.length === 0) found = claims.filter((n) => compact(n.numeral) === sel);
+  if (found.length === 0) found = claims.filter((n) => spelledFrom(doc, n, sel, anchor.span.end));
+  if (found.length === 0) {
+    const ends = claims.flatMap((n) => n.range ?? []);
+    found = ends.filter((e) => compact(e.text) === sel || compact(e.numeral) === sel);
+  }
   if (found.length === 1) return { ok: true, number: found[0]! };
   if (found.length > 1) {
     return {
@@ -113,8 +144,10 @@ export function selectNumber(doc: AuditedDocument, anchor: Anchor, selector?: st
     ok: false,
     code: 'number-not-found',
     message: other
-      ? `"${selector}" is read as a ${other.kind}, not a quantity that a claim can state (numbers in the quote: ${list})`
-      : `no number "${selector}" in the quote (numbers in the quote: ${list})`,
+      ? other.kind === 'malformed'
+        ? `"${selector}" cannot be read: ${other.problem ?? 'malformed numeral'}`
+        : `"${selector}" is read as a ${other.kind}, not a quantity that a claim can state (numbers in the quote: ${list})`
+      : `no number "${selector}" in the quote (numbers in the quote: ${list})${unreadable ? `; ${unreadable}` : ''}`,
     candidates,
   };
 }

@@ -73,11 +73,15 @@ export function formatNumber(value: Fraction, locale: Locale, style: FormatStyle
   const unit = style.unit;
   if (style.percent) {
     if (isPpWord(unit)) return `${sign}${body} ${unit}`;
+    // a rate per period keeps its period: "5%/năm", "7,3 % mỗi năm", "5 phần trăm mỗi năm"
+    if (unit !== undefined && unit.startsWith('%')) return `${sign}${body}${style.spaceBeforePercent ? ' ' : ''}${unit}`;
+    if (unit !== undefined) return `${sign}${body} ${unit}`;
     return `${sign}${body}${style.spaceBeforePercent ? ' ' : ''}%`;
   }
   if (unit === undefined) return sign + body;
   const before = style.unitBefore ?? (locale === 'en' && isPrefixSymbol(unit));
-  return before ? `${sign}${unit}${body}` : `${sign}${body} ${unit}`;
+  // a letter code stands apart from the numeral ("USD 1.2 billion"); a symbol does not ("$1.2 billion")
+  return before ? `${sign}${unit}${/\p{L}$/u.test(unit) ? ' ' : ''}${body}` : `${sign}${body} ${unit}`;
 }
 
 /** The percentage-point words of `text` as written ("điểm phần trăm"), if any. */
@@ -93,8 +97,11 @@ function ppWordIn(text: string): string | undefined {
 
 /** The style `like` is written in: decimals, scale word, percent, unit and their placement. */
 export function styleOf(like: WrittenNumber, extraDecimals = 0): FormatStyle {
+  // A fraction, multiple or ratio has no written digits to copy ("một nửa", "gấp đôi", "1:3"):
+  // values like it are shown with two decimals, 0,50 rather than a rounded 1.
+  const base = like.form === 'fraction' || like.form === 'multiple' || like.form === 'ratio' ? Math.max(like.decimals, 2) : like.decimals;
   const style: FormatStyle = {
-    decimals: like.decimals + extraDecimals,
+    decimals: base + extraDecimals,
     scaleExponent: like.scaleExponent,
     percent: like.percent,
     spaceBeforePercent: /\s%/u.test(like.text),
@@ -102,6 +109,7 @@ export function styleOf(like: WrittenNumber, extraDecimals = 0): FormatStyle {
   if (like.scaleWord !== undefined) style.scaleWord = like.scaleWord;
   if (like.unit !== undefined) {
     style.unit = like.unit === 'pp' ? (ppWordIn(like.text) ?? 'pp') : like.unit;
+    if (like.percent && like.unit.startsWith('%')) style.spaceBeforePercent = /\s%/u.test(like.text);
     const at = like.text.indexOf(like.unit);
     style.unitBefore = at >= 0 && at < like.text.indexOf(like.numeral);
   }

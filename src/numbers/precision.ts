@@ -4,24 +4,39 @@
  */
 import Fraction from 'fraction.js';
 import type { BoundedInterval, Locale, Reading, StatedSet, WrittenNumber } from '../model.js';
-import { formatLike, toDisplayUnits } from './format.js';
+import { formatLike, styleOf, toDisplayUnits } from './format.js';
 
-/** ½ unit of the last written digit, in base units: 7.126,1 → 0.05; 34% → 0.005; 45.481 tỷ → 0.5e9. */
+/**
+ * A value written in words, as a fraction, a multiple or a ratio ("một nửa", "two thirds",
+ * "gấp đôi", "1:3", "five") is exact as written: it has no last digit that was rounded.
+ */
+export function isExactForm(n: WrittenNumber): boolean {
+  return n.form !== undefined && n.form !== 'numeral';
+}
+
+/**
+ * ½ unit of the last written digit, in base units: 7.126,1 → 0.05; 34% → 0.005; 45.481 tỷ → 0.5e9.
+ * A fraction, multiple or ratio is shown with two decimals (0,50 for "một nửa"), so its unit is
+ * that of the second decimal; a number in words counts in units ("five" → 0.5). Never 0: callers
+ * step and divide by it. Exactness is said by writtenInterval and statedSet, not by this.
+ */
 export function halfUnit(n: WrittenNumber): Fraction {
-  const h = new Fraction(10n ** BigInt(n.scaleExponent), 2n * 10n ** BigInt(n.decimals));
+  const decimals = n.form === 'fraction' || n.form === 'multiple' || n.form === 'ratio' ? Math.max(n.decimals, 2) : n.decimals;
+  const h = new Fraction(10n ** BigInt(n.scaleExponent), 2n * 10n ** BigInt(decimals));
   return n.percent ? h.div(100) : h;
 }
 
 /**
  * The closed interval the written form allows: [v − h, v + h], or [v, v] when the figure is
- * exact, or ± an explicit half-width. A range is the hull of both ends' intervals.
+ * exact or written in words, as a fraction, a multiple or a ratio, or ± an explicit half-width.
+ * A range is the hull of both ends' intervals.
  */
 export function writtenInterval(n: WrittenNumber, opts: { exact?: boolean; halfWidth?: Fraction } = {}): BoundedInterval {
   if (n.range) {
     const [lo, hi] = n.range.map((end) => writtenInterval(end, opts)) as [BoundedInterval, BoundedInterval];
     return { lo: lo.lo, hi: hi.hi };
   }
-  if (opts.exact) return { lo: n.value, hi: n.value };
+  if (opts.exact || (isExactForm(n) && !opts.halfWidth)) return { lo: n.value, hi: n.value };
   const h = opts.halfWidth ?? halfUnit(n);
   return { lo: n.value.sub(h), hi: n.value.add(h) };
 }
@@ -34,8 +49,10 @@ const set = (lo: Fraction | null, loOpen: boolean, hi: Fraction | null, hiOpen: 
  * round — half away from zero: [v−h, v+h) for v > 0, (v−h, v+h] for v < 0, and (−h, h) for
  *   v = 0 (±h itself rounds away from zero, to ±1 unit, so neither end belongs).
  * truncate — toward zero: [v, v+2h) for v > 0, (v−2h, v] for v < 0, (−2h, 2h) for v = 0.
+ *   A value exact as written (h = 0: "một nửa", "1:3") admits itself only, [v, v], under both.
  * about — closed [v − m, v + m] with m = max(h, |v|·tolerance): a hedge never admits less
  *   than rounding does. On a range it widens both ends the same way.
+ * nearly — just below: [v − m, v] ("gần 195", "nearly 40%"), with m as for `about`.
  * more-than, less-than, at-least, at-most — a bound on the written value itself.
  * range — [lo−h_lo, hi+h_hi), each end read as rounded (so an end at or below 0 is open).
  *
@@ -57,6 +74,7 @@ export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fractio
   if (n.range) throw new Error(`reading '${reading}' does not apply to the range "${n.text}"; use 'range' or 'about'`);
   const h = half;
   const sign = v.n === 0n ? 0 : v.s < 0n ? -1 : 1;
+  if (isExactForm(n) && (reading === 'round' || reading === 'truncate')) return set(v, false, v, false);
   switch (reading) {
     case 'round':
       return sign > 0 ? set(v.sub(h), false, v.add(h), true) : sign < 0 ? set(v.sub(h), true, v.add(h), false) : set(h.neg(), true, h, true);
@@ -96,8 +114,9 @@ export function contains(s: StatedSet, x: Fraction): boolean {
 /** Fewest extra digits (0 to 3) that write `x` exactly in `like`'s units; 3 when none do. */
 function extraDigitsFor(x: Fraction, like: WrittenNumber): number {
   const display = toDisplayUnits(x, like.scaleExponent, like.percent);
+  const base = styleOf(like).decimals;
   for (let extra = 0; extra < 3; extra++) {
-    if (display.mul(new Fraction(10n ** BigInt(like.decimals + extra))).d === 1n) return extra;
+    if (display.mul(new Fraction(10n ** BigInt(base + extra))).d === 1n) return extra;
   }
   return 3;
 }

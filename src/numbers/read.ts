@@ -6,8 +6,11 @@
  * Values are built from the digit string as BigInt → Fraction: no float ever touches them.
  */
 import Fraction from 'fraction.js';
-import type { Locale, WrittenNumber } from '../model.js';
-import { LOCALES, matchPrefixUnit, matchScale, matchSuffixUnit, skipSpaces } from './locale.js';
+import type { Locale, UnitInfo, WrittenNumber } from '../model.js';
+import { LOCALES, matchScale } from './locale.js';
+import { matchWord, skipSpaces } from './text.js';
+import { matchPrefixUnit, matchSuffixUnit, PERCENT_UNIT, PP_UNIT } from './units.js';
+import { parseWordNumber, wordToWritten } from './words.js';
 
 /** Not a number: `offset` is where in the input the reading went wrong. */
 export class NumberReadError extends Error {
@@ -29,6 +32,15 @@ export const isFail = (x: object): x is Fail => 'fail' in x;
 
 const fail = (offset: number, message: string): Fail => ({ fail: true, offset, message });
 
+export interface ParsedUnit {
+  written: string;
+  kind: 'unit' | 'percent' | 'pp';
+  before: boolean;
+  info: UnitInfo;
+  /** Nothing between it and the numeral or scale ("25tỷ", "tỷUSD", "5%"). */
+  glued?: boolean;
+}
+
 /** One number with its own prefix/suffix, before range ends share theirs. */
 export interface SingleParse {
   start: number;
@@ -40,7 +52,7 @@ export interface SingleParse {
   digits: bigint;
   decimals: number;
   scale?: { word: string; exponent: number };
-  unit?: { written: string; kind: 'unit' | 'percent' | 'pp'; before: boolean };
+  unit?: ParsedUnit;
 }
 
 export interface ExprParse {
@@ -48,17 +60,33 @@ export interface ExprParse {
   end: number;
   lo: SingleParse;
   hi?: SingleParse;
+  /** How the ends are joined: a dash, or words ("to", "đến", "and"). */
+  joiner?: string;
 }
 
 const DIGIT = /[0-9]/;
 const RAW_NUMERAL = /[0-9]+(?:[.,][0-9]+)*/y;
 const SIGNS = '-−+';
 const DASHES = '-–—';
+const SEPARATORS = '.,';
 
 /** End of the digit token at `pos` (digits joined by '.' or ','), before any locale check. */
 export function rawNumeralEnd(text: string, pos: number): number {
   RAW_NUMERAL.lastIndex = pos;
   return RAW_NUMERAL.exec(text) ? RAW_NUMERAL.lastIndex : pos;
+}
+
+/** A separator right before a digit, with no digit before it: ",5%", ".5". */
+export function leadingSeparatorAt(text: string, pos: number): boolean {
+  return SEPARATORS.includes(text[pos] ?? '\0') && DIGIT.test(text[pos + 1] ?? '');
+}
+
+/** The message for a numeral that starts with a separator, naming the reading a writer meant. */
+export function leadingSeparatorProblem(text: string, pos: number, locale: Locale): string {
+  const end = rawNumeralEnd(text, pos + 1);
+  const tok = text.slice(pos, end);
+  const { decimal } = LOCALES[locale];
+  return `"${tok}": a numeral cannot start with a separator; it is not read as ${tok.slice(1)} (write 0${decimal}${tok.slice(1)} for a decimal)`;
 }
 
 /**
@@ -67,6 +95,7 @@ export function rawNumeralEnd(text: string, pos: number): number {
  * So vi-VN "1.5" is an error rather than 1.5 or 15 — it is ambiguous and we refuse to guess.
  */
 export function parseNumeral(text: string, pos: number, locale: Locale): { end: number; digits: bigint; decimals: number } | Fail {
+  if (leadingSeparatorAt(text, pos)) return fail(pos, leadingSeparatorProblem(text, pos, locale));
   const end = rawNumeralEnd(text, pos);
   if (end === pos) return fail(pos, `expected a digit, found ${describe(text, pos)}`);
   const { group, decimal } = LOCALES[locale];
@@ -96,24 +125,24 @@ function describe(text: string, pos: number): string {
   return pos >= text.length ? 'end of text' : `"${text.slice(pos, pos + 12)}"`;
 }
 
-/** [sign] [prefix currency] [sign] numeral [scale word] [% | pp | unit]. */
+/** [sign] [prefix currency] [sign] numeral [scale word] [% | pp | unit], glued or spaced. */
 export function parseSingle(text: string, pos: number, locale: Locale): SingleParse | Fail {
   let p = pos;
   let negative = false;
   let signed = false;
   const sign = (): void => {
     const c = text[p];
-    if (!signed && c !== undefined && SIGNS.includes(c)) {
+    if (!signed && c !== undefined && SIGNS.includes(c) && (DIGIT.test(text[p + 1] ?? '') || matchPrefixUnit(text, p + 1))) {
       negative = c !== '+';
       signed = true;
       p++;
     }
   };
   sign();
-  let unit: SingleParse['unit'];
+  let unit: ParsedUnit | undefined;
   const pre = matchPrefixUnit(text, p);
   if (pre) {
-    unit = { written: pre.written, kind: 'unit', before: true };
+    unit = { written: pre.written, kind: 'unit', before: true, info: pre.info };
     p = skipSpaces(text, pre.end);
     sign();
   }
@@ -121,15 +150,19 @@ export function parseSingle(text: string, pos: number, locale: Locale): SinglePa
   const num = parseNumeral(text, p, locale);
   if (isFail(num)) return num;
   const out: SingleParse = { start: pos, end: num.end, numStart, numEnd: num.end, negative, digits: num.digits, decimals: num.decimals };
-  const scale = matchScale(text, skipSpaces(text, num.end), locale);
+  const scaleAt = skipSpaces(text, num.end);
+  const scale = matchScale(text, scaleAt, locale, { glued: scaleAt === num.end, currency: unit !== undefined });
   if (scale) {
     out.scale = { word: scale.word, exponent: scale.exponent };
     out.end = scale.end;
   }
-  const suf = unit ? null : matchSuffixUnit(text, skipSpaces(text, out.end));
-  if (suf) {
-    unit = { written: suf.kind === 'pp' ? 'pp' : suf.written, kind: suf.kind, before: false };
-    out.end = suf.end;
+  if (!unit) {
+    const at = skipSpaces(text, out.end);
+    const suf = matchSuffixUnit(text, at, locale, at === out.end);
+    if (suf) {
+      unit = { written: suf.written, kind: suf.kind, before: false, info: suf.info, glued: at === out.end };
+      out.end = suf.end;
+    }
   }
   if (unit) out.unit = unit;
   return out;
@@ -141,29 +174,56 @@ const hasSuffix = (s: SingleParse): boolean => s.scale !== undefined || s.unit !
 function rangeCompatible(lo: SingleParse, hi: SingleParse): boolean {
   if (hasSuffix(lo) && !hasSuffix(hi)) return false;
   if (!lo.unit || !hi.unit) return true;
-  const pct = (s: SingleParse): boolean => s.unit!.kind !== 'unit';
-  if (pct(lo) !== pct(hi)) return false;
-  return lo.unit.kind !== 'unit' || lo.unit.written.toUpperCase() === hi.unit.written.toUpperCase();
+  return lo.unit.info.code === hi.unit.info.code || (lo.unit.before && lo.unit.info.dimension === 'money' && hi.unit.info.code === lo.unit.info.code);
 }
 
-/** A single number, or two joined by -, – or — (spaces allowed around the dash). */
-export function parseExpr(text: string, pos: number, locale: Locale): ExprParse | Fail {
+/** Words that join the ends of a range, per the word that opened it ("from", "between", "từ"). */
+export const RANGE_JOINERS: Record<string, readonly string[]> = {
+  from: ['to'],
+  between: ['and'],
+  từ: ['đến', 'tới'],
+};
+
+/**
+ * A single number, or two joined by -, – or — (spaces allowed around the dash), or, when
+ * `joiners` are given (the scanner saw "from", "between", "từ" before), by one of those words.
+ */
+export function parseExpr(text: string, pos: number, locale: Locale, joiners: readonly string[] = []): ExprParse | Fail {
   const lo = parseSingle(text, pos, locale);
   if (isFail(lo)) return lo;
   const q = skipSpaces(text, lo.end);
+  let r = -1;
+  let joiner: string | undefined;
   if (q < text.length && DASHES.includes(text[q]!)) {
-    const r = skipSpaces(text, q + 1);
-    if (DIGIT.test(text[r] ?? '') || SIGNS.includes(text[r] ?? '\0') || matchPrefixUnit(text, r)) {
-      const hi = parseSingle(text, r, locale);
-      if (!isFail(hi) && rangeCompatible(lo, hi)) return { start: pos, end: hi.end, lo, hi };
+    r = skipSpaces(text, q + 1);
+    joiner = text[q];
+  } else {
+    for (const w of joiners) {
+      const e = matchWord(text, q, w);
+      if (e > q && skipSpaces(text, e) > e) {
+        r = skipSpaces(text, e);
+        joiner = w;
+        break;
+      }
     }
+  }
+  if (r >= 0 && (DIGIT.test(text[r] ?? '') || SIGNS.includes(text[r] ?? '\0') || matchPrefixUnit(text, r))) {
+    const hi = parseSingle(text, r, locale);
+    if (!isFail(hi) && rangeCompatible(lo, hi)) return { start: pos, end: hi.end, lo, hi, ...(joiner ? { joiner } : {}) };
   }
   return { start: pos, end: lo.end, lo };
 }
 
 interface Inherited {
   scale?: SingleParse['scale'];
-  unit?: SingleParse['unit'];
+  unit?: ParsedUnit;
+}
+
+function unitInfoOf(unit: ParsedUnit | undefined): UnitInfo | undefined {
+  if (!unit) return undefined;
+  if (unit.kind === 'pp') return PP_UNIT;
+  if (unit.kind === 'percent') return unit.info.code === '%' ? PERCENT_UNIT : unit.info;
+  return unit.info;
 }
 
 /** The WrittenNumber for one end; `from` lends scale/percent/unit when `s` has none. */
@@ -186,45 +246,78 @@ export function singleToWritten(text: string, s: SingleParse, kind: WrittenNumbe
     percent,
   };
   if (scale) w.scaleWord = scale.word;
-  if (unit && unit.kind !== 'percent') w.unit = unit.written;
+  // A percentage keeps no unit word, except points ("pp") and a period ("%/năm").
+  if (unit && (unit.kind !== 'percent' || unit.info.code !== '%')) w.unit = unit.written;
+  const info = unitInfoOf(unit);
+  if (info) w.unitInfo = { ...info };
   return w;
 }
 
 /**
  * The WrittenNumber of a parsed expression. In a range a trailing scale/percent/unit applies
- * to both ends ("8-9%", "5-6 triệu USD") and a leading currency too ("$5-6 million"); the
- * range takes its lower end's value and style, and carries both ends.
+ * to both ends ("8-9%", "5-6 triệu USD", "from 100 to 109.4 billion") and a leading currency too
+ * ("$5-6 million"); the range takes its lower end's value and style, and carries both ends.
  */
 export function exprToWritten(text: string, e: ExprParse, kind: 'quantity' | 'year' = 'quantity'): WrittenNumber {
   const whole = { text: text.slice(e.start, e.end), span: { start: e.start, end: e.end } };
   if (!e.hi) return { ...singleToWritten(text, e.lo, kind), ...whole };
   const { lo: l, hi: h } = e;
-  const loFrom: Inherited = {};
-  if (!l.scale && (!l.unit || l.unit.before)) loFrom.scale = h.scale;
-  if (!l.unit) loFrom.unit = h.unit;
+  const loFrom = inheritedBy(l, h);
   const lo = singleToWritten(text, l, kind, loFrom);
   const hi = singleToWritten(text, h, kind, l.unit?.before ? { unit: l.unit } : {});
-  return { ...lo, ...whole, kind: kind === 'year' ? 'year' : 'range', numeral: text.slice(l.numStart, h.numEnd), range: [lo, hi] };
+  const w: WrittenNumber = { ...lo, ...whole, kind: kind === 'year' ? 'year' : 'range', numeral: text.slice(l.numStart, h.numEnd), range: [lo, hi] };
+  const shared = sharedWords(l, loFrom);
+  if (shared && kind !== 'year') w.why = `range: "${shared}" of the upper end applies to both ends`;
+  return w;
+}
+
+/** What the lower end of a range (or a change "from X to Y") takes from the upper end. */
+export function inheritedBy(l: SingleParse, h: SingleParse): Inherited {
+  const from: Inherited = {};
+  if (!l.scale && (!l.unit || l.unit.before)) from.scale = h.scale;
+  if (!l.unit) from.unit = h.unit;
+  return from;
+}
+
+/** The words the lower end borrowed, as written ("tỷ đồng", "billion"), if any. */
+export function sharedWords(l: SingleParse, from: Inherited): string | undefined {
+  const words = [!l.scale ? from.scale?.word : undefined, !l.unit ? from.unit?.written : undefined].filter((x) => x !== undefined);
+  return words.length ? words.join(' ') : undefined;
 }
 
 const LEADING = /^\s*/u;
 const FREE_UNIT = /[\p{L}\p{M}][\p{L}\p{M} /]*/uy;
+const RANGE_OPENER = /^(from|between|từ)\s+/iu;
 
 /**
- * Reads ONE number expression that is the whole (trimmed) `text`. A trailing run of plain
- * words is accepted as the unit ("1.600 doanh nghiệp") when no known unit was written: a
- * figure's value may name what it counts. Anything else left over is an error. The kind is
- * `quantity` or `range`: classifying years and dates is the scanner's job, not the reader's.
+ * Reads ONE number expression that is the whole (trimmed) `text`: a numeral with its scale and
+ * unit, a range ("8-9%", "từ 100 đến 120 tỷ đồng", "between 5 and 6 million"), a ratio ("1:3")
+ * or a number written in words ("một nửa", "two thirds", "gấp đôi", "five"). A trailing run of
+ * plain words is accepted as the unit ("35 chỉ tiêu") when no known unit was written: a figure's
+ * value may name what it counts. Anything else left over is an error. The kind is `quantity` or
+ * `range`: classifying years and dates is the scanner's job, not the reader's.
  */
 export function readNumber(input: string, locale: Locale): WrittenNumber {
   // Scale and unit words are NFC in the tables; an NFD "tỷ" would otherwise be read as a free
   // unit and the value silently lose 10⁹. Spans refer to the NFC text (the input itself when,
   // as the pipeline guarantees, it is NFC already).
   const text = input.normalize('NFC');
-  const start = LEADING.exec(text)![0].length;
+  let start = LEADING.exec(text)![0].length;
   const end = text.trimEnd().length;
   if (start >= end) throw new NumberReadError('expected a number, found an empty text', 0);
-  const e = parseExpr(text, start, locale);
+  if (leadingSeparatorAt(text, start)) throw new NumberReadError(`not a number: ${leadingSeparatorProblem(text, start, locale)}`, start);
+  const opener = RANGE_OPENER.exec(text.slice(start));
+  const joiners = opener ? RANGE_JOINERS[opener[1]!.toLowerCase()]! : [];
+  if (opener && DIGIT.test(text[start + opener[0].length] ?? '')) start += opener[0].length;
+
+  if (!DIGIT.test(text[start]!) && !SIGNS.includes(text[start]!) && !matchPrefixUnit(text, start)) {
+    const word = parseWordNumber(text, start, locale);
+    if (word && skipSpaces(text, word.end) >= end) return wordToWritten(text, word);
+  }
+  const ratio = readRatio(text, start, end, locale);
+  if (ratio) return ratio;
+
+  const e = parseExpr(text, start, locale, joiners);
   if (isFail(e)) throw new NumberReadError(`not a number: ${e.message}`, e.offset);
   let freeUnit: string | undefined;
   const q = skipSpaces(text, e.end);
@@ -242,8 +335,43 @@ export function readNumber(input: string, locale: Locale): WrittenNumber {
   }
   const w = exprToWritten(text, e);
   if (freeUnit !== undefined) {
+    // A noun the unit table does not know: kept as written, its dimension unknown.
     w.unit = freeUnit;
-    if (w.range) for (const end of w.range) end.unit ??= freeUnit;
+    w.unitInfo = { code: freeUnit.toLowerCase(), dimension: 'other' };
+    if (w.range) for (const r of w.range) {
+      r.unit ??= freeUnit;
+      r.unitInfo ??= { ...w.unitInfo };
+    }
   }
   return w;
+}
+
+const RATIO = /([0-9]+(?:[.,][0-9]{3})*)[ \t]*:[ \t]*([0-9]+(?:[.,][0-9]{3})*)/y;
+
+/** "1:3", "2 : 1", "1:50.000" as the whole text: one quantity, a / b. */
+function readRatio(text: string, start: number, end: number, locale: Locale): WrittenNumber | null {
+  RATIO.lastIndex = start;
+  const m = RATIO.exec(text);
+  if (!m || RATIO.lastIndex !== end) return null;
+  return ratioToWritten(text, start, end, m[1]!, m[2]!, locale, 'ratio a:b');
+}
+
+/** A ratio or digit fraction written a:b or a/b: value a/b, exact, dimensionless. */
+export function ratioToWritten(text: string, start: number, end: number, a: string, b: string, locale: Locale, why: string): WrittenNumber | null {
+  const na = parseNumeral(a, 0, locale);
+  const nb = parseNumeral(b, 0, locale);
+  if (isFail(na) || isFail(nb) || na.decimals || nb.decimals || nb.digits === 0n || na.end !== a.length || nb.end !== b.length) return null;
+  return {
+    text: text.slice(start, end),
+    span: { start, end },
+    kind: 'quantity',
+    numeral: text.slice(start, end),
+    value: new Fraction(na.digits, nb.digits),
+    decimals: 0,
+    scaleExponent: 0,
+    percent: false,
+    form: 'ratio',
+    unitInfo: { code: 'ratio', dimension: 'percent' },
+    why,
+  };
 }

@@ -27,6 +27,9 @@ const NumberKind = Type.Union([
   Type.Literal('document-number'),
   Type.Literal('name'),
   Type.Literal('ordinal'),
+  Type.Literal('identifier'),
+  Type.Literal('label'),
+  Type.Literal('malformed'),
 ]);
 
 const Position = Type.Object(
@@ -156,7 +159,10 @@ const RuleResult = Type.Object(
     stated: Type.Optional(
       Type.Object(
         { text: Type.String({ description: 'As written.' }), set: Type.String({ description: 'The values it admits under the reading.' }), value: ReportedNumber,
-          hedge: Type.Optional(Type.String({ description: 'The hedge of the text the reading was taken from ("hơn", "khoảng", "at least").' })),
+          hedge: Type.Optional(Type.String({ description: 'The hedge of the text the reading was taken from ("hơn", "khoảng", "at least", "trở lên").' })),
+          hedgePosition: Type.Optional(
+            Type.Union([Type.Literal('before'), Type.Literal('after')], { description: 'Where the hedge stands: before the number ("hơn 50%") or after it ("60% trở lên").' }),
+          ),
           start: Type.Optional(Type.Integer({ minimum: 0, description: 'Where the stated number starts in the document (offset into its NFC text).' })),
           end: Type.Optional(Type.Integer({ minimum: 0, description: 'Where the stated number ends in the document (exclusive).' })),
         },
@@ -219,6 +225,8 @@ const CoveredNumber = Type.Object(
     status: Type.Union([Type.Literal('covered'), Type.Literal('ignored'), Type.Literal('uncovered')]),
     by: Type.Optional(Type.Array(Type.String(), { description: 'Rule and figure ids that account for it.' })),
     reason: Type.Optional(Type.String({ description: 'Why an ignored number is not a claim.' })),
+    classified: Type.Optional(Type.Boolean({ description: 'Ignored by its class alone (year, date, label …), with no ignore entry.' })),
+    problem: Type.Optional(Type.String({ description: 'For a malformed numeral: what is wrong with it.' })),
   },
   closed,
 );
@@ -243,7 +251,16 @@ export const JsonReport = Type.Object(
     diagnostics: Type.Array(Diagnostic),
     coverage: Type.Array(
       Type.Object(
-        { path: Type.String(), total: Count, covered: Count, ignored: Count, uncovered: Count, numbers: Type.Array(CoveredNumber) },
+        {
+          path: Type.String(),
+          total: Count,
+          covered: Count,
+          ignored: Count,
+          uncovered: Count,
+          classified: Type.Optional(Type.Integer({ minimum: 0, description: 'How many of the ignored numbers are accounted for by their class alone.' })),
+          classes: Type.Optional(Type.Record(Type.String(), Count, { description: 'How many numbers of each kind (quantity, range, year, date, label …).' })),
+          numbers: Type.Array(CoveredNumber),
+        },
         { ...closed, description: 'Every number of a document: covered by a rule, ignored with a reason, or uncovered.' },
       ),
     ),

@@ -21,7 +21,10 @@ describe('tally coverage (built CLI)', () => {
     const plain = tally(['coverage', 'clean']);
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/4:12\s+45%\s+quantity\s+uncovered\s+no rule states or anchors it/);
-    expect(plain.stdout).toContain('report.en.txt: 10 numbers: 7 covered, 0 ignored, 3 uncovered — 70% accounted for (70% covered by rules)');
+    expect(plain.stdout).toContain('report.en.txt: 10 numbers: 7 covered, 2 ignored (2 by class), 1 uncovered — 90% accounted for (70% covered by rules)');
+    expect(plain.stdout).toContain('by class: 8 quantity, 2 year');
+    // Years need no ignore entry: they are accounted for by their class, with the reader's reason.
+    expect(plain.stdout).toMatch(/2:37\s+2024\s+year\s+ignored\s+a year: it says when, not how much \(classified: year: a bare 4-digit number 1900–2100\)/);
     const strict = tally(['coverage', 'clean', '--fail-on-uncovered']);
     expect(strict.code).toBe(1);
     expect(tally(['coverage', 'coverage-full', '--fail-on-uncovered']).code).toBe(0);
@@ -31,7 +34,7 @@ describe('tally coverage (built CLI)', () => {
     const run = tally(['coverage', 'clean', '--uncovered-only']);
     expect(run.code).toBe(0);
     const listed = run.stdout.split('\n').filter((l) => /^\s+\d+:\d+\s/.test(l));
-    expect(listed.map((l) => l.trim().split(/\s{2,}/)[1])).toEqual(['2024', '2023', '45%']);
+    expect(listed.map((l) => l.trim().split(/\s{2,}/)[1])).toEqual(['45%']);
     expect(tally(['coverage', 'coverage-full', '--uncovered-only']).stdout).toContain('no uncovered numbers');
   });
 
@@ -43,17 +46,15 @@ describe('tally coverage (built CLI)', () => {
     expect(json.diagnostics).toEqual([]);
     expect(json.documents).toHaveLength(1);
     const doc = json.documents[0]!;
-    expect(doc).toMatchObject({ path: 'report.en.txt', total: 10, covered: 7, ignored: 0, share: 0.7, coveredShare: 0.7 });
-    expect(doc.uncovered.map((n) => [n.text, n.kind, n.line, n.col, n.status])).toEqual([
-      ['2024', 'year', 2, 37],
-      ['2023', 'year', 2, 67],
-      ['45%', 'quantity', 4, 12],
-    ].map(([t, k, l, c]) => [t, k, l, c, 'uncovered']));
+    expect(doc).toMatchObject({ path: 'report.en.txt', total: 10, covered: 7, ignored: 2, classified: 2, share: 0.9, coveredShare: 0.7 });
+    expect(doc.classes).toEqual({ quantity: 8, year: 2 });
+    expect(doc.uncovered.map((n) => [n.text, n.kind, n.line, n.col, n.status])).toEqual([['45%', 'quantity', 4, 12, 'uncovered']]);
+    expect(doc.numbers.find((n) => n.text === '2024')).toMatchObject({ status: 'ignored', classified: true });
     expect(doc.numbers).toHaveLength(10);
     expect(doc.numbers.find((n) => n.text === '10.4%')).toMatchObject({ status: 'covered', by: ['profit-share'], line: 3, col: 36 });
 
     const only = JSON.parse(tally(['coverage', 'clean', '--format', 'json', '--uncovered-only']).stdout) as { documents: CoverageJsonDoc[] };
-    expect(only.documents[0]!.numbers.map((n) => n.status)).toEqual(['uncovered', 'uncovered', 'uncovered']);
+    expect(only.documents[0]!.numbers.map((n) => n.status)).toEqual(['uncovered']);
     expect(only.documents[0]!.total).toBe(10);
   });
 
@@ -92,13 +93,13 @@ describe('tally audit --fail-on-uncovered (built CLI)', () => {
 
   it('carries the coverage figures in the console, json and markdown reports', () => {
     const run = tally(['audit', 'clean']);
-    expect(run.stdout).toContain('coverage of report.en.txt: 10 numbers: 7 covered, 0 ignored, 3 uncovered — 70% accounted for');
+    expect(run.stdout).toContain('coverage of report.en.txt: 10 numbers: 7 covered, 2 ignored (2 by class), 1 uncovered — 90% accounted for');
     expect(run.stdout).toMatch(/uncovered report\.en\.txt:4:12 “45%” \(quantity\)/);
     const json = JSON.parse(tally(['audit', 'clean', '--format', 'json']).stdout);
-    expect(json.coverage).toMatchObject([{ path: 'report.en.txt', total: 10, covered: 7, ignored: 0, uncovered: 3 }]);
+    expect(json.coverage).toMatchObject([{ path: 'report.en.txt', total: 10, covered: 7, ignored: 2, uncovered: 1, classified: 2, classes: { quantity: 8, year: 2 } }]);
     const md = tally(['audit', 'clean', '--format', 'markdown']).stdout;
     expect(md).toContain('## Coverage');
-    expect(md).toContain('- `report.en.txt`: 10 numbers: 7 covered, 0 ignored, 3 uncovered — 70% accounted for (70% covered by rules)');
+    expect(md).toContain('- `report.en.txt`: 10 numbers: 7 covered, 2 ignored (2 by class), 1 uncovered — 90% accounted for (70% covered by rules)');
     expect(md).toContain('| 45% | quantity | report.en.txt:4:12 |');
   });
 });

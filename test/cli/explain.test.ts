@@ -130,7 +130,7 @@ describe('tally explain on rules that cannot be judged', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/staf_2023 +not declared in any figure file/);
     expect(run.stdout).toContain('unknown figure "staf_2023" (did you mean "staff_2023"?)');
-    expect(run.stdout).toMatch(/staff_2024 {2}670 {2}→ 670 {2}\(exact\)/);
+    expect(run.stdout).toMatch(/staff_2024 {2}670 people {2}→ 670 people {2}\(exact\)/);
   });
 });
 

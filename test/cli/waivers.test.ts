@@ -60,7 +60,7 @@ describe('diagnosis in the reports', () => {
     expect(run.stdout).toMatch(/✗ fail\s+rice-vs-plan {2}error {2}material/);
     expect(run.stdout).toContain('material: plan or target missed instead of met: the text states 102%');
     expect(run.stdout).toContain('likely slip: scale slip: the claim holds if the stated “12.000 nghìn tỷ đồng” were 12.000 tỷ đồng (÷10³)');
-    expect(run.stdout).toContain('would hold if rice_2024 were 102 nghìn instead of 98 nghìn; or rice_plan_2024 were 96 nghìn instead of 100 nghìn');
+    expect(run.stdout).toContain('would hold if rice_2024 were 102 nghìn tấn instead of 98 nghìn tấn; or rice_plan_2024 were 96 nghìn tấn instead of 100 nghìn tấn');
   });
 
   it('markdown: findings that change the conclusion first, each with its diagnosis', () => {

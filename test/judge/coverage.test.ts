@@ -79,24 +79,30 @@ describe('computeCoverage', () => {
     expect(cov!.numbers.flatMap((n) => n.by ?? [])).not.toContain('plan_2025');
   });
 
-  it('lists every other number as uncovered, years and dates included, and a range once', () => {
+  it('lists every other quantity as uncovered, accounts for years, dates, numbers of acts and names by their class, and counts a range once', () => {
     const [cov] = computeCoverage(load({ 'rules.yaml': CLAIMS }));
     const uncovered = cov!.numbers.filter((n) => n.status === 'uncovered').map((n) => `${n.kind}:${n.text}`);
-    expect(uncovered).toEqual([
-      'year:2023',
-      'document-number:12/QĐ-UBND',
-      'date:5/3/2024',
-      'year:2023',
-      'year:2020',
-      'year:2020',
-      'name:4B',
-      'quantity:7',
-      'range:8-9%',
-      'quantity:12',
-      'quantity:12',
-    ]);
-    expect(cov).toMatchObject({ total: 14, covered: 3, ignored: 0, uncovered: 11 });
+    expect(uncovered).toEqual(['quantity:7', 'range:8-9%', 'quantity:12 xã', 'quantity:12']);
+    const classified = cov!.numbers.filter((n) => n.classified).map((n) => `${n.kind}:${n.text}`);
+    expect(classified).toEqual(['year:2023', 'document-number:12/QĐ-UBND', 'date:5/3/2024', 'year:2023', 'year:2020', 'year:2020', 'name:4B']);
+    for (const n of cov!.numbers.filter((x) => x.classified)) {
+      expect(n.status).toBe('ignored');
+      expect(n.reason).toMatch(/classified: /);
+    }
+    expect(cov).toMatchObject({ total: 14, covered: 3, ignored: 7, classified: 7, uncovered: 4 });
+    expect(cov!.classes).toEqual({ year: 4, 'document-number': 1, date: 1, quantity: 6, name: 1, range: 1 });
     expect(cov!.numbers.some((n) => n.text === '8' || n.text === '9%')).toBe(false);
+  });
+
+  it('never accounts for a malformed numeral: it stays uncovered with its problem, and is a warning at its place', () => {
+    const dir = workspace({});
+    writeFileSync(join(dir, 'report.vi.txt'), `${DOC}Tỷ lệ tăng ,5% so với năm trước.\n`);
+    writeFileSync(join(dir, 'rules.yaml'), CLAIMS);
+    const { coverage, diagnostics } = measureCoverage([loadRuleFile(join(dir, 'rules.yaml'), { cache: createLoadCache() })]);
+    const bad = coverage[0]!.numbers.find((n) => n.kind === 'malformed')!;
+    expect(bad).toMatchObject({ text: ',5%', status: 'uncovered', line: 5, col: 12 });
+    expect(bad.problem).toMatch(/cannot start with a separator; it is not read as 5/);
+    expect(diagnostics).toMatchObject([{ severity: 'warning', code: 'malformed-number', position: { line: 5, col: 12 } }]);
   });
 
   it('ignores by text, pattern, kind and quote, with the reason', () => {
@@ -129,10 +135,12 @@ describe('computeCoverage', () => {
     expect(status('8-9%')).toEqual(['a target range']);
     expect(status('4B')).toEqual(['a road name']);
     // The quote restricts an ignore to the numbers inside it: only the second 2020, only the first 2023.
-    expect(status('2020')).toEqual(['uncovered', 'the year of a figure']);
-    expect(status('2023')).toEqual(["the report's own year", 'uncovered']);
-    expect(status('12')).toEqual(['uncovered', 'uncovered']);
-    expect(cov).toMatchObject({ total: 14, covered: 3, ignored: 7, uncovered: 4 });
+    // (the other 2020 and 2023 are accounted for by their class: years)
+    expect(status('2020')).toEqual([expect.stringMatching(/^a year/), 'the year of a figure']);
+    expect(status('2023')).toEqual(["the report's own year", expect.stringMatching(/^a year/)]);
+    expect(status('12')).toEqual(['uncovered']);
+    expect(status('12 xã')).toEqual(['uncovered']);
+    expect(cov).toMatchObject({ total: 14, covered: 3, ignored: 9, classified: 2, uncovered: 2 });
     expect(diagnostics).toEqual([]);
   });
 
@@ -142,7 +150,7 @@ describe('computeCoverage', () => {
     reason: counts of communes and schools, not checked
 `;
     const [cov] = computeCoverage(load({ 'rules.yaml': rules }));
-    expect(byText(cov!.numbers, '12').map((n) => n.status)).toEqual(['ignored', 'ignored']);
+    expect(cov!.numbers.filter((n) => n.text.startsWith('12 ') || n.text === '12').map((n) => n.status)).toEqual(['ignored', 'ignored']);
   });
 
   it('warns about a stale ignore: one that matches nothing, or only numbers rules cover', () => {
@@ -186,7 +194,7 @@ rules:
     expect(byText(cov.numbers, '30,3 %')[0]).toMatchObject({ status: 'covered', by: ['grdp-growth', 'growth_stated'] });
     expect(byText(cov.numbers, '7')[0]).toMatchObject({ status: 'covered', by: ['seven'] });
     expect(byText(cov.numbers, '2020').map((n) => n.status)).toEqual(['ignored', 'ignored']);
-    expect(cov).toMatchObject({ total: 14, covered: 4, ignored: 4, uncovered: 6 });
+    expect(cov).toMatchObject({ total: 14, covered: 4, ignored: 7, classified: 3, uncovered: 3 });
     expect(diagnostics).toEqual([]);
   });
 
@@ -213,8 +221,8 @@ rules:
 // ── property: exactly one status per scanned number ─────────────────────────────────────────
 
 const WORDS = ['năm', 'tăng', 'đạt', 'Quốc lộ', 'ngày', 'số', 'thứ', 'và', 'tỷ đồng', 'so với', '(', ')', ',', '.', '\n'];
-const NUMBERS = ['2023', '2021 - 2023', '45.481', '30,3 %', '8-9%', '3 - 4', '06', '1.600', '7', '12/QĐ-UBND', '27/8/2021', '4B', '0,5', '12.000 nghìn tỷ', '19'];
-const KINDS: NumberKind[] = ['quantity', 'range', 'year', 'date', 'document-number', 'name', 'ordinal'];
+const NUMBERS = ['2023', '2021 - 2023', '45.481', '30,3 %', '8-9%', '3 - 4', '06', '1.600', '7', '12/QĐ-UBND', '27/8/2021', '4B', '0,5', '12.000 nghìn tỷ', '19', 'Hình 2', 'COVID-19', ',5%', '1.5', 'một nửa', 'tháng 11'];
+const KINDS: NumberKind[] = ['quantity', 'range', 'year', 'date', 'document-number', 'name', 'ordinal', 'identifier', 'label'];
 
 const docText = fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...NUMBERS)), { maxLength: 40 }).map((parts) => parts.join(' '));
 
@@ -282,7 +290,12 @@ describe('computeCoverage (property)', () => {
             if (n.status === 'covered') expect(n.by!.length).toBeGreaterThan(0);
             else expect(n.by).toBeUndefined();
             expect(n.status === 'ignored').toBe(n.reason !== undefined);
+            // Only what may be a claim (or cannot be read) is ever left uncovered.
+            if (n.status === 'uncovered') expect(['quantity', 'range', 'malformed']).toContain(n.kind);
+            if (n.classified) expect(['quantity', 'range', 'malformed']).not.toContain(n.kind);
           }
+          expect(cov!.numbers.filter((n) => n.classified)).toHaveLength(cov!.classified!);
+          expect(Object.values(cov!.classes!).reduce((a, b) => a + b, 0)).toBe(cov!.total);
         },
       ),
       { numRuns: 300 },

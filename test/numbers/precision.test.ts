@@ -151,3 +151,41 @@ describe('statedSet laws against a BigInt reference', () => {
     );
   });
 });
+
+describe('nearly, and values exact as written', () => {
+  it('nearly: just below, [v − m, v], with m as for about', () => {
+    expect(show(statedSet(vi('195'), 'nearly', F('0.05')))).toBe('[ 185.25 195 ]');
+    expect(show(statedSet(vi('7'), 'nearly', F('0.05')))).toBe('[ 6.5 7 ]');
+    expect(show(statedSet(vi('-100'), 'nearly', F('0.05')))).toBe('[ -105 -100 ]');
+    expect(() => statedSet(vi('8-9%'), 'nearly', ZERO)).toThrow(/does not apply to the range/);
+  });
+
+  it('a fraction, multiple or ratio written in words or as a:b is exact: no rounding interval, about widens it', () => {
+    const half = vi('một nửa');
+    // its unit is that of the two decimals it is shown with (never 0: the engine steps by it) …
+    expect(halfUnit(half).toString()).toBe('0.005');
+    expect(halfUnit(readNumber('five', 'en')).toString()).toBe('0.5');
+    // … but its interval is the exact value
+    const iv = writtenInterval(half);
+    expect([iv.lo.toFraction(), iv.hi.toFraction()]).toEqual(['1/2', '1/2']);
+    expect(show(statedSet(half, 'round', ZERO))).toBe('[ 0.5 0.5 ]');
+    expect(show(statedSet(half, 'about', F('0.05')))).toBe('[ 0.475 0.525 ]');
+    expect(show(statedSet(readNumber('1:3', 'en'), 'truncate', ZERO))).toBe(`[ ${new Fraction(1, 3).toString()} ${new Fraction(1, 3).toString()} ]`);
+    expect(describeSet(statedSet(half, 'about', F('0.05')), half, 'vi-VN')).toBe('[0,475; 0,525]');
+  });
+
+  it('property: the nearly set lies inside the about set and ends at the written value', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...locales).chain((l) => fc.tuple(fc.constant(l), writtenArb(l))), fc.integer({ min: 0, max: 20 }), ([locale, w], pct) => {
+        const n = readNumber(w.text, locale);
+        const tol = new Fraction(pct, 100);
+        const near = statedSet(n, 'nearly', tol);
+        const about = statedSet(n, 'about', tol);
+        expect(contains(near, n.value)).toBe(true);
+        expect(near.lo!.gte(about.lo!) && near.hi!.lte(about.hi!)).toBe(true);
+        expect(near.hi!.equals(n.value)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

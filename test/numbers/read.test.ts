@@ -135,3 +135,72 @@ describe('readNumber, en', () => {
     expect(errorOf('7.126,1', 'en').message).toMatch(/after the decimal separator/);
   });
 });
+
+describe('readNumber: units, glued forms, words, ratios, ranges in words', () => {
+  it('refuses a leading separator, saying where, never reading ",5%" as 5 %', () => {
+    expect(errorOf(',5%', 'vi-VN').offset).toBe(0);
+    expect(errorOf('  .5%', 'en').offset).toBe(2);
+    expect(errorOf(',5%', 'vi-VN').message).toMatch(/",5": a numeral cannot start with a separator; it is not read as 5 \(write 0,5/);
+  });
+
+  it('reads scales and units glued to the numeral or to each other', () => {
+    const r = (s: string, l: Locale) => {
+      const n = readNumber(s, l);
+      return [n.value.toFraction(), n.scaleExponent, n.unitInfo?.code];
+    };
+    expect(r('1,37 tỷUSD', 'vi-VN')).toEqual(['1370000000', 9, 'USD']);
+    expect(r('25tỷ', 'vi-VN')).toEqual(['25000000000', 9, undefined]);
+    expect(r('5tr', 'vi-VN')).toEqual(['5000000', 6, undefined]);
+    expect(r('5%/năm', 'vi-VN')).toEqual(['1/20', 0, '%/year']);
+    expect(r('USD1.2bn', 'en')).toEqual(['1200000000', 9, 'USD']);
+    expect(r('€3m', 'en')).toEqual(['3000000', 6, 'EUR']);
+    expect(r('700k', 'en')).toEqual(['700000', 3, undefined]);
+    expect(r('$5 m', 'en')).toEqual(['5000000', 6, 'USD']);
+    expect(r('5m', 'vi-VN')).toEqual(['5', 0, 'm']);
+  });
+
+  it('keeps the unit with its canonical code and dimension, and a noun it does not know as written', () => {
+    expect(readNumber('880 tấn', 'vi-VN').unitInfo).toEqual({ code: 't', dimension: 'mass' });
+    expect(readNumber('500 hectares', 'en').unitInfo).toEqual({ code: 'ha', dimension: 'area' });
+    expect(readNumber('1.200 người', 'vi-VN').unitInfo).toEqual({ code: 'person', dimension: 'count' });
+    expect(readNumber('2,1 điểm phần trăm', 'vi-VN').unitInfo).toEqual({ code: 'pp', dimension: 'pp' });
+    expect(readNumber('45.481 tỷ VNĐ', 'vi-VN').unitInfo).toEqual({ code: 'VND', dimension: 'money' });
+    expect(readNumber('12 tuyến đường', 'vi-VN')).toMatchObject({ unit: 'tuyến đường', unitInfo: { code: 'tuyến đường', dimension: 'other' } });
+  });
+
+  it('reads a number written in words, or a ratio, as one exact quantity', () => {
+    expect(readNumber('hai phần ba', 'vi-VN')).toMatchObject({ form: 'fraction', kind: 'quantity' });
+    expect(readNumber('hai phần ba', 'vi-VN').value.toFraction()).toBe('2/3');
+    expect(readNumber('gấp rưỡi', 'vi-VN').value.toFraction()).toBe('3/2');
+    expect(readNumber('three quarters', 'en').value.toFraction()).toBe('3/4');
+    expect(readNumber('twelve', 'en')).toMatchObject({ form: 'word' });
+    expect(readNumber('1:50.000', 'vi-VN').value.toFraction()).toBe('1/50000');
+    expect(readNumber('2:1', 'en')).toMatchObject({ form: 'ratio', unitInfo: { code: 'ratio', dimension: 'percent' } });
+  });
+
+  it('reads a range written with words, the scale and unit of the upper end applying to both', () => {
+    for (const [s, l, lo, hi] of [
+      ['từ 100 đến 120 tỷ đồng', 'vi-VN', '100000000000', '120000000000'],
+      ['between 5 and 6 million', 'en', '5000000', '6000000'],
+      ['from 100 to 109.4 billion', 'en', '100000000000', '109400000000'],
+    ] as const) {
+      const n = readNumber(s, l);
+      expect(n.kind, s).toBe('range');
+      expect(n.range!.map((e) => e.value.toString()), s).toEqual([lo, hi]);
+      expect(n.why, s).toMatch(/applies to both ends/);
+    }
+  });
+});
+
+describe('unitOfLabel: the unit a figure file names', () => {
+  it('gives the canonical code and dimension, skipping a scale word, or nothing for a word it does not know', async () => {
+    const { unitOfLabel } = await import('../../src/numbers/index.js');
+    expect(unitOfLabel('tỷ đồng', 'vi-VN')).toEqual({ code: 'VND', dimension: 'money' });
+    expect(unitOfLabel('tấn', 'vi-VN')).toEqual({ code: 't', dimension: 'mass' });
+    expect(unitOfLabel('million USD', 'en')).toEqual({ code: 'USD', dimension: 'money' });
+    expect(unitOfLabel('%', 'en')).toEqual({ code: '%', dimension: 'percent' });
+    expect(unitOfLabel('điểm phần trăm', 'vi-VN')).toEqual({ code: 'pp', dimension: 'pp' });
+    expect(unitOfLabel('doanh nghiệp', 'vi-VN')).toEqual({ code: 'doanh nghiệp', dimension: 'count' });
+    expect(unitOfLabel('tuyến đường', 'vi-VN')).toBeUndefined();
+  });
+});

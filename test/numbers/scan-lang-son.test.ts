@@ -15,7 +15,7 @@ const T = '000000000'; // ×10⁹ (tỷ)
 const expected: Row[] = [
   // line 4
   ['document-number', '23-CTr/TU', '23'], ['date', '27/8/2021', '20210827'],
-  ['quantity', '7', '7'], ['quantity', '3', '3'], ['quantity', '20', '20'], ['quantity', '18', '18'],
+  ['quantity', '7 Chương trình', '7'], ['quantity', '3 nhóm', '3'], ['quantity', '20 chỉ tiêu', '20'], ['quantity', '18 chỉ tiêu', '18'],
   // line 5
   ['year', '2023', '2023'], ['year', '2021 - 2023', '2021..2023'], ['quantity', '6,98%', '0.0698'],
   ['quantity', '1,53%', '0.0153'], ['year', '2021', '2021'], ['quantity', '6,76%', '0.0676'],
@@ -40,22 +40,22 @@ const expected: Row[] = [
   ['year', '2021 - 2023', '2021..2023'], ['quantity', '19,4%', '0.194'], ['quantity', '30,8%', '0.308'],
   ['quantity', '8,8%', '0.088'], ['range', '8-9%', '0.08..0.09'],
   // line 8
-  ['quantity', '3', '3'], ['quantity', '95,5 nghìn tỷ đồng', '95.5e12'], ['name', '4B', '4'],
-  ['quantity', '06', '6'], ['quantity', '09', '9'], ['quantity', '80,5%', '0.805'],
+  ['quantity', '3 năm', '3'], ['quantity', '95,5 nghìn tỷ đồng', '95.5e12'], ['name', '4B', '4'],
+  ['quantity', '06 cụm công nghiệp', '6'], ['quantity', '09 cụm công nghiệp', '9'], ['quantity', '80,5%', '0.805'],
   // line 9
-  ['quantity', '3', '3'], ['quantity', '1.600', '1600'], ['quantity', '13.069 tỷ đồng', '13069' + T],
-  ['quantity', '4.725', '4725'], ['quantity', '148%', '1.48'], ['year', '2019', '2019'], ['quantity', '1.905', '1905'],
-  ['quantity', '55.500 tỷ đồng', '55500' + T], ['quantity', '150', '150'], ['quantity', '511', '511'],
-  ['quantity', '103%', '1.03'], ['year', '2019', '2019'], ['quantity', '251', '251'],
-  ['quantity', '1.162,1 tỷ đồng', '1162.1e9'], ['quantity', '50', '50'], ['quantity', '12.000 nghìn tỷ đồng', '12000e12'],
-  ['quantity', '28', '28'], ['quantity', '700,1 triệu USD', '700.1e6'], ['quantity', '19', '19'],
+  ['quantity', '3 năm', '3'], ['quantity', '1.600 doanh nghiệp', '1600'], ['quantity', '13.069 tỷ đồng', '13069' + T],
+  ['quantity', '4.725 doanh nghiệp', '4725'], ['quantity', '148%', '1.48'], ['year', '2019', '2019'], ['quantity', '1.905 doanh nghiệp', '1905'],
+  ['quantity', '55.500 tỷ đồng', '55500' + T], ['quantity', '150 hợp tác xã', '150'], ['quantity', '511', '511'],
+  ['quantity', '103%', '1.03'], ['year', '2019', '2019'], ['quantity', '251 hợp tác xã', '251'],
+  ['quantity', '1.162,1 tỷ đồng', '1162.1e9'], ['quantity', '50 dự án', '50'], ['quantity', '12.000 nghìn tỷ đồng', '12000e12'],
+  ['quantity', '28 dự án', '28'], ['quantity', '700,1 triệu USD', '700.1e6'], ['quantity', '19 dự án', '19'],
   ['quantity', '85,8 triệu USD', '85.8e6'],
   // line 11
   ['quantity', '5', '5'], ['year', '2021 - 2025', '2021..2025'], ['document-number', '11-NQ/TW', '11'],
   ['date', '10/02/2022', '20220210'], ['year', '2030', '2030'], ['year', '2045', '2045'],
   ['year', '2021 - 2030', '2021..2030'], ['year', '2050', '2050'],
   // line 13
-  ['year', '2025', '2025'], ['quantity', '1', '1'], ['range', '3 - 4', '3..4'], ['quantity', '30%', '0.3'],
+  ['year', '2025', '2025'], ['quantity', '1 khu công nghiệp', '1'], ['range', '3 - 4 cụm công nghiệp', '3..4'], ['quantity', '30%', '0.3'],
   // line 15
   ['year', '2025', '2025'], ['year', '2030', '2030'],
 ];
@@ -103,7 +103,11 @@ describe('scanNumbers on the Lạng Sơn review', () => {
     expect(byText('7.126,1 tỷ đồng')).toMatchObject({ numeral: '7.126,1', decimals: 1, scaleExponent: 9, scaleWord: 'tỷ', unit: 'đồng', percent: false });
     expect(byText('95,5 nghìn tỷ đồng')).toMatchObject({ decimals: 1, scaleExponent: 12, scaleWord: 'nghìn tỷ' });
     expect(byText('30,3 %')).toMatchObject({ numeral: '30,3', decimals: 1, percent: true, scaleExponent: 0 });
-    expect(byText('06')).toMatchObject({ numeral: '06', decimals: 0 });
+    expect(byText('06 cụm công nghiệp')).toMatchObject({ numeral: '06', decimals: 0, unit: 'cụm công nghiệp', unitInfo: { code: 'cụm công nghiệp', dimension: 'count' } });
+    expect(byText('45.481 tỷ đồng').unitInfo).toEqual({ code: 'VND', dimension: 'money' });
+    expect(byText('700,1 triệu USD').unitInfo).toEqual({ code: 'USD', dimension: 'money' });
+    expect(byText('30,3 %').unitInfo).toEqual({ code: '%', dimension: 'percent' });
+    expect(byText('3 năm').unitInfo).toEqual({ code: 'year', dimension: 'time' });
     expect(byText('8-9%').range!.map((e) => e.percent)).toEqual([true, true]);
   });
 });

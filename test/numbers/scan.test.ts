@@ -8,7 +8,7 @@ const scan = (text: string, locale: Locale = 'vi-VN') =>
 
 describe('scanNumbers, vi-VN', () => {
   it('tells a year from a grouped quantity', () => {
-    expect(scan('năm 2019 = 1.905 doanh nghiệp')).toEqual([['year', '2019', '2019'], ['quantity', '1.905', '1905']]);
+    expect(scan('năm 2019 = 1.905 doanh nghiệp')).toEqual([['year', '2019', '2019'], ['quantity', '1.905 doanh nghiệp', '1905']]);
     expect(scan('năm 2100, năm 2101, năm 1899')).toEqual([['year', '2100', '2100'], ['quantity', '2101', '2101'], ['quantity', '1899', '1899']]);
     expect(scan('2000 tỷ đồng')).toEqual([['quantity', '2000 tỷ đồng', '2000000000000']]);
   });
@@ -29,10 +29,16 @@ describe('scanNumbers, vi-VN', () => {
     ]);
   });
 
-  it('marks numbers glued to words as names and skips Roman numerals', () => {
-    expect(scan('Quốc lộ 4B, dịch COVID-19, cúm H5N1')).toEqual([['name', '4B', '4'], ['name', 'COVID-19', '19'], ['name', 'H5N1', '5']]);
-    expect(scan('Đại hội XIII, lần thứ XVII')).toEqual([]);
-    expect(scan('mục 1.5 của')).toEqual([['name', '1.5', '1']]);
+  it('classifies road names, codes glued to letters and labels, and skips Roman numerals', () => {
+    expect(scan('Quốc lộ 4B, dịch COVID-19, cúm H5N1')).toEqual([['name', '4B', '4'], ['identifier', 'COVID-19', '19'], ['identifier', 'H5N1', '5']]);
+    expect(scan('Đại hội XIII, lần thứ XVII, quý II')).toEqual([]);
+    expect(scan('mục 1.5 của')).toEqual([['label', '1.5', '1']]);
+  });
+
+  it('refuses a badly grouped numeral as malformed, with the problem, never as a value', () => {
+    const [n] = scanNumbers('tăng 1.5 lần', 'vi-VN');
+    expect(n).toMatchObject({ kind: 'malformed', text: '1.5' });
+    expect(n!.problem).toMatch(/exactly 3 digits/);
   });
 
   it('finds digit ordinals after "thứ"', () => {
@@ -69,7 +75,7 @@ describe('scanNumbers, en', () => {
 
   it('finds ordinals, dates and names', () => {
     expect(scan('the 21st century, on 8/27/2021 and 2021-08-27, at the G20', 'en')).toEqual([
-      ['ordinal', '21st', '21'], ['date', '8/27/2021', '20210827'], ['date', '2021-08-27', '20210827'], ['name', 'G20', '20'],
+      ['ordinal', '21st', '21'], ['date', '8/27/2021', '20210827'], ['date', '2021-08-27', '20210827'], ['identifier', 'G20', '20'],
     ]);
   });
 
@@ -79,18 +85,19 @@ describe('scanNumbers, en', () => {
     ]);
   });
 
-  it('does not take "m" or "k" glued to a number for a scale: the token is a name', () => {
-    expect(scan('$3.5m and 5k', 'en').map((r) => r.slice(0, 2))).toEqual([['name', '3.5m'], ['name', '5k']]);
+  it('reads "m" and "k" glued to a number as scales, and a spaced "m" as metres', () => {
+    expect(scan('$3.5m and 5k, a 5 m wall', 'en')).toEqual([['quantity', '$3.5m', '3500000'], ['quantity', '5k', '5000'], ['quantity', '5 m', '5']]);
+    expect(scanNumbers('a 5 m wall', 'en')[0]!.unitInfo).toEqual({ code: 'm', dimension: 'length' });
   });
 
   it('reads signs, scales and percentage points', () => {
     expect(scan('a loss of -$5 million, about 3.5 bn people, up 1.5 percentage points', 'en')).toEqual([
-      ['quantity', '-$5 million', '-5000000'], ['quantity', '3.5 bn', '3500000000'], ['quantity', '1.5 percentage points', '3/200'],
+      ['quantity', '-$5 million', '-5000000'], ['quantity', '3.5 bn people', '3500000000'], ['quantity', '1.5 percentage points', '3/200'],
     ]);
   });
 
   it('does not read vi-VN grouping in en', () => {
-    expect(scan('rate 1,5 here', 'en')).toEqual([['name', '1,5', '1']]);
-    expect(scan('In 2020, 1,600 firms', 'en')).toEqual([['year', '2020', '2020'], ['quantity', '1,600', '1600']]);
+    expect(scan('rate 1,5 here', 'en')).toEqual([['malformed', '1,5', '0']]);
+    expect(scan('In 2020, 1,600 firms', 'en')).toEqual([['year', '2020', '2020'], ['quantity', '1,600 firms', '1600']]);
   });
 });

@@ -1,0 +1,74 @@
+/**
+ * Character-level helpers shared by the reader, the scanner and the hedge finder: what a space
+ * is, what a word character is, and matching a (multi-word) phrase at an offset without ever
+ * rewriting the text, so spans stay true to the source.
+ */
+
+/** Spaces inside a sentence: space, tab, NBSP, narrow NBSP, thin space. */
+export const SPACE = /[ \t\u00a0\u202f\u2009]/u;
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+export function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && WORD_CHAR.test(ch);
+}
+
+export const isSpace = (ch: string | undefined): boolean => ch !== undefined && SPACE.test(ch);
+
+/**
+ * The end of the spaces at `pos`. One line break among them counts as a space — a sentence
+ * wrapped across lines reads as on one line — but a blank line ends the sentence.
+ */
+export function skipSpaces(text: string, pos: number): number {
+  let p = pos;
+  let breaks = 0;
+  for (;;) {
+    const ch = text[p];
+    if (isSpace(ch)) p++;
+    else if (ch === '\n' && breaks === 0) {
+      breaks++;
+      p++;
+    } else if (ch === '\r' && text[p + 1] === '\n' && breaks === 0) {
+      breaks++;
+      p += 2;
+    } else return p;
+  }
+}
+
+/**
+ * Does `word` occur at `pos`? Internal spaces match any run of spaces (and one line break); a
+ * word ending in a letter or digit must end at a word boundary ("tỷ lệ" is not "tỷ" + "lệ"
+ * only because of the next word, but "tỷđồng" must not match "tỷ" + junk). Returns the end
+ * offset or -1.
+ */
+export function matchWord(text: string, pos: number, word: string, caseSensitive = false): number {
+  const first = text[pos];
+  if (first === undefined || (first !== word[0] && (caseSensitive || first.toLowerCase() !== word[0]!.toLowerCase()))) return -1;
+  const end = matchPhrase(text, pos, word, caseSensitive);
+  if (end < 0) return -1;
+  if (isWordChar(word[word.length - 1]) && isWordChar(text[end])) return -1;
+  return end;
+}
+
+/** `word` at `pos` with no boundary check at its end (for words glued to what follows). */
+export function matchPhrase(text: string, pos: number, word: string, caseSensitive = false): number {
+  let p = pos;
+  for (const part of word.split(' ')) {
+    if (p !== pos) {
+      const q = skipSpaces(text, p);
+      if (q === p) return -1;
+      p = q;
+    }
+    const got = text.slice(p, p + part.length);
+    const same = caseSensitive ? got === part : got.toLowerCase() === part.toLowerCase();
+    if (!same) return -1;
+    p += part.length;
+  }
+  return p;
+}
+
+const WORD_BEFORE = /([\p{L}\p{M}]+)[^\p{L}\p{M}\p{N}]*$/u;
+
+/** The last word (letters only) in `text` before `end`, lower-cased, looking back at most `span` characters. */
+export function wordBefore(text: string, end: number, span = 24): string {
+  return WORD_BEFORE.exec(text.slice(Math.max(0, end - span), end))?.[1]?.toLowerCase() ?? '';
+}
