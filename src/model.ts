@@ -180,6 +180,8 @@ export interface Figure {
   open?: { lo: boolean; hi: boolean };
   /** Where the interval comes from: the written digits, an explicit `precision`, or a hedge. */
   precisionFrom?: 'written' | 'explicit' | 'hedge';
+  /** The hedge of the text the interval follows ("hơn", "khoảng", "trở lên"). */
+  hedge?: string;
   /** The number as written (in the document or in the `value` field), when there is one. */
   written?: WrittenNumber;
   exact: boolean;

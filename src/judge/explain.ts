@@ -122,7 +122,8 @@ export function substitute(expr: string, replace: ReadonlyMap<string, string>): 
 function precisionOf(figure: Figure, interval: Interval, locale: Locale): string {
   if (interval.lo === null || interval.hi === null) {
     const bound = showValue((interval.lo ?? interval.hi)!, figure.written, locale);
-    return interval.lo === null ? `at most ${bound}` : `${figure.open?.lo ? 'more than' : 'at least'} ${bound}`;
+    const from = figure.hedge ? `, from “${figure.hedge}”` : '';
+    return interval.lo === null ? `${figure.open?.hi ? 'less than' : 'at most'} ${bound}${from}` : `${figure.open?.lo ? 'more than' : 'at least'} ${bound}${from}`;
   }
   if (figure.exact || interval.lo.equals(interval.hi)) return 'exact';
   const half = interval.hi.sub(interval.lo).div(2);
@@ -139,7 +140,7 @@ function explainFigure(id: string, set: RuleSet, documentPath: string | undefine
   const out: ExplainedFigure = { id, status: figure.interval ? 'known' : 'unknown' };
   if (figure.written) out.written = figure.written.text;
   if (figure.interval) {
-    out.read = showInterval(figure.interval, figure.written, locale, figure.exact ? 0 : 1);
+    out.read = showInterval(figure.interval, figure.written, locale, figure.exact ? 0 : 1, figure.open);
     if (figure.interval.lo !== null) out.lo = fractionToNumber(figure.interval.lo);
     if (figure.interval.hi !== null) out.hi = fractionToNumber(figure.interval.hi);
     out.precision = precisionOf(figure, figure.interval, locale);

@@ -20,7 +20,7 @@ import { diagnose, rangeOfResult } from './diagnose/index.js';
 import { describeDifference } from './difference.js';
 import { looserReadings } from './looser.js';
 import { reportInterval, reportNumber } from './reported.js';
-import { showInterval, showValue } from './show.js';
+import { showInterval, showValue, type OpenEnds } from './show.js';
 import { variablesOf } from './variables.js';
 
 export type { JudgeContext } from './context.js';
@@ -46,8 +46,8 @@ function baseResult(rule: LoadedRule): RuleResult {
 }
 
 /** An interval in the style of a written number (or plainly), e.g. "[30,36 %; 30,37 %]", "(12.000 tỷ; ∞)". */
-export function intervalText(interval: Interval, like: WrittenNumber | undefined, locale: Locale, extraDecimals = 1): string {
-  return showInterval(interval, like, locale, extraDecimals);
+export function intervalText(interval: Interval, like: WrittenNumber | undefined, locale: Locale, extraDecimals = 1, open?: OpenEnds): string {
+  return showInterval(interval, like, locale, extraDecimals, open);
 }
 
 /** The figures the expression uses, as the result lists them; undeclared and unknown ones apart. */
@@ -65,11 +65,19 @@ function gatherFigures(compiled: CompiledExpression, ctx: JudgeContext, result: 
     result.figures.push({
       id,
       ...(figure.written ? { written: figure.written.text } : {}),
-      ...(figure.interval ? { interval: intervalText(figure.interval, figure.written, ctx.locale) } : { unknown: true }),
+      ...(figure.interval ? { interval: figureText(figure, ctx.locale) } : { unknown: true }),
     });
     if (!figure.interval) missing.push(id);
   }
   return { used, missing, undeclared };
+}
+
+/** A figure's interval in its own style, with the fewest extra digits that write its ends exactly (up to 3). */
+function figureText(figure: Figure, locale: Locale): string {
+  const x = figure.interval!;
+  const ends = [x.lo, x.hi].filter((f): f is Fraction => f !== null);
+  const extra = Math.min(3, Math.max(0, ...ends.map((f) => extraDigits(f, figure.written))));
+  return intervalText(x, figure.written, locale, extra, figure.open);
 }
 
 function undeclaredMessage(undeclared: string[], ctx: JudgeContext): string {

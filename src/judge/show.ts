@@ -23,22 +23,25 @@ export function showPlain(x: Fraction, locale: Locale, significant = 6): string 
   return formatNumber(x, locale, { decimals: decimalsFor(x, significant) });
 }
 
+/** Which ends of an interval are open ("more than 12" never reaches 12). */
+export type OpenEnds = { lo: boolean; hi: boolean };
+
 /** An unbounded interval: its finite end written like `like`, the other as ∞. */
-function showUnbounded(x: Interval, write: (f: Fraction) => string): string {
+function showUnbounded(x: Interval, write: (f: Fraction) => string, open?: OpenEnds): string {
   if (x.lo === null && x.hi === null) return '(−∞; ∞)';
-  if (x.lo === null) return `(−∞; ${write(x.hi!)}]`;
-  return `[${write(x.lo)}; ∞)`;
+  if (x.lo === null) return `(−∞; ${write(x.hi!)}${open?.hi ? ')' : ']'}`;
+  return `${open?.lo ? '(' : '['}${write(x.lo)}; ∞)`;
 }
 
 /**
  * An interval written like `like` (or plainly), with the fewest extra decimals (from `extra`)
  * that tell its ends apart; a point is written once; an unbounded end is ∞.
  */
-export function showInterval(x: Interval, like: WrittenNumber | undefined, locale: Locale, extra = 1): string {
+export function showInterval(x: Interval, like: WrittenNumber | undefined, locale: Locale, extra = 1, open?: OpenEnds): string {
   const write = (f: Fraction, e: number) => (like ? formatLike(f, like, locale, e) : formatNumber(f, locale, { decimals: e }));
   if (!I.isBounded(x)) {
     const end = (x.lo ?? x.hi)!;
-    return showUnbounded(x, (f) => write(f, like ? extra : decimalsFor(end, 6)));
+    return showUnbounded(x, (f) => write(f, like ? extra : decimalsFor(end, 6)), open);
   }
   let e = like ? extra : Math.max(decimalsFor(x.lo, 6), decimalsFor(x.hi, 6));
   let lo = write(x.lo, e);
@@ -49,7 +52,7 @@ export function showInterval(x: Interval, like: WrittenNumber | undefined, local
     hi = write(x.hi, e);
   }
   if (lo === hi) return lo;
-  return factorSuffix(lo, hi);
+  return factorSuffix(lo, hi, open);
 }
 
 /**
@@ -73,12 +76,13 @@ export function showEnclosure(x: Interval, like: WrittenNumber, locale: Locale):
  * "[8.025,7 tỷ đồng; 8.086,5 tỷ đồng]" → "[8.025,7; 8.086,5] tỷ đồng": a word unit shared by
  * both ends is written once, after the bracket. A "%" stays with each number.
  */
-export function factorSuffix(lo: string, hi: string): string {
+export function factorSuffix(lo: string, hi: string, open?: OpenEnds): string {
+  const [l, r] = [open?.lo ? '(' : '[', open?.hi ? ')' : ']'];
   const suffix = / [^\d\s][^\d]*$/u.exec(lo)?.[0];
   if (suffix && hi.endsWith(suffix) && !suffix.includes('%')) {
-    return `[${lo.slice(0, -suffix.length)}; ${hi.slice(0, -suffix.length)}]${suffix}`;
+    return `${l}${lo.slice(0, -suffix.length)}; ${hi.slice(0, -suffix.length)}${r}${suffix}`;
   }
-  return `[${lo}; ${hi}]`;
+  return `${l}${lo}; ${hi}${r}`;
 }
 
 /** A value written like `like`, or plainly. */

@@ -15,11 +15,14 @@ export function digitUnit(w: WrittenNumber): Fraction {
 }
 
 export function variableOf(figure: Figure, domain: Interval | null = figure.interval): Variable {
+  // Open ends belong to the figure's own interval; another domain (a looser reading, a value the
+  // diagnosis tries) is closed.
+  const own = domain === figure.interval;
   const v: Variable = {
     id: figure.id,
     domain,
-    openLo: figure.open?.lo ?? false,
-    openHi: figure.open?.hi ?? false,
+    openLo: own && (figure.open?.lo ?? false),
+    openHi: own && (figure.open?.hi ?? false),
   };
   const w = figure.written;
   if (w && domain && !w.range) {

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Figure, Interval, Position, WrittenNumber } from '../model.js';
 import Fraction from 'fraction.js';
-import { hedgeBefore, statedSet, writtenInterval } from '../numbers/index.js';
+import { findHedge, statedSet, writtenInterval } from '../numbers/index.js';
 import { findQuote } from './find-quote.js';
 import { selectNumber } from './select-number.js';
 import { makeDiagnostic } from './diagnostics.js';
@@ -13,7 +13,7 @@ import type { FigureContext, FigureInput } from './figure-input.js';
 import { halfWidthOf, readValue } from './figure-values.js';
 import { str } from './plain.js';
 
-/** How far "khoảng" / "about" widens a figure without an explicit precision (as for claims). */
+/** How far "khoảng" / "about" widens a figure, and how far below "gần" / "nearly" reaches, without an explicit precision (as for claims). */
 const DEFAULT_ABOUT_TOLERANCE = new Fraction(1, 20);
 
 export const FIGURE_ID = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -112,6 +112,10 @@ export function buildFigure(input: FigureInput, ctx: FigureContext): BuildResult
   const exact = f.exact === true;
   let interval: Interval;
   let precisionFrom: Figure['precisionFrom'] = 'written';
+  const open = { lo: false, hi: false };
+  const hedge = base.anchor && ctx.document && !written.range ? findHedge(ctx.document.text, written, ctx.locale) : undefined;
+  // A rounding reading is no hedge: "round" and "truncate" come from defaults, never from words.
+  const hedged = hedge && hedge.reading !== 'round' && hedge.reading !== 'truncate' && hedge.reading !== 'range' ? hedge : undefined;
   try {
     if (exact) {
       interval = writtenInterval(written, { exact: true });
@@ -123,10 +127,13 @@ export function buildFigure(input: FigureInput, ctx: FigureContext): BuildResult
         return fail();
       }
       interval = writtenInterval(written, { halfWidth: h.halfWidth });
-    } else if (base.anchor && ctx.document && hedgeBefore(ctx.document.text, written.span.start, ctx.locale)?.reading === 'about') {
-      // "khoảng 55.500 tỷ": a hedged figure is only as precise as the hedge, not as its digits.
-      const about = statedSet(written, 'about', DEFAULT_ABOUT_TOLERANCE);
-      interval = { lo: about.lo!, hi: about.hi! };
+    } else if (hedged) {
+      // "khoảng 55.500 tỷ", "hơn 176,63 triệu USD": a hedged figure is what its hedge says — a
+      // bound, or a width around the value — not as precise as its digits.
+      const set = statedSet(written, hedged.reading, DEFAULT_ABOUT_TOLERANCE);
+      interval = { lo: set.lo, hi: set.hi };
+      if (set.lo !== null && set.loOpen) open.lo = true;
+      if (set.hi !== null && set.hiOpen) open.hi = true;
       precisionFrom = 'hedge';
     } else {
       interval = writtenInterval(written);
@@ -136,7 +143,15 @@ export function buildFigure(input: FigureInput, ctx: FigureContext): BuildResult
     return fail();
   }
 
-  const figure: Figure = { ...base, interval, written, exact, ...(exact ? {} : { precisionFrom }) };
+  const figure: Figure = {
+    ...base,
+    interval,
+    written,
+    exact,
+    ...(exact ? {} : { precisionFrom }),
+    ...(open.lo || open.hi ? { open } : {}),
+    ...(precisionFrom === 'hedge' && hedged ? { hedge: hedged.word } : {}),
+  };
   if (figure.unit === undefined) {
     const u = written.unit ?? (written.percent ? '%' : undefined);
     if (u !== undefined) figure.unit = u;

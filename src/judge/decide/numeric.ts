@@ -112,8 +112,10 @@ class NumericSearcher {
         const hi = this.cornerValue(cell, toMax);
         const bounded = (ends: readonly (-1 | 0 | 1)[]) => ends.every((e, i) => e === 0 || (e < 0 ? cell[i]!.lo : cell[i]!.hi) !== null);
         if (lo && hi && bounded(toMin) && bounded(toMax)) {
-          enc = I.intersect(enc, { lo: lo.lo, hi: hi.hi }) ?? enc;
-          exact = true;
+          enc = I.intersect(enc, { lo: lo.value.lo, hi: hi.value.hi }) ?? enc;
+          // The range is known exactly; it is also reached only if neither corner sat on an open
+          // end (a figure "above 12" never is 12): then splitting the cell cannot tell more.
+          exact = lo.admissible && hi.admissible;
         }
       } else if (atMid && cell.every((x) => x && I.isBounded(x))) {
         enc = I.intersect(enc, meanValueForm(atMid, cell, d.g)) ?? enc;
@@ -122,14 +124,19 @@ class NumericSearcher {
     return { cell, enc, grad: d?.g ?? null, exact, alive: true };
   }
 
-  /** The value at a corner (for the bound) after considering the nearest admissible point. */
-  private cornerValue(cell: Cell, ends: readonly (-1 | 0 | 1)[]): Interval | null {
+  /**
+   * The value at a corner (for the bound), after considering it or, when it sits on an open end,
+   * the nearest admissible point inside (then `admissible` is false: the bound is approached, not
+   * reached, and a finer cell gets nearer).
+   */
+  private cornerValue(cell: Cell, ends: readonly (-1 | 0 | 1)[]): { value: Interval; admissible: boolean } | null {
     const p = corner(cell, ends);
     const v = this.probe.at(p);
     const q = inward(this.s.variables, cell, p);
-    if (q.some((x, i) => x !== p[i])) this.consider(q);
+    const moved = q.some((x, i) => x !== p[i]);
+    if (moved) this.consider(q);
     else if (v && isNumber(v) && v.lo !== null && v.hi !== null && admissible(this.s.variables, p)) this.considerKnown(p, v);
-    return v && isNumber(v) ? v : null;
+    return v && isNumber(v) ? { value: v, admissible: !moved } : null;
   }
 
   private considerKnown(p: Point, v: Interval): void {
