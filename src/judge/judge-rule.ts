@@ -11,8 +11,9 @@
  */
 import type Fraction from 'fraction.js';
 import { compileExpression, type CompiledExpression } from '../evaluate/index.js';
+import { ANY, DimensionError, statedMismatch, unitFrom, unitsOf, type Unit } from '../evaluate/dimensions.js';
 import type { Diagnosis, Figure, Interval, LoadedAssertionRule, LoadedClaimRule, LoadedRule, Locale, Proof, RuleResult, WrittenNumber } from '../model.js';
-import { describeSet, halfUnit, statedSet } from '../numbers/index.js';
+import { describeSet, halfUnit, statedSet, unitOfLabel } from '../numbers/index.js';
 import { didYouMean } from '../suggest.js';
 import { budgetOf, type JudgeContext } from './context.js';
 import { Budget, decideAssertion, decideClaim, type Point, type TruthOutcome } from './decide/index.js';
@@ -109,6 +110,11 @@ export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
       return result;
     }
     if (rule.kind === 'claim') fillClaimStated(rule, ctx, result);
+    const unitProblem = checkUnits(rule, compiled, ctx);
+    if (unitProblem) {
+      result.message = unitProblem;
+      return result;
+    }
     if (rule.kind === 'claim' && missing.length) return unverifiable(result, missing, ctx);
     // The enclosure over the whole box first: an expression undefined somewhere in the box (÷ 0)
     // is an error of the rule, whatever a search would find elsewhere.
@@ -122,6 +128,27 @@ export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
     result.verdict = 'error';
     result.message = `evaluation failed: ${error instanceof Error ? error.message : String(error)}`;
     return result;
+  }
+}
+
+/** The unit a figure carries: as written in the text, or as its `unit:` says. */
+function unitOfFigure(figure: Figure | undefined, locale: Locale): Unit {
+  if (!figure) return ANY;
+  const info = figure.written?.unitInfo ?? (figure.unit !== undefined ? unitOfLabel(figure.unit, locale) : undefined);
+  return unitFrom(info, figure.written?.percent ?? false);
+}
+
+/** A unit error of the rule (đồng added to USD, a percentage compared with a count), or null. */
+function checkUnits(rule: LoadedRule, compiled: CompiledExpression, ctx: JudgeContext): string | null {
+  const program = compiled.program;
+  try {
+    const units = unitsOf(program, (slot) => unitOfFigure(ctx.figures.get(program.slots[slot]!), ctx.locale));
+    if (rule.kind !== 'claim') return null;
+    const mismatch = statedMismatch(unitFrom(rule.stated.unitInfo, rule.stated.percent), units[program.root]!);
+    return mismatch ? `unit error: ${mismatch}` : null;
+  } catch (error) {
+    if (!(error instanceof DimensionError)) throw error;
+    return `unit error${error.col ? ` at column ${error.col}` : ''}: ${error.message}`;
   }
 }
 

@@ -9,4 +9,5 @@ export const abs: ClaimFunction = {
   monotone: ['both'],
   meaning: 'level',
   unit: 'same',
+  argumentUnits: 'any',
 };

@@ -12,4 +12,5 @@ export const avg: ClaimFunction = {
   monotone: ['up'],
   meaning: 'level',
   unit: 'same',
+  argumentUnits: 'same',
 };

@@ -29,4 +29,5 @@ export const cagr: ClaimFunction = {
   monotone: ['up', 'down', 'both'],
   meaning: 'change',
   unit: 'ratio',
+  argumentUnits: 'first-two',
 };

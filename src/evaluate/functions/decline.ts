@@ -12,6 +12,7 @@ export const decline: ClaimFunction = {
   monotone: ['down', 'up'],
   meaning: 'change',
   unit: 'ratio',
+  argumentUnits: 'same',
   mistakenFor: [
     { kind: 'ratio-vs-change', fn: 'ratio', stated: 'a ratio (“bằng / X% of”)', computed: 'a decline (“giảm / down X%”)' },
     { kind: 'percent-vs-points', fn: 'pp', reversed: true, percentArguments: true, stated: 'the drop in percentage points', computed: 'a relative decline' },

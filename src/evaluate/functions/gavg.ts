@@ -26,4 +26,5 @@ export const gavg: ClaimFunction = {
   monotone: ['up'],
   meaning: 'change',
   unit: 'ratio',
+  argumentUnits: 'rates',
 };

@@ -12,6 +12,7 @@ export const growth: ClaimFunction = {
   monotone: ['up', 'down'],
   meaning: 'change',
   unit: 'ratio',
+  argumentUnits: 'same',
   mistakenFor: [
     { kind: 'ratio-vs-change', fn: 'ratio', stated: 'a ratio (“đạt / X% of”)', computed: 'a change (“tăng / up X%”)' },
     { kind: 'percent-vs-points', fn: 'pp', percentArguments: true, stated: 'the difference in percentage points', computed: 'a relative growth' },

@@ -9,4 +9,5 @@ export const min: ClaimFunction = {
   monotone: ['up'],
   meaning: 'level',
   unit: 'same',
+  argumentUnits: 'same',
 };

@@ -11,6 +11,7 @@ export const pp: ClaimFunction = {
   monotone: ['up', 'down'],
   meaning: 'points',
   unit: 'same',
+  argumentUnits: 'rates',
   mistakenFor: [
     { kind: 'percent-vs-points', fn: 'growth', percentArguments: true, stated: 'the relative change', computed: 'a difference in percentage points' },
     { kind: 'percent-vs-points', fn: 'decline', reversed: true, percentArguments: true, stated: 'the relative fall', computed: 'a difference in percentage points' },

@@ -11,6 +11,7 @@ export const ratio: ClaimFunction = {
   monotone: ['up', 'down'],
   meaning: 'ratio',
   unit: 'ratio',
+  argumentUnits: 'same',
   mistakenFor: [
     { kind: 'ratio-vs-change', fn: 'growth', stated: 'a change (“tăng / up X%”)', computed: 'a ratio (“đạt / X% of”)' },
     { kind: 'ratio-vs-change', fn: 'decline', stated: 'a decline (“giảm / down X%”)', computed: 'a ratio (“đạt / X% of”)' },

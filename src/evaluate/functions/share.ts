@@ -13,4 +13,5 @@ export const share: ClaimFunction = {
   monotone: ['up', 'down'],
   meaning: 'share',
   unit: 'ratio',
+  argumentUnits: 'same',
 };

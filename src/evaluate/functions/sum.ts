@@ -10,4 +10,5 @@ export const sum: ClaimFunction = {
   monotone: ['up'],
   meaning: 'level',
   unit: 'same',
+  argumentUnits: 'same',
 };

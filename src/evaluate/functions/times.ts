@@ -10,5 +10,6 @@ export const times: ClaimFunction = {
   monotone: ['up', 'down'],
   meaning: 'multiple',
   unit: 'ratio',
+  argumentUnits: 'same',
   mistakenFor: [{ kind: 'ratio-vs-change', fn: 'growth', stated: 'a change (“tăng / up X%”)', computed: 'a multiple (“gấp / X times”)' }],
 };

@@ -54,5 +54,10 @@ export interface ClaimFunction {
   meaning: Meaning;
   /** Does the value keep its arguments' unit (a sum of đồng is đồng) or is it a pure number? */
   unit: 'same' | 'ratio';
+  /**
+   * What its arguments' units must be (dimensions.ts): all the same (a growth of đồng on USD is an
+   * error), the first two the same (cagr's end and start, not its years), rates (percentages), or anything.
+   */
+  argumentUnits: 'same' | 'first-two' | 'rates' | 'any';
   mistakenFor?: readonly Mistake[];
 }
