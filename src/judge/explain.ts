@@ -181,6 +181,8 @@ function styleOf(node: ProgramNode, styles: Style[], set: RuleSet, same: (a: Sty
       return 'scalar';
     case 'figure':
       return set.figures.get(node.name)?.written ?? null;
+    case 'derived':
+      return styles[node.body] ?? null;
     case 'call':
       return node.fn.unit === 'same' ? node.args.map((a): Style => styles[a]!).reduce(same) : null;
     case 'arith': {

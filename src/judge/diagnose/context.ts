@@ -6,6 +6,7 @@
 import Fraction from 'fraction.js';
 import { compileExpression, isNumber, isTruthSet, type CompiledExpression, type ProgramNode, type Value } from '../../evaluate/index.js';
 import type { Figure, Interval, LoadedClaimRule, LoadedRule, Locale, MaterialityThresholds, Reading, StatedSet, WrittenNumber } from '../../model.js';
+import { inputsOf } from '../../evaluate/program.js';
 import { statedSet } from '../../numbers/index.js';
 import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js';
 import { variableOf } from '../variables.js';
@@ -164,7 +165,7 @@ export function topCall(compiled: CompiledExpression): { fn: Extract<ProgramNode
 /** The source text of a node: its own, or a figure's name. */
 function sourceText(compiled: CompiledExpression, id: number): string | null {
   const node = compiled.program.nodes[id]!;
-  if (node.kind === 'figure') return node.name;
+  if (node.kind === 'figure' || node.kind === 'derived') return node.name;
   return node.source?.text ?? null;
 }
 
@@ -178,7 +179,7 @@ export function figuresUnder(compiled: CompiledExpression, id: number): string[]
     if (seen.has(n.id)) continue;
     seen.add(n.id);
     if (n.kind === 'figure') out.add(n.name);
-    else if (n.kind !== 'const') stack.push(...(n.kind === 'call' ? [n.body] : n.args));
+    else if (n.kind !== 'const') stack.push(...inputsOf(n));
   }
   return [...out];
 }
