@@ -18,7 +18,7 @@ export {
   type TraceStep,
 } from './compile.js';
 export { enclose, encloseAll, type Box } from './enclose.js';
-export { CycleError, linkExpression, linkProgram, type DefinitionOf, type Linked, type LinkedExpression } from './link.js';
+export { CycleError, definitionsOf, linkExpression, linkProgram, type DefinitionOf, type Linked, type LinkedExpression } from './link.js';
 export { gradient, monotoneSign, type Dual } from './gradient.js';
 export { parseDecimalLiteral } from './literals.js';
 export { didYouMean } from '../suggest.js';

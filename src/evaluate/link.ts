@@ -13,7 +13,7 @@
  * Each derived figure is inlined once per linked program, behind one `derived` node that every
  * mention shares, so linking is linear in the size of the definitions however they nest.
  */
-import { boxOf, type CompiledExpression } from './compile.js';
+import { boxOf, compileExpression, type CompiledExpression } from './compile.js';
 import { encloseAll } from './enclose.js';
 import type { Interval } from '../model.js';
 import { repeatedSlots, type Program, type ProgramNode } from './program.js';
@@ -21,6 +21,20 @@ import type { Value } from './values.js';
 
 /** The program a derived figure stands for (undefined: a base figure). */
 export type DefinitionOf = (name: string) => Program | undefined;
+
+/**
+ * The definitions of a rule set's figures: a derived figure's program (its `expr`, compiled and
+ * cached like any expression); undefined for a base figure, or an expression that does not compile
+ * (that figure was reported broken when it was loaded).
+ */
+export function definitionsOf(figures: ReadonlyMap<string, { derived?: { expr: string } }>): DefinitionOf {
+  return (name) => {
+    const expr = figures.get(name)?.derived?.expr;
+    if (expr === undefined) return undefined;
+    const r = compileExpression(expr);
+    return r.ok ? r.compiled.program : undefined;
+  };
+}
 
 /** A derived figure that is defined through itself: `cycle` is the chain, ending where it starts. */
 export class CycleError extends Error {

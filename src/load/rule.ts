@@ -132,6 +132,7 @@ export function loadRule(
       reading,
       ...(hedge ? { hedge: hedge.word } : {}),
       tolerance,
+      ...(typeof rule.implies === 'string' ? { implies: rule.implies } : {}),
     },
   };
 }
