@@ -10,13 +10,15 @@
  * Nothing thrown by one rule escapes: a broken expression becomes verdict `error`.
  */
 import type Fraction from 'fraction.js';
-import { compileExpression, type CompiledExpression } from '../evaluate/index.js';
+import type { CompiledExpression, LinkedExpression } from '../evaluate/index.js';
 import type { Diagnosis, Figure, Interval, LoadedAssertionRule, LoadedClaimRule, LoadedRule, Locale, Proof, RuleResult, WrittenNumber } from '../model.js';
 import { describeSet, halfUnit, statedSet } from '../numbers/index.js';
 import { didYouMean } from '../suggest.js';
 import { budgetOf, type JudgeContext } from './context.js';
 import { Budget, decideAssertion, decideClaim, type Point, type TruthOutcome } from './decide/index.js';
 import { diagnose, rangeOfResult } from './diagnose/index.js';
+import { figureEntry } from './figure-entry.js';
+import { linkedExpression } from './linker.js';
 import { describeDifference } from './difference.js';
 import { looserReadings } from './looser.js';
 import { reportInterval, reportNumber } from './reported.js';
@@ -50,11 +52,18 @@ export function intervalText(interval: Interval, like: WrittenNumber | undefined
   return showInterval(interval, like, locale, extraDecimals);
 }
 
-/** The figures the expression uses, as the result lists them; undeclared and unknown ones apart. */
-function gatherFigures(compiled: CompiledExpression, ctx: JudgeContext, result: RuleResult) {
+/**
+ * The figures the expression uses, as the result lists them — those it names, then the base
+ * figures its derived ones rest on —, and the base figures apart: used, unknown, undeclared.
+ */
+function gatherFigures(compiled: LinkedExpression, ctx: JudgeContext, result: RuleResult) {
   const missing: string[] = [];
   const undeclared: string[] = [];
   const used: Figure[] = [];
+  for (const id of new Set([...compiled.named, ...compiled.symbols])) {
+    const figure = ctx.figures.get(id);
+    if (figure) result.figures.push(figureEntry(figure, ctx));
+  }
   for (const id of compiled.symbols) {
     const figure = ctx.figures.get(id);
     if (!figure) {
@@ -62,11 +71,6 @@ function gatherFigures(compiled: CompiledExpression, ctx: JudgeContext, result: 
       continue;
     }
     used.push(figure);
-    result.figures.push({
-      id,
-      ...(figure.written ? { written: figure.written.text } : {}),
-      ...(figure.interval ? { interval: intervalText(figure.interval, figure.written, ctx.locale) } : { unknown: true }),
-    });
     if (!figure.interval) missing.push(id);
   }
   return { used, missing, undeclared };
@@ -87,7 +91,7 @@ function undeclaredMessage(undeclared: string[], ctx: JudgeContext): string {
 export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
   const result = baseResult(rule);
   try {
-    const compiledOrError = compileExpression(rule.expr);
+    const compiledOrError = linkedExpression(rule.expr, ctx.figures);
     if (!compiledOrError.ok) {
       const { message, col, suggestions } = compiledOrError.error;
       const hint = suggestions.length ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?)` : '';

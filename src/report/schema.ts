@@ -165,8 +165,14 @@ const RuleResult = Type.Object(
         {
           id: Type.String(),
           written: Type.Optional(Type.String()),
-          interval: Type.Optional(Type.String()),
+          interval: Type.Optional(
+            Type.String({ description: 'As read; for a derived figure its range over the base figures, for an implied one the values its claims imply.' }),
+          ),
           unknown: Type.Optional(Type.Boolean()),
+          derived: Type.Optional(Type.String({ description: 'A derived figure: its definition (an expression over other figures).' })),
+          restsOn: Type.Optional(Type.Array(Type.String(), { description: 'The base figures a derived figure rests on.' })),
+          impliedBy: Type.Optional(Type.Array(Type.String(), { description: 'The claims (rule ids) that imply this unknown figure.' })),
+          items: Type.Optional(Type.Array(Type.String(), { description: 'A counted list: the items counted, as quoted.' })),
         },
         { ...closed, description: 'A figure used, as written and as read.' },
       ),

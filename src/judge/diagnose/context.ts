@@ -4,11 +4,12 @@
  * the changed box, under the rule's own reading), so nothing is reported that was not tested.
  */
 import Fraction from 'fraction.js';
-import { compileExpression, isNumber, isTruthSet, type CompiledExpression, type ProgramNode, type Value } from '../../evaluate/index.js';
+import { isNumber, isTruthSet, type CompiledExpression, type ProgramNode, type Value } from '../../evaluate/index.js';
 import type { Figure, Interval, LoadedClaimRule, LoadedRule, Locale, MaterialityThresholds, Reading, StatedSet, WrittenNumber } from '../../model.js';
 import { inputsOf } from '../../evaluate/program.js';
 import { statedSet } from '../../numbers/index.js';
 import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js';
+import { linkedExpression } from '../linker.js';
 import { variableOf } from '../variables.js';
 
 export interface DiagnoseContext {
@@ -39,14 +40,14 @@ export function isClaim(c: DiagnoseContext): c is ClaimContext {
 export interface Change {
   scope?: ReadonlyMap<string, Interval | null>;
   stated?: WrittenNumber;
-  /** Another expression over the same figures (a source string, compiled and cached). */
+  /** Another expression over the same figures (a source string, compiled, linked and cached). */
   expr?: string;
   reading?: Reading;
 }
 
 function compiledFor(c: DiagnoseContext, change: Change): CompiledExpression | null {
   if (change.expr === undefined) return c.compiled;
-  const r = compileExpression(change.expr);
+  const r = linkedExpression(change.expr, c.figures);
   return r.ok ? r.compiled : null;
 }
 

@@ -1,0 +1,25 @@
+/**
+ * A figure as a rule's result lists it: as written and as read; a derived figure with its
+ * definition, range and the base figures under it; a counted list with its items.
+ */
+import type { Figure, ResultFigure } from '../model.js';
+import type { JudgeContext } from './context.js';
+import { derivedView } from './derived.js';
+import { showInterval } from './show.js';
+
+export function figureEntry(figure: Figure, ctx: JudgeContext): ResultFigure {
+  const entry: ResultFigure = { id: figure.id };
+  if (figure.written) entry.written = figure.written.text;
+  if (figure.derived) {
+    const view = derivedView(figure.id, ctx.figures, ctx.locale);
+    entry.derived = figure.derived.expr;
+    entry.restsOn = view.restsOn;
+    if (view.range) entry.interval = view.text;
+    else entry.unknown = true;
+    return entry;
+  }
+  if (figure.items) entry.items = figure.items.map((a) => a.quote);
+  if (figure.interval) entry.interval = showInterval(figure.interval, figure.written, ctx.locale);
+  else entry.unknown = true;
+  return entry;
+}
