@@ -150,6 +150,11 @@ export interface Figure {
   derived?: DerivedDefinition;
   /** A counted list (`count:`): the items quoted from the document; `interval` is their number, exactly. */
   items?: Anchor[];
+  /**
+   * Set by the judge on an unknown figure that claims imply (`implies:`): `interval` is then the
+   * values they imply, which the rules using the figure are judged over.
+   */
+  implied?: { by: string[]; values: string; style?: WrittenNumber };
 }
 
 /** What a derived figure stands for, and where that is written (for errors inside it). */
@@ -333,6 +338,19 @@ export interface RuleResult {
   diagnosis?: Diagnosis;
   /** A reviewed, accepted finding: still shown and counted, but it does not fail the run. */
   waiver?: Waiver;
+  /** A claim that implies an unknown figure, or the check that the claims implying one agree. */
+  implied?: ImpliedReport;
+}
+
+/** What claims imply about an unknown figure (`implies:`). */
+export interface ImpliedReport {
+  figure: string;
+  /** The values: those this claim implies, or (an agreement check) those every claim implies; "none" when there are none. */
+  values: string;
+  /** Every claim implying the figure, with the values it implies and where its sentence is. */
+  claims: { rule: string; quote: string; line: number; col: number; start: number; end: number; values: string }[];
+  /** The rules (ids) that use the implied values. */
+  usedBy: string[];
 }
 
 /** A figure a rule uses, as its result lists it. */

@@ -1,6 +1,7 @@
 /**
  * A figure as a rule's result lists it: as written and as read; a derived figure with its
- * definition, range and the base figures under it; a counted list with its items.
+ * definition, range and the base figures under it; an implied figure with the values its claims
+ * imply; a counted list with its items.
  */
 import type { Figure, ResultFigure } from '../model.js';
 import type { JudgeContext } from './context.js';
@@ -16,6 +17,11 @@ export function figureEntry(figure: Figure, ctx: JudgeContext): ResultFigure {
     entry.restsOn = view.restsOn;
     if (view.range) entry.interval = view.text;
     else entry.unknown = true;
+    return entry;
+  }
+  if (figure.implied) {
+    entry.interval = figure.implied.values;
+    entry.impliedBy = figure.implied.by;
     return entry;
   }
   if (figure.items) entry.items = figure.items.map((a) => a.quote);

@@ -18,6 +18,8 @@ import { budgetOf, type JudgeContext } from './context.js';
 import { Budget, decideAssertion, decideClaim, type Point, type TruthOutcome } from './decide/index.js';
 import { diagnose, rangeOfResult } from './diagnose/index.js';
 import { figureEntry } from './figure-entry.js';
+import { impliesValue } from './implied/implied-set.js';
+import { implyingResult } from './implied/results.js';
 import { linkedExpression } from './linker.js';
 import { describeDifference } from './difference.js';
 import { looserReadings } from './looser.js';
@@ -105,11 +107,14 @@ export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
       return result;
     }
     if (rule.kind === 'claim') fillClaimStated(rule, ctx, result);
+    const implies = rule.kind === 'claim' && rule.implies !== undefined ? ctx.implied?.(rule.implies) : undefined;
+    if (implies) return implyingResult(rule as LoadedClaimRule, implies, result);
     if (rule.kind === 'claim' && missing.length) return unverifiable(result, missing, ctx);
     // The enclosure over the whole box first: an expression undefined somewhere in the box (÷ 0)
     // is an error of the rule, whatever a search would find elsewhere.
     compiled.evaluate(new Map(used.map((f) => [f.id, f.interval])));
     const judged = rule.kind === 'claim' ? judgeClaim(rule, compiled, used, ctx, result) : judgeAssertion(rule, compiled, used, missing, ctx, result);
+    if (judged.verdict === 'pass') checkImpliedWitness(judged, compiled, ctx);
     if (judged.verdict === 'fail' || judged.verdict === 'warn') {
       attachDiagnosis(judged, () => diagnose(rule, compiled, ctx, judged));
     }
@@ -139,6 +144,12 @@ function attachDiagnosis(result: RuleResult, make: () => Diagnosis | undefined):
 }
 
 function describeMissing(id: string, ctx: JudgeContext): string {
+  const implied = ctx.figures.get(id)?.implied;
+  if (implied) {
+    const none = implied.by.length > 1 ? `they imply no value in common (implied-${id})` : 'no value of it makes that claim hold';
+    const why = implied.values === 'none' ? none : `the values implied are unbounded (${implied.values})`;
+    return `${id} is implied by ${implied.by.join(', ')}, but ${why}`;
+  }
   const description = ctx.figures.get(id)?.description;
   return description ? `${id} is unknown (${description})` : `${id} is unknown`;
 }
@@ -165,7 +176,9 @@ export function witnessText(point: Point, slots: readonly string[], ctx: JudgeCo
   point.forEach((x, i) => {
     if (x === null) return;
     const figure = ctx.figures.get(slots[i]!);
-    out[slots[i]!] = showValue(x, figure?.written, ctx.locale, extraDigits(x, figure?.written));
+    // An implied figure has no written form: its values are written like the figure it is compared with.
+    const like = figure?.written ?? figure?.implied?.style;
+    out[slots[i]!] = showValue(x, like, ctx.locale, extraDigits(x, like));
   });
   return out;
 }
@@ -186,9 +199,32 @@ export function witnessWords(witness: Record<string, string>): string {
   return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
+/** The witness of a result, as a point (kept off the result, which holds only text). */
+const witnessOfResult = new WeakMap<RuleResult, Point>();
+
 function setWitness(result: RuleResult, point: Point, atWritten: boolean, compiled: CompiledExpression, ctx: JudgeContext): void {
   result.witness = witnessText(point, compiled.program.slots, ctx);
   result.witnessAtWritten = atWritten;
+  witnessOfResult.set(result, point);
+}
+
+/**
+ * A rule over implied figures is decided with each one read as its implied values' outer bound:
+ * a pass stands only if the witness's value of each is implied by every claim implying it
+ * (decided, like any claim); else it could not be decided (the witness sits on an edge).
+ */
+function checkImpliedWitness(result: RuleResult, compiled: CompiledExpression, ctx: JudgeContext): void {
+  const point = witnessOfResult.get(result);
+  if (!point) return;
+  const budget = new Budget(budgetOf(ctx));
+  compiled.program.slots.forEach((id, i) => {
+    const entry = ctx.figures.get(id)?.implied ? ctx.implied?.(id) : undefined;
+    const x = point[i];
+    if (!entry || !x || result.verdict !== 'pass') return;
+    const outside = entry.claims.find((c) => !impliesValue({ ...c.question, budget }, x));
+    if (!outside) return;
+    undecided(result, budget, `the value of ${id} where it holds (${result.witness?.[id] ?? x.toString()}) is not proven implied by ${outside.rule.id}`);
+  });
 }
 
 function judgeClaim(rule: LoadedClaimRule, compiled: CompiledExpression, used: Figure[], ctx: JudgeContext, result: RuleResult): RuleResult {

@@ -205,6 +205,31 @@ const RuleResult = Type.Object(
     ),
     diagnosis: Type.Optional(Diagnosis),
     waiver: Type.Optional(Waiver),
+    implied: Type.Optional(
+      Type.Object(
+        {
+          figure: Type.String({ description: 'The unknown figure the claims imply.' }),
+          values: Type.String({ description: 'Its values: those this claim implies, or (an agreement check) those every claim implies; "none" when there are none.' }),
+          claims: Type.Array(
+            Type.Object(
+              {
+                rule: Type.String(),
+                quote: Type.String(),
+                line: Type.Integer({ minimum: 1 }),
+                col: Type.Integer({ minimum: 1 }),
+                start: Type.Integer({ minimum: 0, description: 'Where the sentence starts in the document (offset into its NFC text).' }),
+                end: Type.Integer({ minimum: 0 }),
+                values: Type.String({ description: 'The values this claim implies.' }),
+              },
+              closed,
+            ),
+            { description: 'Every claim implying the figure.' },
+          ),
+          usedBy: Type.Array(Type.String(), { description: 'The rules that use the implied values.' }),
+        },
+        { ...closed, description: 'A claim that implies an unknown figure (`implies:`), or the check that the claims implying one agree.' },
+      ),
+    ),
   },
   { ...closed, description: 'The outcome of one rule.' },
 );
