@@ -4,7 +4,7 @@
  */
 import { finishAudit, judgeRuleSets, relativeTo } from './judge/assemble.js';
 import type { Today } from './judge/waive.js';
-import { explainRule, type Explanation } from './judge/explain.js';
+import { explainAgreement, explainRule, type Explanation } from './judge/explain.js';
 import { findRuleFiles, loadRuleFile, UsageError } from './load/index.js';
 import { didYouMean } from './suggest.js';
 import { loadWaiverFilesFor, type WaiverFileResult } from './load/waivers.js';
@@ -86,6 +86,8 @@ export function explain(options: ExplainOptions): Explanation[] {
       out.push(explainRule(rule, set, result, [...own, ...notes]));
     }
   }
+  // The agreement check of an implied figure is a result of the audit, not a rule of a file.
+  if (out.length === 0) out.push(...audited.results.filter((r) => r.id === options.rule && r.implied).map(explainAgreement));
   if (out.length === 0) {
     const ids = loaded.ruleSets.flatMap((set) => [...set.rules, ...set.broken].map((r) => r.id));
     throw new UnknownRuleError(

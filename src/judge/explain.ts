@@ -14,6 +14,7 @@ import type {
   Diagnosis,
   Diagnostic,
   Figure,
+  ImpliedReport,
   Interval,
   LoadedClaimRule,
   LoadedRule,
@@ -100,6 +101,8 @@ export interface Explanation extends Pick<RuleResult, 'id' | 'kind' | 'severity'
   why: string[];
   diagnosis?: Diagnosis;
   waiver?: Waiver;
+  /** What the claim implies about an unknown figure, or (an agreement check) what every claim implying it does. */
+  implied?: ImpliedReport;
   /** Problems of the rule's file (broken rules) and notes about its waiver (expired, stale). */
   notes: Diagnostic[];
 }
@@ -312,6 +315,33 @@ function assertionWhy(result: RuleResult, whole: Value): string {
 }
 
 /**
+ * Explain the check that the claims implying one figure agree (a result of the audit, not a rule
+ * of a file): the figure, the values each claim implies, and why the verdict follows.
+ */
+export function explainAgreement(result: RuleResult): Explanation {
+  return {
+    id: result.id,
+    kind: result.kind,
+    severity: result.severity,
+    verdict: result.verdict,
+    message: result.message,
+    declared: result.declared,
+    ...(result.document !== undefined ? { document: result.document } : {}),
+    ...(result.quote !== undefined ? { quote: result.quote } : {}),
+    ...(result.anchor ? { anchor: { line: result.anchor.line, col: result.anchor.col } } : {}),
+    expression: result.expr,
+    figures: result.figures.map((f) => ({ id: f.id, status: 'implied' as const, ...(f.impliedBy ? { impliedBy: f.impliedBy } : {}), ...(f.interval ? { read: f.interval } : {}) })),
+    steps: [],
+    why: [result.message],
+    ...(result.witness ? { witness: witnessWords(result.witness) } : {}),
+    ...(result.proof ? { proof: result.proof } : {}),
+    ...(result.waiver ? { waiver: result.waiver } : {}),
+    ...(result.implied ? { implied: result.implied } : {}),
+    notes: [],
+  };
+}
+
+/**
  * Explain one rule of a rule set from its judged result (the result carries the verdict, its
  * proof, the diagnosis and the waiver). Every interval shown is the one the judge used: the
  * figures' intervals, each step's enclosure over their box, and — for the whole claim — the range
@@ -338,6 +368,7 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
     ...(result.proof ? { proof: result.proof } : {}),
     ...(result.diagnosis ? { diagnosis: result.diagnosis } : {}),
     ...(result.waiver ? { waiver: result.waiver } : {}),
+    ...(result.implied ? { implied: result.implied } : {}),
     notes: [...notes],
   };
   if (!('kind' in rule)) {

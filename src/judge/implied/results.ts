@@ -56,7 +56,6 @@ export function implyingResult(rule: LoadedClaimRule, entry: ImpliedFigure, resu
   }
   result.verdict = 'unverifiable';
   result.missing = [id];
-  result.proof = { kind: 'none', evaluations: claim.spent, budget: claim.budget, reason: `it defines ${id}: it holds by construction` };
   const others = entry.claims.filter((c) => c !== claim).map((c) => c.rule.id);
   const checks = [...(others.length ? [`implied-${id} (agreement with ${others.join(', ')})`] : []), ...entry.usedBy];
   result.message =
@@ -92,7 +91,7 @@ function agreement(entry: ImpliedFigure, claims: ImplyingClaim[]): RuleResult {
     document: last.documentPath,
     quote: last.quote,
     anchor: { line: last.anchor.line, col: last.anchor.col, start: last.anchor.span.start, end: last.anchor.span.end },
-    expr: claims.map((c) => c.rule.expr).join(' and '),
+    expr: claims.map((c) => `${c.rule.expr} = ${c.rule.stated.text}`).join(' and '),
     figures: [{ id, interval: valuesText(entry), impliedBy: claims.map((c) => c.rule.id) }],
     tags: [],
   };
