@@ -149,11 +149,11 @@ function precisionOf(figure: Figure, interval: Interval, locale: Locale): string
   return `± ${formatLike(half, w, locale, extra)}`;
 }
 
-function explainFigure(id: string, set: RuleSet, documentPath: string | undefined, locale: Locale, entry?: ResultFigure): ExplainedFigure {
-  const figure = set.figures.get(id);
+function explainFigure(id: string, set: RuleSet, figures: ReadonlyMap<string, Figure>, documentPath: string | undefined, locale: Locale, entry?: ResultFigure): ExplainedFigure {
+  const figure = figures.get(id);
   if (!figure) return { id, status: 'undeclared' };
   if (figure.derived) {
-    const view = derivedView(id, set.figures, locale);
+    const view = derivedView(id, figures, locale);
     const out: ExplainedFigure = { id, status: 'derived', definition: figure.derived.expr, restsOn: view.restsOn, read: view.text };
     if (view.range?.lo) out.lo = fractionToNumber(view.range.lo);
     if (view.range?.hi) out.hi = fractionToNumber(view.range.hi);
@@ -346,9 +346,16 @@ export function explainAgreement(result: RuleResult): Explanation {
  * proof, the diagnosis and the waiver). Every interval shown is the one the judge used: the
  * figures' intervals, each step's enclosure over their box, and — for the whole claim — the range
  * the judge decided on. `notes` are diagnostics to show with it (for a rule that could not be
- * loaded, its problems).
+ * loaded, its problems); `figures` are the figures as the judge read them (implied figures as
+ * their implied values), by default the rule set's.
  */
-export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result: RuleResult, notes: Diagnostic[] = []): Explanation {
+export function explainRule(
+  rule: LoadedRule | BrokenRule,
+  set: RuleSet,
+  result: RuleResult,
+  notes: Diagnostic[] = [],
+  figures: ReadonlyMap<string, Figure> = set.figures,
+): Explanation {
   const locale = set.document.locale;
   const out: Explanation = {
     id: result.id,
@@ -376,7 +383,7 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
     out.why.push(`The rule could not be loaded: ${result.message}`);
     return out;
   }
-  const compiledOrError = linkedExpression(rule.expr, set.figures);
+  const compiledOrError = linkedExpression(rule.expr, figures);
   if (rule.kind === 'claim') {
     const s = statedSet(rule.stated, rule.reading, rule.tolerance);
     const setText = describeSet(s, rule.stated, locale);
@@ -394,10 +401,10 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
   }
   const compiled = compiledOrError.compiled;
   const listed = [...new Set([...compiled.named, ...compiled.symbols])];
-  out.figures = listed.map((id) => explainFigure(id, set, result.document, locale, result.figures.find((f) => f.id === id)));
+  out.figures = listed.map((id) => explainFigure(id, set, figures, result.document, locale, result.figures.find((f) => f.id === id)));
   const scope = new Map<string, Interval | null>();
   for (const id of compiled.symbols) {
-    const figure = set.figures.get(id);
+    const figure = figures.get(id);
     if (figure) scope.set(id, figure.interval);
   }
   const writtenNames = new Map<string, string>();
@@ -420,7 +427,7 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
     out.why.push(`The expression cannot be evaluated: ${error instanceof Error ? error.message : String(error)}`);
     return out;
   }
-  const styles = stylesOf(compiled.program, set.figures);
+  const styles = stylesOf(compiled.program, figures);
   const range = rangeOfResult.get(result);
   for (const node of compiled.program.nodes) {
     if (!node.source || node.kind === 'const' || node.kind === 'figure') continue;

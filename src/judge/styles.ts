@@ -32,7 +32,8 @@ function styleOf(node: ProgramNode, styles: Style[], figures: ReadonlyMap<string
     case 'const':
       return 'scalar';
     case 'figure':
-      return figures.get(node.name)?.written ?? null;
+      // An implied figure is written like the figure its claims compare it with.
+      return figures.get(node.name)?.written ?? figures.get(node.name)?.implied?.style ?? null;
     case 'derived':
       return styles[node.body] ?? null;
     case 'call':
@@ -41,12 +42,18 @@ function styleOf(node: ProgramNode, styles: Style[], figures: ReadonlyMap<string
       const args = node.args.map((a): Style => styles[a]!);
       if (['add', 'sub', 'min', 'max'].includes(node.op)) return args.reduce(same);
       if (node.op === 'neg' || node.op === 'abs') return args[0]!;
-      // Scaling by a constant keeps the unit (10 * grdp, grdp / 3); anything else is a pure number.
-      if (node.op === 'mul') return args[0] === 'scalar' ? args[1]! : args[1] === 'scalar' ? args[0]! : null;
-      if (node.op === 'div') return args[1] === 'scalar' ? args[0]! : null;
+      // Scaling by a constant or a rate keeps the unit (10 * grdp, grdp / 3, revenue / (1 + growth),
+      // revenue * 131%); anything else is a pure number.
+      if (node.op === 'mul') return pure(args[0]!) ? args[1]! : pure(args[1]!) ? args[0]! : null;
+      if (node.op === 'div') return pure(args[1]!) ? args[0]! : null;
       return args.every((a) => a === 'scalar') ? 'scalar' : null;
     }
     default:
       return null;
   }
+}
+
+/** A constant or a percentage: scaling by it keeps the unit of what it scales. */
+function pure(style: Style): boolean {
+  return style === 'scalar' || (style !== null && style.percent);
 }
