@@ -170,7 +170,7 @@ function explainFigure(id: string, set: RuleSet, figures: ReadonlyMap<string, Fi
   const out: ExplainedFigure = { id, status: figure.interval ? 'known' : 'unknown' };
   if (figure.written) out.written = figure.written.text;
   if (figure.interval) {
-    out.read = showInterval(figure.interval, figure.written, locale, figure.exact ? 0 : 1);
+    out.read = figure.items ? String(figure.items.length) : showInterval(figure.interval, figure.written, locale, figure.exact ? 0 : 1);
     if (figure.interval.lo !== null) out.lo = fractionToNumber(figure.interval.lo);
     if (figure.interval.hi !== null) out.hi = fractionToNumber(figure.interval.hi);
     out.precision = precisionOf(figure, figure.interval, locale);
@@ -400,7 +400,7 @@ export function explainRule(
     return out;
   }
   const compiled = compiledOrError.compiled;
-  const listed = [...new Set([...compiled.named, ...compiled.symbols])];
+  const listed = [...new Set([...compiled.named, ...compiled.derived, ...compiled.symbols])];
   out.figures = listed.map((id) => explainFigure(id, set, figures, result.document, locale, result.figures.find((f) => f.id === id)));
   const scope = new Map<string, Interval | null>();
   for (const id of compiled.symbols) {

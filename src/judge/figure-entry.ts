@@ -24,7 +24,11 @@ export function figureEntry(figure: Figure, ctx: JudgeContext): ResultFigure {
     entry.impliedBy = figure.implied.by;
     return entry;
   }
-  if (figure.items) entry.items = figure.items.map((a) => a.quote);
+  if (figure.items) {
+    entry.items = figure.items.map((a) => a.quote);
+    entry.interval = String(figure.items.length);
+    return entry;
+  }
   if (figure.interval) entry.interval = showInterval(figure.interval, figure.written, ctx.locale);
   else entry.unknown = true;
   return entry;

@@ -55,14 +55,15 @@ export function intervalText(interval: Interval, like: WrittenNumber | undefined
 }
 
 /**
- * The figures the expression uses, as the result lists them — those it names, then the base
- * figures its derived ones rest on —, and the base figures apart: used, unknown, undeclared.
+ * The figures the expression uses, as the result lists them — those it names, the derived
+ * figures those rest on, then the base figures under them —, and the base figures apart: used,
+ * unknown, undeclared.
  */
 function gatherFigures(compiled: LinkedExpression, ctx: JudgeContext, result: RuleResult) {
   const missing: string[] = [];
   const undeclared: string[] = [];
   const used: Figure[] = [];
-  for (const id of new Set([...compiled.named, ...compiled.symbols])) {
+  for (const id of new Set([...compiled.named, ...compiled.derived, ...compiled.symbols])) {
     const figure = ctx.figures.get(id);
     if (figure) result.figures.push(figureEntry(figure, ctx));
   }
