@@ -154,7 +154,7 @@ export interface Figure {
    * Set by the judge on an unknown figure that claims imply (`implies:`): `interval` is then the
    * values they imply, which the rules using the figure are judged over.
    */
-  implied?: { by: string[]; values: string; style?: WrittenNumber };
+  implied?: { by: string[]; values: string; style?: WrittenNumber; restsOn: string[] };
 }
 
 /** What a derived figure stands for, and where that is written (for errors inside it). */
@@ -361,7 +361,7 @@ export interface ResultFigure {
   /** As read: its interval; for a derived figure, its range over the base figures; for an implied one, its implied values. */
   interval?: string;
   unknown?: boolean;
-  /** A derived figure: its definition (`interval` is its range, `restsOn` the base figures under it). */
+  /** A derived figure: its definition (`interval` is its range, `restsOn` the base figures under it; for an implied figure, the other figures of its claims). */
   derived?: string;
   restsOn?: string[];
   /** An implied figure: the claims (rule ids) that imply it. */

@@ -63,7 +63,10 @@ export function renderExplanation(e: Explanation, color: boolean): string {
       if (f.status === 'undeclared') out.push(`   ${name}  ${c.red('not declared in any figure file')}`);
       else if (f.status === 'unknown') out.push(`   ${name}  ${c.blue('unknown')}${f.description ? c.dim(` — ${f.description}`) : ''}`);
       else if (f.status === 'derived') out.push(`   ${name}  = ${f.definition}  → ${f.read}${f.restsOn?.length ? c.dim(`  (derived from ${f.restsOn.join(', ')})`) : ''}`);
-      else if (f.status === 'implied') out.push(`   ${name}  ${c.blue('unknown')}; its claims imply → ${f.read}${f.description ? c.dim(` — ${f.description}`) : ''}`);
+      else if (f.status === 'implied') {
+        const from = f.restsOn?.length ? c.dim(`  (implied from ${f.restsOn.join(', ')})`) : '';
+        out.push(`   ${name}  ${c.blue('unknown')}; its claims imply → ${f.read}${from}${f.description ? c.dim(` — ${f.description}`) : ''}`);
+      }
       else out.push(`   ${name}  ${(f.written ?? '').padEnd(writtenWidth)}  → ${f.read}${f.precision ? c.dim(`  (${f.precision})`) : ''}`);
       if (f.source) out.push(c.dim(`   ${' '.repeat(width)}  from ${f.source}`));
     }

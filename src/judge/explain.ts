@@ -162,7 +162,7 @@ function explainFigure(id: string, set: RuleSet, figures: ReadonlyMap<string, Fi
     return out;
   }
   if (entry?.impliedBy && entry.interval) {
-    const out: ExplainedFigure = { id, status: 'implied', impliedBy: entry.impliedBy, read: entry.interval };
+    const out: ExplainedFigure = { id, status: 'implied', impliedBy: entry.impliedBy, read: entry.interval, ...(entry.restsOn ? { restsOn: entry.restsOn } : {}) };
     if (figure.description) out.description = figure.description;
     out.source = `${entry.impliedBy.length > 1 ? 'the claims' : 'the claim'} ${entry.impliedBy.join(', ')}`;
     return out;

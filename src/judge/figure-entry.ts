@@ -22,6 +22,7 @@ export function figureEntry(figure: Figure, ctx: JudgeContext): ResultFigure {
   if (figure.implied) {
     entry.interval = figure.implied.values;
     entry.impliedBy = figure.implied.by;
+    if (figure.implied.restsOn.length) entry.restsOn = figure.implied.restsOn;
     return entry;
   }
   if (figure.items) {

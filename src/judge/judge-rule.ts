@@ -115,7 +115,7 @@ export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
     // is an error of the rule, whatever a search would find elsewhere.
     compiled.evaluate(new Map(used.map((f) => [f.id, f.interval])));
     const judged = rule.kind === 'claim' ? judgeClaim(rule, compiled, used, ctx, result) : judgeAssertion(rule, compiled, used, missing, ctx, result);
-    if (judged.verdict === 'pass') checkImpliedWitness(judged, compiled, ctx);
+    if (judged.witness) checkImpliedWitness(judged, compiled, ctx);
     if (judged.verdict === 'fail' || judged.verdict === 'warn') {
       attachDiagnosis(judged, () => diagnose(rule, compiled, ctx, judged));
     }
@@ -211,8 +211,9 @@ function setWitness(result: RuleResult, point: Point, atWritten: boolean, compil
 
 /**
  * A rule over implied figures is decided with each one read as its implied values' outer bound:
- * a pass stands only if the witness's value of each is implied by every claim implying it
- * (decided, like any claim); else it could not be decided (the witness sits on an edge).
+ * a pass (or a warn under a looser reading) stands only if the witness's value of each is implied
+ * by every claim implying it (decided, like any claim); else it could not be decided (the witness
+ * sits on an edge).
  */
 function checkImpliedWitness(result: RuleResult, compiled: CompiledExpression, ctx: JudgeContext): void {
   const point = witnessOfResult.get(result);
@@ -221,7 +222,7 @@ function checkImpliedWitness(result: RuleResult, compiled: CompiledExpression, c
   compiled.program.slots.forEach((id, i) => {
     const entry = ctx.figures.get(id)?.implied ? ctx.implied?.(id) : undefined;
     const x = point[i];
-    if (!entry || !x || result.verdict !== 'pass') return;
+    if (!entry || !x || result.warning?.kind === 'undecided') return;
     const outside = entry.claims.find((c) => !impliesValue({ ...c.question, budget }, x));
     if (!outside) return;
     undecided(result, budget, `the value of ${id} where it holds (${result.witness?.[id] ?? x.toString()}) is not proven implied by ${outside.rule.id}`);

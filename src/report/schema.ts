@@ -170,7 +170,9 @@ const RuleResult = Type.Object(
           ),
           unknown: Type.Optional(Type.Boolean()),
           derived: Type.Optional(Type.String({ description: 'A derived figure: its definition (an expression over other figures).' })),
-          restsOn: Type.Optional(Type.Array(Type.String(), { description: 'The base figures a derived figure rests on.' })),
+          restsOn: Type.Optional(
+            Type.Array(Type.String(), { description: 'The base figures a derived figure rests on; for an implied figure, the other figures of the claims implying it.' }),
+          ),
           impliedBy: Type.Optional(Type.Array(Type.String(), { description: 'The claims (rule ids) that imply this unknown figure.' })),
           items: Type.Optional(Type.Array(Type.String(), { description: 'A counted list: the items counted, as quoted.' })),
         },

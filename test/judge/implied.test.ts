@@ -125,7 +125,7 @@ describe('implied figures in an audit', () => {
     expect(r.missing).toEqual(['plan']);
     expect(r.message).toBe('implies plan ∈ [7,456.5; 7,513.8] billion: the values that make “131%” hold; it defines plan, so it cannot be checked on its own — no other rule uses plan');
     expect(r.implied).toMatchObject({ figure: 'plan', values: '[7,456.5; 7,513.8] billion', usedBy: [], claims: [{ rule: 'plan-131', line: 1, col: 34 }] });
-    expect(r.figures.find((f) => f.id === 'plan')).toEqual({ id: 'plan', interval: '[7,456.5; 7,513.8] billion', impliedBy: ['plan-131'] });
+    expect(r.figures.find((f) => f.id === 'plan')).toEqual({ id: 'plan', interval: '[7,456.5; 7,513.8] billion', impliedBy: ['plan-131'], restsOn: ['revenue'] });
   });
 
   it('a claim no value makes hold fails', () => {

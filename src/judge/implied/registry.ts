@@ -74,7 +74,8 @@ export class ImpliedFigures {
       for (const f of implied) {
         const entry = this.byFigure.get(f)!;
         const usable = entry.domain && (entry.domain.lo !== null || entry.domain.hi !== null);
-        const implied = { by: entry.claims.map((c) => c.rule.id), values: valuesText(entry), ...(entry.style ? { style: entry.style } : {}) };
+        const restsOn = [...new Set(entry.claims.flatMap((c) => c.question.variables.map((v) => v.id).filter((id) => id !== f.id)))];
+        const implied = { by: entry.claims.map((c) => c.rule.id), values: valuesText(entry), restsOn, ...(entry.style ? { style: entry.style } : {}) };
         copy.set(f.id, { ...f, interval: usable ? entry.domain : null, implied });
       }
       out = copy;
@@ -110,6 +111,7 @@ export function collectImplied(sets: readonly RuleSet[]): ImpliedFigures {
       entry.claims.push(claim.claim);
     }
   }
+  if (registry.byFigure.size === 0) return registry;
   for (const entry of registry.byFigure.values()) {
     entry.domain = entry.claims.reduce<Interval | null>((d, c) => (d && c.values.outer ? I.intersect(d, c.values.outer) : null), { lo: null, hi: null });
     for (const c of entry.claims) c.text = valuesText(entry, c.values.outer);
