@@ -153,6 +153,14 @@ describe('implied figures in an audit', () => {
     expect(byId(results, 'plan-131').message).toContain('implied-plan (agreement with plan-129)');
   });
 
+  it('the agreement check can be waived by its id, like a rule of the folder', () => {
+    const results = run({
+      'rules/a.yaml': `figures: [../figures.yaml]\nrules:\n${TOTAL}${claim('plan-129', '129% of the plan', 'ratio(revenue, plan)', 'plan')}`,
+      'rules/waivers.yaml': 'waivers:\n  - rule: implied-plan\n    reason: the later estimate revised the plan\n    reviewer: an.nguyen\n    expires: 2027-01-01\n',
+    });
+    expect(byId(results, 'implied-plan').waiver).toMatchObject({ reviewer: 'an.nguyen', reason: 'the later estimate revised the plan' });
+  });
+
   it('sentences that agree pass with a value of the figure every one of them implies', () => {
     const results = run({
       'rules/a.yaml': `figures: [../figures.yaml]\nrules:\n${TOTAL}${claim('plan-131-2', '131.2% of the plan', 'ratio(revenue, plan)', 'plan')}`,
