@@ -109,7 +109,10 @@ export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
     }
     if (rule.kind === 'claim') fillClaimStated(rule, ctx, result);
     const implies = rule.kind === 'claim' && rule.implies !== undefined ? ctx.implied?.(rule.implies) : undefined;
-    if (implies) return implyingResult(rule as LoadedClaimRule, implies, result);
+    if (implies) {
+      compiled.evaluate(new Map(used.map((f) => [f.id, f.interval]))); // an expression undefined over the box is the rule's error
+      return implyingResult(rule as LoadedClaimRule, implies, result);
+    }
     if (rule.kind === 'claim' && missing.length) return unverifiable(result, missing, ctx);
     // The enclosure over the whole box first: an expression undefined somewhere in the box (÷ 0)
     // is an error of the rule, whatever a search would find elsewhere.

@@ -100,7 +100,7 @@ export function collectImplied(sets: readonly RuleSet[]): ImpliedFigures {
       if (rule.kind !== 'claim' || rule.implies === undefined) continue;
       const figure = set.figures.get(rule.implies);
       if (!figure || figure.interval !== null || figure.derived) continue;
-      const claim = implyingClaim(rule, set, figure);
+      const claim = safely(() => implyingClaim(rule, set, figure));
       if (!claim) continue;
       let entry = registry.byFigure.get(figure);
       if (!entry) {
@@ -127,6 +127,15 @@ export function collectImplied(sets: readonly RuleSet[]): ImpliedFigures {
     }
   }
   return registry;
+}
+
+/** A claim whose implied values cannot be found (its expression fails) implies nothing: judging it says why. */
+function safely<T>(f: () => T | null): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
 }
 
 function implyingClaim(rule: LoadedClaimRule, set: RuleSet, figure: Figure): { claim: ImplyingClaim; style?: WrittenNumber } | null {
