@@ -62,7 +62,7 @@ export function impliedSection(audit: AuditResult, i: number, byId: Map<string, 
   if (!im) return '';
   const rows = im.claims.map((c) => {
     const j = byId.get(c.rule);
-    return html`<li>${j === undefined ? c.rule : link(audit, j)} “${c.quote}” <span class="mono">(${c.line}:${c.col})</span> implies ${c.values}</li>`;
+    return html`<li>${j === undefined || j === i ? html`<code>${c.rule}</code>` : link(audit, j)} “${c.quote}” <span class="mono">(${c.line}:${c.col})</span> implies ${c.values}</li>`;
   });
   const used = im.usedBy.length ? html`<p>Used by ${links(audit, byId, im.usedBy, i)}</p>` : '';
   return html`<div class="d-section implied"><h4>Implies <code>${im.figure}</code></h4><p>${im.values === 'none' ? 'No value every sentence allows' : html`Values: ${im.values}`}</p><ul>${rows}</ul>${used}</div>`;
