@@ -4,7 +4,8 @@
  */
 import { finishAudit, judgeRuleSets, relativeTo } from './judge/assemble.js';
 import type { Today } from './judge/waive.js';
-import { explainRule, type Explanation } from './judge/explain.js';
+import { explainAgreement, explainRule, type Explanation } from './judge/explain.js';
+import { collectImplied } from './judge/implied/registry.js';
 import { findRuleFiles, loadRuleFile, UsageError } from './load/index.js';
 import { didYouMean } from './suggest.js';
 import { loadWaiverFilesFor, type WaiverFileResult } from './load/waivers.js';
@@ -76,6 +77,8 @@ export function explain(options: ExplainOptions): Explanation[] {
   const same = (a: { file: string; line: number; col: number }, b: { file: string; line: number; col: number }) =>
     rel(a.file) === b.file && a.line === b.line && a.col === b.col;
   const notes = audited.diagnostics.filter((d) => d.code.startsWith('waiver-') && d.message.includes(`"${options.rule}"`));
+  // The figures as the judge read them: an implied figure as the values its claims imply.
+  const implied = collectImplied(loaded.ruleSets);
   const out: Explanation[] = [];
   for (const set of loaded.ruleSets) {
     for (const rule of [...set.broken, ...set.rules]) {
@@ -83,9 +86,11 @@ export function explain(options: ExplainOptions): Explanation[] {
       const result = audited.results.find((r) => r.id === rule.id && same(rule.declared, r.declared));
       if (!result) continue;
       const own = 'kind' in rule ? [] : rule.diagnostics.map((d) => ({ ...d, position: { ...d.position, file: rel(d.position.file) } }));
-      out.push(explainRule(rule, set, result, [...own, ...notes]));
+      out.push(explainRule(rule, set, result, [...own, ...notes], implied.figuresFor(set)));
     }
   }
+  // The agreement check of an implied figure is a result of the audit, not a rule of a file.
+  if (out.length === 0) out.push(...audited.results.filter((r) => r.id === options.rule && r.implied).map(explainAgreement));
   if (out.length === 0) {
     const ids = loaded.ruleSets.flatMap((set) => [...set.rules, ...set.broken].map((r) => r.id));
     throw new UnknownRuleError(

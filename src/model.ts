@@ -191,6 +191,28 @@ export interface Figure {
   anchor?: Anchor;
   /** Where the figure is declared. */
   declared: Position;
+  /**
+   * A derived figure (`expr:`): a name for an expression over other figures. It is never a
+   * variable of its own — rules are linked to its expression over the base figures — so its
+   * `interval` is null here and its values are computed where it is used.
+   */
+  derived?: DerivedDefinition;
+  /** A counted list (`count:`): the items quoted from the document; `interval` is their number, exactly. */
+  items?: Anchor[];
+  /**
+   * Set by the judge on an unknown figure that claims imply (`implies:`): `interval` is then the
+   * values they imply, which the rules using the figure are judged over.
+   */
+  implied?: { by: string[]; values: string; style?: WrittenNumber; restsOn: string[] };
+}
+
+/** What a derived figure stands for, and where that is written (for errors inside it). */
+export interface DerivedDefinition {
+  expr: string;
+  /** Where the expression is written: its first character when `inline`, else the start of its YAML value. */
+  at: Position;
+  /** The expression is written on one line from `at`: its column n is at column at.col + n − 1. */
+  inline: boolean;
 }
 
 interface RuleBase {
@@ -218,6 +240,11 @@ export interface LoadedClaimRule extends RuleBase {
   hedgePosition?: 'before' | 'after';
   /** Relative widening for `about`, as a fraction (0.05 = 5%). */
   tolerance: Fraction;
+  /**
+   * The unknown figure this claim defines (`implies:`): the values of it that make the claim hold,
+   * with the other figures anywhere within their precision. Checked where it is used.
+   */
+  implies?: string;
 }
 
 export interface LoadedAssertionRule extends RuleBase {
@@ -345,7 +372,7 @@ export interface RuleResult {
   computed?: ReportedInterval;
   difference?: Difference;
   /** Figures used, as written and as read. */
-  figures: { id: string; written?: string; interval?: string; unknown?: boolean }[];
+  figures: ResultFigure[];
   /** Figures that are missing or unknown (verdict unverifiable). */
   missing?: string[];
   note?: string;
@@ -368,6 +395,36 @@ export interface RuleResult {
   diagnosis?: Diagnosis;
   /** A reviewed, accepted finding: still shown and counted, but it does not fail the run. */
   waiver?: Waiver;
+  /** A claim that implies an unknown figure, or the check that the claims implying one agree. */
+  implied?: ImpliedReport;
+}
+
+/** What claims imply about an unknown figure (`implies:`). */
+export interface ImpliedReport {
+  figure: string;
+  /** The values: those this claim implies, or (an agreement check) those every claim implies; "none" when there are none. */
+  values: string;
+  /** Every claim implying the figure, with the values it implies and where its sentence is. */
+  claims: { rule: string; quote: string; line: number; col: number; start: number; end: number; values: string }[];
+  /** The rules (ids) that use the implied values. */
+  usedBy: string[];
+}
+
+/** A figure a rule uses, as its result lists it. */
+export interface ResultFigure {
+  id: string;
+  /** As written in the document or the `value` field. */
+  written?: string;
+  /** As read: its interval; for a derived figure, its range over the base figures; for an implied one, its implied values. */
+  interval?: string;
+  unknown?: boolean;
+  /** A derived figure: its definition (`interval` is its range, `restsOn` the base figures under it; for an implied figure, the other figures of its claims). */
+  derived?: string;
+  restsOn?: string[];
+  /** An implied figure: the claims (rule ids) that imply it. */
+  impliedBy?: string[];
+  /** A counted list: the items counted, as quoted. */
+  items?: string[];
 }
 
 /** The value one input figure would need for a failing claim to hold, all else as written. */

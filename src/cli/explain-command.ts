@@ -103,6 +103,11 @@ export function renderExplanation(e: Explanation, color: boolean): string {
       const name = f.id.padEnd(width);
       if (f.status === 'undeclared') out.push(`   ${name}  ${c.red('not declared in any figure file')}`);
       else if (f.status === 'unknown') out.push(`   ${name}  ${c.blue('unknown')}${f.description ? c.dim(` — ${f.description}`) : ''}`);
+      else if (f.status === 'derived') out.push(`   ${name}  = ${f.definition}  → ${f.read}${f.restsOn?.length ? c.dim(`  (derived from ${f.restsOn.join(', ')})`) : ''}`);
+      else if (f.status === 'implied') {
+        const from = f.restsOn?.length ? c.dim(`  (implied from ${f.restsOn.join(', ')})`) : '';
+        out.push(`   ${name}  ${c.blue('unknown')}; its claims imply → ${f.read}${from}${f.description ? c.dim(` — ${f.description}`) : ''}`);
+      }
       else out.push(`   ${name}  ${(f.written ?? '').padEnd(writtenWidth)}  → ${f.read}${f.precision ? c.dim(`  (${f.precision})`) : ''}`);
       if (f.source) out.push(c.dim(`   ${' '.repeat(width)}  from ${f.source}`));
     }
@@ -121,6 +126,13 @@ export function renderExplanation(e: Explanation, color: boolean): string {
     section(++n, 'Stated');
     out.push(`   ${e.stated.text}  ${c.dim(`reading: ${e.stated.reading}`)}`);
     out.push(`   ${e.stated.meaning}`);
+  }
+  if (e.implied) {
+    const im = e.implied;
+    section(++n, `Implied: ${im.figure}`);
+    out.push(`   ${im.figure} ${im.values === 'none' ? c.red('has no value every sentence allows') : `∈ ${im.values}`}`);
+    for (const cl of im.claims) out.push(...wrap(`– ${cl.rule} “${cl.quote}” (${cl.line}:${cl.col}) implies ${cl.values}`, 94).map((l, k) => `     ${k ? '  ' : ''}${l}`));
+    out.push(im.usedBy.length ? `   used by ${im.usedBy.join(', ')}` : c.dim(`   no other rule uses ${im.figure}`));
   }
   section(++n, `Verdict: ${byVerdict[e.verdict](e.verdict)}`);
   for (const w of e.why.length ? e.why : [e.message]) out.push(...wrap(w, 96).map((l) => `   ${l}`));

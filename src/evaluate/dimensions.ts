@@ -8,7 +8,8 @@
  * A constant is a scalar (10 * grdp is đồng); a figure whose unit is not known is `any`, and goes
  * with anything. Checks are what an error is certain to mean; anything uncertain stays quiet.
  */
-import type { UnitInfo } from '../model.js';
+import type { Figure, Locale, UnitInfo } from '../model.js';
+import { unitOfLabel } from '../numbers/index.js';
 import type { Program, ProgramNode } from './program.js';
 
 export type Unit =
@@ -23,6 +24,13 @@ const SCALAR: Unit = { kind: 'scalar' };
 const PURE: Unit = { kind: 'unit', bases: {} };
 const RATE: Unit = { kind: 'unit', bases: {}, flavor: 'rate' };
 const POINTS: Unit = { kind: 'unit', bases: {}, flavor: 'points' };
+
+/** The unit a figure carries: as written in the text, or as its `unit:` says. */
+export function unitOfFigure(figure: Figure | undefined, locale: Locale): Unit {
+  if (!figure) return ANY;
+  const info = figure.written?.unitInfo ?? (figure.unit !== undefined ? unitOfLabel(figure.unit, locale) : undefined);
+  return unitFrom(info, figure.written?.percent ?? false);
+}
 
 /** The unit a figure or a stated number carries, from the reader's unit info. */
 export function unitFrom(info: UnitInfo | undefined, percent = false): Unit {
@@ -132,6 +140,8 @@ function unitOfNode(program: Program, node: ProgramNode, u: Unit[], slotUnit: (s
       return slotUnit(node.slot);
     case 'call':
       if (!checked.has(node.id)) checkCall(program, node, u);
+      return u[node.body]!;
+    case 'derived':
       return u[node.body]!;
     case 'compare': {
       same(u[node.args[0]]!, u[node.args[1]]!, 'compares');

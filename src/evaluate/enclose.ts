@@ -84,6 +84,7 @@ function step(node: ProgramNode, v: readonly Value[], box: Box): Value {
       return UNKNOWN;
     }
     case 'call':
+    case 'derived':
       return v[node.body]!;
   }
 }

@@ -117,6 +117,7 @@ export function gradient(program: Program, box: readonly Interval[]): Dual {
         d[i] = arith(node, d);
         break;
       case 'call':
+      case 'derived':
         d[i] = d[node.body]!;
         break;
       case 'guard':

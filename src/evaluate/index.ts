@@ -5,7 +5,8 @@
  * compile.ts is the way in; it parses with the hardened instance (instance.ts), places nodes in the
  * source (tokens.ts, positions.ts), checks the tree and builds its program (whitelist.ts,
  * program.ts, literals.ts). interval.ts is the arithmetic, enclose.ts evaluates a program over a
- * box, gradient.ts its derivatives, values.ts the three-valued truths, functions/ the claim functions.
+ * box, gradient.ts its derivatives, link.ts inlines derived figures into a program, values.ts the
+ * three-valued truths, functions/ the claim functions.
  */
 export {
   boxOf,
@@ -17,6 +18,7 @@ export {
   type TraceStep,
 } from './compile.js';
 export { enclose, encloseAll, type Box } from './enclose.js';
+export { CycleError, definitionsOf, linkExpression, linkProgram, type DefinitionOf, type Linked, type LinkedExpression } from './link.js';
 export { gradient, monotoneSign, type Dual } from './gradient.js';
 export { parseDecimalLiteral } from './literals.js';
 export { didYouMean } from '../suggest.js';

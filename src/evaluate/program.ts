@@ -43,7 +43,13 @@ export type ProgramNode =
   /** A check on a function's arguments before its value is used (gavg: rates above −100 %). */
   | (Base & { kind: 'guard'; fn: ClaimFunction; args: number[] })
   /** A claim function call: its value is its expansion's (`body`). */
-  | (Base & { kind: 'call'; fn: ClaimFunction; args: number[]; body: number });
+  | (Base & { kind: 'call'; fn: ClaimFunction; args: number[]; body: number })
+  /**
+   * A derived figure, inlined by the linker (link.ts): its value is its definition's (`body`), a
+   * sub-program over base figures. It keeps the figure's name so reports and the diagnosis can
+   * still say "plan_2024" where the rule says it.
+   */
+  | (Base & { kind: 'derived'; name: string; body: number });
 
 /** A node before it is given its id. */
 type NewNode = ProgramNode extends infer N ? (N extends ProgramNode ? Omit<N, 'id'> : never) : never;
@@ -149,7 +155,7 @@ export class ProgramBuilder implements Builder {
 }
 
 /** No repeated figure and no rounding operation (see Program.exact). */
-function isExact(nodes: readonly ProgramNode[], repeated: readonly boolean[]): boolean {
+export function isExact(nodes: readonly ProgramNode[], repeated: readonly boolean[]): boolean {
   if (repeated.some(Boolean)) return false;
   return nodes.every((n) => {
     if (n.kind !== 'arith' || n.op !== 'pow') return true;
@@ -165,6 +171,7 @@ export function inputsOf(node: ProgramNode): readonly number[] {
     case 'figure':
       return [];
     case 'call':
+    case 'derived':
       return [node.body];
     default:
       return node.args;
@@ -175,7 +182,7 @@ export function inputsOf(node: ProgramNode): readonly number[] {
  * Which figures reach the root along two or more paths: paths are counted from the root down, in
  * reverse evaluation order (capped at 2: only "more than one" matters).
  */
-function repeatedSlots(nodes: readonly ProgramNode[], root: number, slotNodes: readonly number[]): boolean[] {
+export function repeatedSlots(nodes: readonly ProgramNode[], root: number, slotNodes: readonly number[]): boolean[] {
   const paths = new Array<number>(nodes.length).fill(0);
   paths[root] = 1;
   for (let i = root; i >= 0; i--) {

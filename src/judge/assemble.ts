@@ -12,6 +12,8 @@ import type { WaiverFileResult } from '../load/waivers.js';
 import type { AuditResult, BrokenRule, Diagnostic, ReportedDocument, RuleResult, RuleSet } from '../model.js';
 import { VERSION } from '../version.js';
 import { coverageByDocument, coverageKey, joinCoverage, type DocumentCoverageResult } from './coverage.js';
+import { collectImplied, type ImpliedFigures } from './implied/registry.js';
+import { agreementResults } from './implied/results.js';
 import { judgeRule } from './judge-rule.js';
 import { findingSeverity, summarize } from './outcome.js';
 import { applyWaivers, resolveToday, type Today } from './waive.js';
@@ -60,7 +62,7 @@ export function relativeTo(cwd: string): (p: string) => string {
   return (p) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/');
 }
 
-function judgeRuleFile(set: RuleSet, rel: (p: string) => string): JudgedRuleFile {
+function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied: ImpliedFigures): JudgedRuleFile {
   const judged: JudgedRuleFile = {
     inputs: [[`rules:${set.file}`, { path: set.file, sha256: set.sha256, role: 'rules' }]],
     diagnostics: [...set.diagnostics],
@@ -80,8 +82,16 @@ function judgeRuleFile(set: RuleSet, rel: (p: string) => string): JudgedRuleFile
   }
   // Messages point at a broken figure where the reports will show it.
   const brokenFigures = new Map([...set.brokenFigures].map(([id, position]) => [id, { ...position, file: rel(position.file) }]));
-  const ctx = { figures: set.figures, brokenFigures, locale: document.locale, ...(set.judging ? { judging: set.judging } : {}) };
+  // Implied figures are read as the values their claims imply (implied/registry.ts).
+  const ctx = {
+    figures: implied.figuresFor(set),
+    brokenFigures,
+    locale: document.locale,
+    ...(set.judging ? { judging: set.judging } : {}),
+    implied: (id: string) => implied.of(set, id),
+  };
   for (const rule of set.rules) judged.results.push(judgeRule(rule, ctx));
+  judged.results.push(...agreementResults(implied, set.file));
   return judged;
 }
 
@@ -91,7 +101,9 @@ function judgeRuleFile(set: RuleSet, rel: (p: string) => string): JudgedRuleFile
  */
 export function judgeRuleSets(sets: readonly RuleSet[], options: { cwd?: string } = {}): JudgedRuleSets {
   const rel = relativeTo(options.cwd ?? process.cwd());
-  const files = sets.map((set) => judgeRuleFile(set, rel));
+  // Claims may imply a figure that rules of another file of the same document use: all first.
+  const implied = collectImplied(sets);
+  const files = sets.map((set) => judgeRuleFile(set, rel, implied));
   const measured = sets.filter((_, i) => files[i]!.document !== undefined);
   return { files, coverage: coverageByDocument(measured) };
 }

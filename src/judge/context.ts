@@ -1,6 +1,7 @@
 /** What judging a rule needs besides the rule: the rule set's figures, the document's locale, and the rule file's settings. */
 import type { Figure, JudgingSettings, Locale, Position } from '../model.js';
 import { DEFAULT_BUDGET } from './decide/budget.js';
+import type { ImpliedFigure } from './implied/registry.js';
 
 export interface JudgeContext {
   figures: ReadonlyMap<string, Figure>;
@@ -9,6 +10,11 @@ export interface JudgeContext {
   locale: Locale;
   /** The rule file's budget and materiality thresholds, where it sets them. */
   judging?: JudgingSettings;
+  /**
+   * The figures claims imply, by id (implied/registry.ts). In `figures` such a figure is read as
+   * its implied values; the claims implying it are judged apart (implied/results.ts).
+   */
+  implied?: (id: string) => ImpliedFigure | undefined;
 }
 
 /** Evaluations a rule may spend on its verdict (and as many again on its diagnosis). */

@@ -8,18 +8,20 @@
  * Everything here is data (strings and floats, JSON-ready); the CLI only lays it out.
  */
 import type Fraction from 'fraction.js';
-import { boxOf, compileExpression, encloseAll, isNumber, isTruthSet, type CompiledExpression, type ProgramNode, type Value } from '../evaluate/index.js';
+import { boxOf, encloseAll, isNumber, isTruthSet, type Value } from '../evaluate/index.js';
 import type {
   BrokenRule,
   Diagnosis,
   Diagnostic,
   Figure,
+  ImpliedReport,
   Interval,
   LoadedClaimRule,
   LoadedRule,
   Locale,
   Proof,
   Reading,
+  ResultFigure,
   RuleResult,
   RuleSet,
   StatedSet,
@@ -31,13 +33,25 @@ import { fractionToNumber } from '../evaluate/interval.js';
 import { rangeOfResult } from './diagnose/index.js';
 import { meets } from './decide/index.js';
 import { gapBetween } from './difference.js';
-import { witnessWords } from './judge-rule.js';
+import { witnessWords } from './witness-text.js';
 import { roundLike, showEnclosure, showInterval, showPlain, showValue } from './show.js';
+import { derivedView } from './derived.js';
+import { linkedExpression } from './linker.js';
+import { stylesOf, type Style } from './styles.js';
 
 export interface ExplainedFigure {
   id: string;
-  /** known: has an interval; unknown: declared unknown; undeclared: no such figure. */
-  status: 'known' | 'unknown' | 'undeclared';
+  /**
+   * known: has an interval; unknown: declared unknown; undeclared: no such figure; derived: a
+   * name for `definition` over the figures `restsOn` (`read` is its range over them); implied:
+   * unknown, but claims imply it (`impliedBy`; `read` is the values they imply).
+   */
+  status: 'known' | 'unknown' | 'undeclared' | 'derived' | 'implied';
+  /** A derived figure's expression. */
+  definition?: string;
+  restsOn?: string[];
+  /** The claims (rule ids) implying an implied figure. */
+  impliedBy?: string[];
   /** As written, e.g. "7.126,1 tỷ đồng". */
   written?: string;
   /** As read: the interval its written precision allows, e.g. "[7.126,05; 7.126,15] tỷ đồng". */
@@ -87,6 +101,8 @@ export interface Explanation extends Pick<RuleResult, 'id' | 'kind' | 'severity'
   why: string[];
   diagnosis?: Diagnosis;
   waiver?: Waiver;
+  /** What the claim implies about an unknown figure, or (an agreement check) what every claim implying it does. */
+  implied?: ImpliedReport;
   /** Problems of the rule's file (broken rules) and notes about its waiver (expired, stale). */
   notes: Diagnostic[];
 }
@@ -134,68 +150,42 @@ function precisionOf(figure: Figure, interval: Interval, locale: Locale): string
   return `± ${formatLike(half, w, locale, extra)}`;
 }
 
-function explainFigure(id: string, set: RuleSet, documentPath: string | undefined, locale: Locale): ExplainedFigure {
-  const figure = set.figures.get(id);
+function explainFigure(id: string, set: RuleSet, figures: ReadonlyMap<string, Figure>, documentPath: string | undefined, locale: Locale, entry?: ResultFigure): ExplainedFigure {
+  const figure = figures.get(id);
   if (!figure) return { id, status: 'undeclared' };
+  if (figure.derived) {
+    const view = derivedView(id, figures, locale);
+    const out: ExplainedFigure = { id, status: 'derived', definition: figure.derived.expr, restsOn: view.restsOn, read: view.text };
+    if (view.range?.lo) out.lo = fractionToNumber(view.range.lo);
+    if (view.range?.hi) out.hi = fractionToNumber(view.range.hi);
+    if (figure.description) out.description = figure.description;
+    out.source = `the definition at ${figure.declared.file}:${figure.declared.line}:${figure.declared.col}`;
+    return out;
+  }
+  if (entry?.impliedBy && entry.interval) {
+    const out: ExplainedFigure = { id, status: 'implied', impliedBy: entry.impliedBy, read: entry.interval, ...(entry.restsOn ? { restsOn: entry.restsOn } : {}) };
+    if (figure.description) out.description = figure.description;
+    out.source = `${entry.impliedBy.length > 1 ? 'the claims' : 'the claim'} ${entry.impliedBy.join(', ')}`;
+    return out;
+  }
   const out: ExplainedFigure = { id, status: figure.interval ? 'known' : 'unknown' };
   if (figure.written) out.written = figure.written.text;
   if (figure.interval) {
-    out.read = showInterval(figure.interval, figure.written, locale, figure.exact ? 0 : 1, figure.open);
+    out.read = figure.items ? String(figure.items.length) : showInterval(figure.interval, figure.written, locale, figure.exact ? 0 : 1, figure.open);
     if (figure.interval.lo !== null) out.lo = fractionToNumber(figure.interval.lo);
     if (figure.interval.hi !== null) out.hi = fractionToNumber(figure.interval.hi);
     out.precision = precisionOf(figure, figure.interval, locale);
   }
   if (figure.description) out.description = figure.description;
-  if (figure.anchor) {
+  if (figure.items) {
+    const items = figure.items.map((a) => `“${a.quote}” (${a.line}:${a.col})`);
+    out.source = `counted: ${items.join(', ')} in ${documentPath ?? set.document.path}`;
+  } else if (figure.anchor) {
     out.source = `“${figure.anchor.quote}” (${documentPath ?? set.document.path}:${figure.anchor.line}:${figure.anchor.col})`;
   } else if (figure.cite) {
     out.source = `cited: ${figure.cite}`;
   }
   return out;
-}
-
-/**
- * The style a node's value is written in: that of its figures when it keeps their unit (sums,
- * differences, averages, min, max, abs of figures written alike; a figure scaled by constants),
- * 'scalar' for constants, null when it is a pure number (a ratio, a growth rate).
- */
-type Style = WrittenNumber | 'scalar' | null;
-
-function stylesOf(compiled: CompiledExpression, set: RuleSet): Style[] {
-  const nodes = compiled.program.nodes;
-  const styles: Style[] = new Array<Style>(nodes.length).fill(null);
-  const same = (a: Style, b: Style): Style => {
-    if (a === 'scalar') return b;
-    if (b === 'scalar') return a;
-    if (!a || !b) return null;
-    return a.percent === b.percent && a.scaleExponent === b.scaleExponent && a.unit === b.unit ? a : null;
-  };
-  for (const node of nodes) {
-    styles[node.id] = styleOf(node, styles, set, same);
-  }
-  return styles;
-}
-
-function styleOf(node: ProgramNode, styles: Style[], set: RuleSet, same: (a: Style, b: Style) => Style): Style {
-  switch (node.kind) {
-    case 'const':
-      return 'scalar';
-    case 'figure':
-      return set.figures.get(node.name)?.written ?? null;
-    case 'call':
-      return node.fn.unit === 'same' ? node.args.map((a): Style => styles[a]!).reduce(same) : null;
-    case 'arith': {
-      const args = node.args.map((a): Style => styles[a]!);
-      if (['add', 'sub', 'min', 'max'].includes(node.op)) return args.reduce(same);
-      if (node.op === 'neg' || node.op === 'abs') return args[0]!;
-      // Scaling by a constant keeps the unit (10 * grdp, grdp / 3); anything else is a pure number.
-      if (node.op === 'mul') return args[0] === 'scalar' ? args[1]! : args[1] === 'scalar' ? args[0]! : null;
-      if (node.op === 'div') return args[1] === 'scalar' ? args[0]! : null;
-      return args.every((a) => a === 'scalar') ? 'scalar' : null;
-    }
-    default:
-      return null;
-  }
 }
 
 function explainStep(text: string, v: Value, style: Style, locale: Locale): ExplainedStep {
@@ -326,13 +316,47 @@ function assertionWhy(result: RuleResult, whole: Value): string {
 }
 
 /**
+ * Explain the check that the claims implying one figure agree (a result of the audit, not a rule
+ * of a file): the figure, the values each claim implies, and why the verdict follows.
+ */
+export function explainAgreement(result: RuleResult): Explanation {
+  return {
+    id: result.id,
+    kind: result.kind,
+    severity: result.severity,
+    verdict: result.verdict,
+    message: result.message,
+    declared: result.declared,
+    ...(result.document !== undefined ? { document: result.document } : {}),
+    ...(result.quote !== undefined ? { quote: result.quote } : {}),
+    ...(result.anchor ? { anchor: { line: result.anchor.line, col: result.anchor.col } } : {}),
+    expression: result.expr,
+    figures: result.figures.map((f) => ({ id: f.id, status: 'implied' as const, ...(f.impliedBy ? { impliedBy: f.impliedBy } : {}), ...(f.interval ? { read: f.interval } : {}) })),
+    steps: [],
+    why: [result.message],
+    ...(result.witness ? { witness: witnessWords(result.witness) } : {}),
+    ...(result.proof ? { proof: result.proof } : {}),
+    ...(result.waiver ? { waiver: result.waiver } : {}),
+    ...(result.implied ? { implied: result.implied } : {}),
+    notes: [],
+  };
+}
+
+/**
  * Explain one rule of a rule set from its judged result (the result carries the verdict, its
  * proof, the diagnosis and the waiver). Every interval shown is the one the judge used: the
  * figures' intervals, each step's enclosure over their box, and — for the whole claim — the range
  * the judge decided on. `notes` are diagnostics to show with it (for a rule that could not be
- * loaded, its problems).
+ * loaded, its problems); `figures` are the figures as the judge read them (implied figures as
+ * their implied values), by default the rule set's.
  */
-export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result: RuleResult, notes: Diagnostic[] = []): Explanation {
+export function explainRule(
+  rule: LoadedRule | BrokenRule,
+  set: RuleSet,
+  result: RuleResult,
+  notes: Diagnostic[] = [],
+  figures: ReadonlyMap<string, Figure> = set.figures,
+): Explanation {
   const locale = set.document.locale;
   const out: Explanation = {
     id: result.id,
@@ -352,6 +376,7 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
     ...(result.proof ? { proof: result.proof } : {}),
     ...(result.diagnosis ? { diagnosis: result.diagnosis } : {}),
     ...(result.waiver ? { waiver: result.waiver } : {}),
+    ...(result.implied ? { implied: result.implied } : {}),
     notes: [...notes],
   };
   if (!('kind' in rule)) {
@@ -359,7 +384,7 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
     out.why.push(`The rule could not be loaded: ${result.message}`);
     return out;
   }
-  const compiledOrError = compileExpression(rule.expr);
+  const compiledOrError = linkedExpression(rule.expr, figures);
   if (rule.kind === 'claim') {
     const s = statedSet(rule.stated, rule.reading, rule.tolerance);
     const setText = describeSet(s, rule.stated, locale);
@@ -375,11 +400,12 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
     out.why.push(`The expression cannot be compiled: ${result.message}`);
     return out;
   }
-  const compiled: CompiledExpression = compiledOrError.compiled;
-  out.figures = compiled.symbols.map((id) => explainFigure(id, set, result.document, locale));
+  const compiled = compiledOrError.compiled;
+  const listed = [...new Set([...compiled.named, ...compiled.derived, ...compiled.symbols])];
+  out.figures = listed.map((id) => explainFigure(id, set, figures, result.document, locale, result.figures.find((f) => f.id === id)));
   const scope = new Map<string, Interval | null>();
   for (const id of compiled.symbols) {
-    const figure = set.figures.get(id);
+    const figure = figures.get(id);
     if (figure) scope.set(id, figure.interval);
   }
   const writtenNames = new Map<string, string>();
@@ -402,7 +428,7 @@ export function explainRule(rule: LoadedRule | BrokenRule, set: RuleSet, result:
     out.why.push(`The expression cannot be evaluated: ${error instanceof Error ? error.message : String(error)}`);
     return out;
   }
-  const styles = stylesOf(compiled, set);
+  const styles = stylesOf(compiled.program, figures);
   const range = rangeOfResult.get(result);
   for (const node of compiled.program.nodes) {
     if (!node.source || node.kind === 'const' || node.kind === 'figure') continue;

@@ -9,20 +9,24 @@
  *
  * Nothing thrown by one rule escapes: a broken expression becomes verdict `error`.
  */
-import type Fraction from 'fraction.js';
-import { compileExpression, type CompiledExpression } from '../evaluate/index.js';
-import { ANY, DimensionError, statedMismatch, unitFrom, unitsOf, type Unit } from '../evaluate/dimensions.js';
+import type { CompiledExpression, LinkedExpression } from '../evaluate/index.js';
+import { DimensionError, statedMismatch, unitFrom, unitOfFigure, unitsOf } from '../evaluate/dimensions.js';
 import type { Diagnosis, Figure, Interval, LoadedAssertionRule, LoadedClaimRule, LoadedRule, Locale, Proof, RuleResult, WrittenNumber } from '../model.js';
-import { describeSet, halfUnit, statedSet, unitOfLabel } from '../numbers/index.js';
+import { describeSet, halfUnit, statedSet } from '../numbers/index.js';
 import { didYouMean } from '../suggest.js';
 import { budgetOf, type JudgeContext } from './context.js';
 import { Budget, decideAssertion, decideClaim, type Point, type TruthOutcome } from './decide/index.js';
 import { diagnose, rangeOfResult } from './diagnose/index.js';
+import { figureEntry } from './figure-entry.js';
+import { impliesValue } from './implied/implied-set.js';
+import { implyingResult } from './implied/results.js';
+import { linkedExpression } from './linker.js';
 import { describeDifference } from './difference.js';
 import { looserReadings } from './looser.js';
 import { reportInterval, reportNumber } from './reported.js';
-import { showInterval, showValue, type OpenEnds } from './show.js';
+import { showInterval, type OpenEnds } from './show.js';
 import { variablesOf } from './variables.js';
+import { witnessText, witnessWords } from './witness-text.js';
 
 export type { JudgeContext } from './context.js';
 
@@ -51,11 +55,19 @@ export function intervalText(interval: Interval, like: WrittenNumber | undefined
   return showInterval(interval, like, locale, extraDecimals, open);
 }
 
-/** The figures the expression uses, as the result lists them; undeclared and unknown ones apart. */
-function gatherFigures(compiled: CompiledExpression, ctx: JudgeContext, result: RuleResult) {
+/**
+ * The figures the expression uses, as the result lists them — those it names, the derived
+ * figures those rest on, then the base figures under them —, and the base figures apart: used,
+ * unknown, undeclared.
+ */
+function gatherFigures(compiled: LinkedExpression, ctx: JudgeContext, result: RuleResult) {
   const missing: string[] = [];
   const undeclared: string[] = [];
   const used: Figure[] = [];
+  for (const id of new Set([...compiled.named, ...compiled.derived, ...compiled.symbols])) {
+    const figure = ctx.figures.get(id);
+    if (figure) result.figures.push(figureEntry(figure, ctx));
+  }
   for (const id of compiled.symbols) {
     const figure = ctx.figures.get(id);
     if (!figure) {
@@ -63,22 +75,9 @@ function gatherFigures(compiled: CompiledExpression, ctx: JudgeContext, result: 
       continue;
     }
     used.push(figure);
-    result.figures.push({
-      id,
-      ...(figure.written ? { written: figure.written.text } : {}),
-      ...(figure.interval ? { interval: figureText(figure, ctx.locale) } : { unknown: true }),
-    });
     if (!figure.interval) missing.push(id);
   }
   return { used, missing, undeclared };
-}
-
-/** A figure's interval in its own style, with the fewest extra digits that write its ends exactly (up to 3). */
-function figureText(figure: Figure, locale: Locale): string {
-  const x = figure.interval!;
-  const ends = [x.lo, x.hi].filter((f): f is Fraction => f !== null);
-  const extra = Math.min(3, Math.max(0, ...ends.map((f) => extraDigits(f, figure.written))));
-  return intervalText(x, figure.written, locale, extra, figure.open);
 }
 
 function undeclaredMessage(undeclared: string[], ctx: JudgeContext): string {
@@ -96,7 +95,7 @@ function undeclaredMessage(undeclared: string[], ctx: JudgeContext): string {
 export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
   const result = baseResult(rule);
   try {
-    const compiledOrError = compileExpression(rule.expr);
+    const compiledOrError = linkedExpression(rule.expr, ctx.figures);
     if (!compiledOrError.ok) {
       const { message, col, suggestions } = compiledOrError.error;
       const hint = suggestions.length ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?)` : '';
@@ -115,11 +114,17 @@ export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
       result.message = unitProblem;
       return result;
     }
+    const implies = rule.kind === 'claim' && rule.implies !== undefined ? ctx.implied?.(rule.implies) : undefined;
+    if (implies) {
+      compiled.evaluate(new Map(used.map((f) => [f.id, f.interval]))); // an expression undefined over the box is the rule's error
+      return implyingResult(rule as LoadedClaimRule, implies, result);
+    }
     if (rule.kind === 'claim' && missing.length) return unverifiable(result, missing, ctx);
     // The enclosure over the whole box first: an expression undefined somewhere in the box (÷ 0)
     // is an error of the rule, whatever a search would find elsewhere.
     compiled.evaluate(new Map(used.map((f) => [f.id, f.interval])));
     const judged = rule.kind === 'claim' ? judgeClaim(rule, compiled, used, ctx, result) : judgeAssertion(rule, compiled, used, missing, ctx, result);
+    if (judged.witness) checkImpliedWitness(judged, compiled, ctx);
     if (judged.verdict === 'fail' || judged.verdict === 'warn') {
       attachDiagnosis(judged, () => diagnose(rule, compiled, ctx, judged));
     }
@@ -129,13 +134,6 @@ export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
     result.message = `evaluation failed: ${error instanceof Error ? error.message : String(error)}`;
     return result;
   }
-}
-
-/** The unit a figure carries: as written in the text, or as its `unit:` says. */
-function unitOfFigure(figure: Figure | undefined, locale: Locale): Unit {
-  if (!figure) return ANY;
-  const info = figure.written?.unitInfo ?? (figure.unit !== undefined ? unitOfLabel(figure.unit, locale) : undefined);
-  return unitFrom(info, figure.written?.percent ?? false);
 }
 
 /** A unit error of the rule (đồng added to USD, a percentage compared with a count), or null. */
@@ -170,6 +168,12 @@ function attachDiagnosis(result: RuleResult, make: () => Diagnosis | undefined):
 }
 
 function describeMissing(id: string, ctx: JudgeContext): string {
+  const implied = ctx.figures.get(id)?.implied;
+  if (implied) {
+    const none = implied.by.length > 1 ? `they imply no value in common (implied-${id})` : 'no value of it makes that claim hold';
+    const why = implied.values === 'none' ? none : `the values implied are unbounded (${implied.values})`;
+    return `${id} is implied by ${implied.by.join(', ')}, but ${why}`;
+  }
   const description = ctx.figures.get(id)?.description;
   return description ? `${id} is unknown (${description})` : `${id} is unknown`;
 }
@@ -191,36 +195,33 @@ function proofOf(kind: Proof['kind'], budget: Budget, reason?: string): Proof {
   return { kind, evaluations: budget.spent, budget: budget.limit, ...(reason ? { reason } : {}) };
 }
 
-/** The witness, each figure written like the figure (with the fewest extra digits that write it exactly). */
-export function witnessText(point: Point, slots: readonly string[], ctx: JudgeContext): Record<string, string> {
-  const out: Record<string, string> = {};
-  point.forEach((x, i) => {
-    if (x === null) return;
-    const figure = ctx.figures.get(slots[i]!);
-    out[slots[i]!] = showValue(x, figure?.written, ctx.locale, extraDigits(x, figure?.written));
-  });
-  return out;
-}
-
-/** Fewest extra decimals (up to 8) that write x exactly in w's style. */
-function extraDigits(x: Fraction, w: WrittenNumber | undefined): number {
-  if (!w) return 0;
-  const unit = halfUnit(w).mul(2);
-  for (let extra = 0; extra < 8; extra++) {
-    if (x.div(unit).mul(10 ** extra).d === 1n) return extra;
-  }
-  return 8;
-}
-
-/** "grdp_2023 = 45.480,6 and grdp_2020 = 34.887,4" */
-export function witnessWords(witness: Record<string, string>): string {
-  const parts = Object.entries(witness).map(([id, v]) => `${id} = ${v}`);
-  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
+/** The witness of a result, as a point (kept off the result, which holds only text). */
+const witnessOfResult = new WeakMap<RuleResult, Point>();
 
 function setWitness(result: RuleResult, point: Point, atWritten: boolean, compiled: CompiledExpression, ctx: JudgeContext): void {
   result.witness = witnessText(point, compiled.program.slots, ctx);
   result.witnessAtWritten = atWritten;
+  witnessOfResult.set(result, point);
+}
+
+/**
+ * A rule over implied figures is decided with each one read as its implied values' outer bound:
+ * a pass (or a warn under a looser reading) stands only if the witness's value of each is implied
+ * by every claim implying it (decided, like any claim); else it could not be decided (the witness
+ * sits on an edge).
+ */
+function checkImpliedWitness(result: RuleResult, compiled: CompiledExpression, ctx: JudgeContext): void {
+  const point = witnessOfResult.get(result);
+  if (!point) return;
+  const budget = new Budget(budgetOf(ctx));
+  compiled.program.slots.forEach((id, i) => {
+    const entry = ctx.figures.get(id)?.implied ? ctx.implied?.(id) : undefined;
+    const x = point[i];
+    if (!entry || !x || result.warning?.kind === 'undecided') return;
+    const outside = entry.claims.find((c) => !impliesValue({ ...c.question, budget }, x));
+    if (!outside) return;
+    undecided(result, budget, `the value of ${id} where it holds (${result.witness?.[id] ?? x.toString()}) is not proven implied by ${outside.rule.id}`);
+  });
 }
 
 function judgeClaim(rule: LoadedClaimRule, compiled: CompiledExpression, used: Figure[], ctx: JudgeContext, result: RuleResult): RuleResult {

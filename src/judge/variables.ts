@@ -29,6 +29,9 @@ export function variableOf(figure: Figure, domain: Interval | null = figure.inte
     const inside = I.contains(domain, w.value) && !(v.openLo && domain.lo?.equals(w.value)) && !(v.openHi && domain.hi?.equals(w.value));
     if (inside) v.written = w.value;
     v.step = digitUnit(w);
+  } else if (figure.implied?.style && domain) {
+    // Implied values have no written form; a witness is written like the figure they compare with.
+    v.step = digitUnit(figure.implied.style);
   }
   return v;
 }

@@ -1,12 +1,14 @@
 /**
  * One figure, from a YAML declaration or a CSV row: its source checked (exactly one of quote,
- * value or unknown), its number anchored in the document or read from the cited value, and its
- * interval (written precision, exact, or an explicit precision).
+ * value, unknown, expr or count), its number anchored in the document or read from the cited
+ * value, and its interval (written precision, exact, or an explicit precision). Derived figures
+ * and counted lists are built by figure-derived.ts.
  */
 import type { Diagnostic, Figure, Interval, Position, WrittenNumber } from '../model.js';
 import Fraction from 'fraction.js';
 import { findHedge, statedSet, writtenInterval } from '../numbers/index.js';
 import { findQuote } from './find-quote.js';
+import { buildCounted, buildDerived } from './figure-derived.js';
 import { selectNumber } from './select-number.js';
 import { makeDiagnostic } from './diagnostics.js';
 import type { FigureContext, FigureInput } from './figure-input.js';
@@ -41,15 +43,25 @@ export function buildFigure(input: FigureInput, ctx: FigureContext): BuildResult
   const hasQuote = f.quote !== undefined;
   const hasValue = f.value !== undefined;
   const isUnknown = f.unknown === true;
-  const sources = [hasQuote && 'quote', hasValue && 'value', isUnknown && 'unknown: true'].filter(Boolean) as string[];
+  const hasExpr = f.expr !== undefined;
+  const hasCount = f.count !== undefined;
+  const sources = [hasQuote && 'quote', hasValue && 'value', isUnknown && 'unknown: true', hasExpr && 'expr', hasCount && 'count'].filter(
+    Boolean,
+  ) as string[];
   if (sources.length !== 1) {
     diag(
       'figure-source',
       sources.length === 0
-        ? `figure "${id}" needs one of "quote" (taken from the document), "value" (cited) or "unknown: true"`
-        : `figure "${id}" has ${sources.map((s) => `"${s}"`).join(' and ')}; give exactly one of quote, value or unknown: true`,
+        ? `figure "${id}" needs one of "quote" (taken from the document), "value" (cited), "unknown: true", "expr" (derived from other figures) or "count" (quoted items)`
+        : `figure "${id}" has ${sources.map((s) => `"${s}"`).join(' and ')}; give exactly one of quote, value, unknown: true, expr or count`,
       input.declared,
     );
+    return fail();
+  }
+  if ((hasExpr || hasCount) && (f.exact !== undefined || f.precision !== undefined || f.cite !== undefined)) {
+    const field = f.exact !== undefined ? 'exact' : f.precision !== undefined ? 'precision' : 'cite';
+    const why = hasExpr ? 'a derived figure takes its precision from the figures of its expression' : 'a count is exact';
+    diag('invalid-figure', `"${field}" has no meaning here: ${why}`, input.at(field));
     return fail();
   }
   if (!hasQuote && (f.number !== undefined || f.occurrence !== undefined)) {
@@ -73,6 +85,10 @@ export function buildFigure(input: FigureInput, ctx: FigureContext): BuildResult
   if (str(f.cite) !== undefined) base.cite = str(f.cite);
 
   if (isUnknown) return { figure: { ...base, interval: null, exact: false }, diagnostics: diags };
+  if (hasExpr || hasCount) {
+    const figure = hasExpr ? buildDerived(input, base, diag) : buildCounted(input, base, ctx, diag);
+    return figure ? { figure, diagnostics: diags } : fail();
+  }
 
   let written: WrittenNumber;
   if (hasQuote) {

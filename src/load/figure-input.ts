@@ -25,8 +25,12 @@ export interface FigureInput {
     precision?: unknown;
     unit?: unknown;
     description?: unknown;
+    expr?: unknown;
+    count?: unknown;
   };
   at(field: string): Position;
+  /** Where a value deeper in the declaration is (an item of `count`), when the source can say. */
+  atPath?(path: readonly (string | number)[]): Position;
   /** The literal text of a YAML scalar (to read `value: 1905.50` with its trailing zero). */
   literal?(field: string): string | undefined;
 }

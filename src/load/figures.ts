@@ -141,6 +141,7 @@ export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}
         source: y.source,
         fields: spec,
         at: (field) => y.positionOf(['figures', id, field]),
+        atPath: (path) => y.positionOf(['figures', id, ...path]),
         literal: (field) => y.scalarSource(['figures', id, field]),
       };
       const r = buildFigure(input, ctx);

@@ -135,6 +135,7 @@ export function loadRule(
       reading,
       ...(hedge ? { hedge: hedge.word, hedgePosition: hedge.position } : {}),
       tolerance,
+      ...(typeof rule.implies === 'string' ? { implies: rule.implies } : {}),
     },
   };
 }

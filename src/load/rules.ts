@@ -7,6 +7,7 @@
 import { dirname, join, normalize } from 'node:path';
 import Fraction from 'fraction.js';
 import type { AuditedDocument, Figure, JudgingSettings, Locale, Position, Reading, RuleSet, Severity } from '../model.js';
+import { addRuleFileDerived, checkDerivedFigures, checkImplies, sourcesFrom } from './derived-check.js';
 import { DocumentLoadError } from './document.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { readFigureFileHeader } from './figure-header.js';
@@ -192,6 +193,10 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
     }
   }
 
+  // ── derived figures: the rule file's own, then every one checked against the set ──
+  addRuleFileDerived(set, file.derived, y);
+  checkDerivedFigures(set, sourcesFrom(y, cache.parsed));
+
   // ── rules ──
   const defaults = isObject(file.defaults) ? file.defaults : {};
   const defaultSeverity = (str(defaults.severity) as Severity | undefined) ?? 'error';
@@ -214,6 +219,8 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
     if ('broken' in r) set.broken.push(r.broken);
     else set.rules.push(r.rule);
   });
+
+  checkImplies(set, file.rules as unknown[], y);
 
   // ── ignores ──
   const ignores = Array.isArray(file.ignore) ? (file.ignore as Record<string, unknown>[]) : [];

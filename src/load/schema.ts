@@ -59,6 +59,29 @@ const Note = Type.String({
 
 // ── Figure files ────────────────────────────────────────────────────────────────────────────
 
+const FigureIdPattern = '^[A-Za-z_][A-Za-z0-9_]*$';
+
+const DerivedExpr = Type.String({
+  minLength: 1,
+  description:
+    'A derived figure: a name for this expression over other figures (stated, cited, unknown or derived), e.g. "revenue_2024 / 131%". It is never an independent interval: every rule that uses it is judged on the expression over the base figures.',
+});
+
+const CountedItem = Type.Object(
+  { quote: Quote, occurrence: Type.Optional(Occurrence) },
+  { ...strict, description: 'One item of a counted list, quoted, with the occurrence meant when the quote appears several times.' },
+);
+
+export const DerivedSpec = Type.Object(
+  {
+    expr: DerivedExpr,
+    unit: Type.Optional(Type.String({ description: 'Unit as a reader would say it.' })),
+    description: Type.Optional(Type.String()),
+  },
+  { ...strict, description: 'A derived figure of this rule file only: a name for an expression over the figures.' },
+);
+export type DerivedSpec = Static<typeof DerivedSpec>;
+
 export const FigureSpec = Type.Object(
   {
     quote: Type.Optional(Quote),
@@ -81,8 +104,20 @@ export const FigureSpec = Type.Object(
     ),
     unit: Type.Optional(Type.String({ description: 'Unit as a reader would say it, when the text does not carry it.' })),
     description: Type.Optional(Type.String()),
+    expr: Type.Optional(DerivedExpr),
+    count: Type.Optional(
+      Type.Array(Type.Union([Quote, CountedItem]), {
+        minItems: 1,
+        description:
+          'A counted list: the items the document names, each quoted (e.g. the markets of "6 thị trường đạt trên 10 tỷ USD"). The figure is their number, exactly; every item must be found in the document.',
+      }),
+    ),
   },
-  { ...strict, description: 'A named number: anchored by a quote of the document, cited from elsewhere, or unknown.' },
+  {
+    ...strict,
+    description:
+      'A named number: anchored by a quote of the document, cited from elsewhere, unknown, derived from other figures (`expr`), or the count of a list of quoted items (`count`).',
+  },
 );
 export type FigureSpec = Static<typeof FigureSpec>;
 
@@ -126,6 +161,13 @@ export const ClaimRule = Type.Object(
     }),
     reading: Type.Optional(Reading),
     tolerance: Type.Optional(Tolerance),
+    implies: Type.Optional(
+      Type.String({
+        pattern: FigureIdPattern,
+        description:
+          'An unknown figure this claim defines: the values of it that make the claim hold ("đạt 131% dự toán" implies the plan). Rules that use the figure are judged over those values; two claims implying the same figure must agree.',
+      }),
+    ),
   },
   { ...strict, description: 'A claim of the document: the stated value is read from the quote and compared with `expr`.' },
 );
@@ -208,6 +250,11 @@ export const RuleFile = Type.Object(
         },
         strict,
       ),
+    ),
+    derived: Type.Optional(
+      Type.Record(Type.String(), DerivedSpec, {
+        description: 'Derived figures of this rule file: names for expressions over the figures, usable in its rules like any figure.',
+      }),
     ),
     ignore: Type.Optional(Type.Array(IgnoreSpec)),
     rules: Type.Array(Type.Union([ClaimRule, AssertionRule]), { description: 'Claim rules and assertion rules.' }),

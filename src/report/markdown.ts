@@ -27,12 +27,29 @@ function finding(r: RuleResult): string[] {
   if (r.computed) lines.push(`- **Computed:** ${r.computed.text}`);
   if (r.difference && r.verdict !== 'pass') lines.push(`- **Difference:** ${r.difference.text}`);
   if (r.witness && !r.witnessAtWritten) lines.push(`- **Holds at:** ${witnessText(r.witness)} (within the figures’ precision)`);
-  for (const f of r.figures) {
-    lines.push(`  - \`${f.id}\`: ${f.unknown ? 'unknown' : `${f.written ?? ''} → ${f.interval ?? ''}`}`);
-  }
+  for (const f of r.figures) lines.push(`  - \`${f.id}\`: ${figureText(f)}`);
+  lines.push(...impliedLines(r));
   lines.push(...diagnosis(r));
   if (r.note) lines.push(`- **Reviewer note:** ${r.note}`);
   lines.push(`- **Rule:** ${r.declared.file}:${r.declared.line}:${r.declared.col}`, '');
+  return lines;
+}
+
+/** A figure as written and read; a derived one with its definition, an implied one with its claims, a count with its items. */
+function figureText(f: RuleResult['figures'][number]): string {
+  const read = f.unknown ? 'unknown' : (f.interval ?? '');
+  if (f.derived !== undefined) return `= \`${f.derived}\` → ${read}${f.restsOn?.length ? ` (derived from ${f.restsOn.map((id) => `\`${id}\``).join(', ')})` : ''}`;
+  if (f.impliedBy) return `implied by ${f.impliedBy.map((id) => `\`${id}\``).join(', ')} → ${read}`;
+  if (f.items) return `${read}, counted: ${f.items.map((q) => `“${q}”`).join(', ')}`;
+  return f.unknown ? 'unknown' : `${f.written ?? ''} → ${read}`;
+}
+
+/** What a claim implies about an unknown figure, and which sentences imply it. */
+function impliedLines(r: RuleResult): string[] {
+  const i = r.implied;
+  if (!i) return [];
+  const lines = [`- **Implies:** \`${i.figure}\` ${i.values === 'none' ? 'nothing every sentence allows' : `∈ ${i.values}`}${i.usedBy.length ? `, used by ${i.usedBy.map((id) => `\`${id}\``).join(', ')}` : ''}`];
+  for (const c of i.claims) lines.push(`  - \`${c.rule}\` “${c.quote}” (${r.document}:${c.line}:${c.col}) implies ${c.values}`);
   return lines;
 }
 

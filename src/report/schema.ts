@@ -176,8 +176,16 @@ const RuleResult = Type.Object(
         {
           id: Type.String(),
           written: Type.Optional(Type.String()),
-          interval: Type.Optional(Type.String()),
+          interval: Type.Optional(
+            Type.String({ description: 'As read; for a derived figure its range over the base figures, for an implied one the values its claims imply.' }),
+          ),
           unknown: Type.Optional(Type.Boolean()),
+          derived: Type.Optional(Type.String({ description: 'A derived figure: its definition (an expression over other figures).' })),
+          restsOn: Type.Optional(
+            Type.Array(Type.String(), { description: 'The base figures a derived figure rests on; for an implied figure, the other figures of the claims implying it.' }),
+          ),
+          impliedBy: Type.Optional(Type.Array(Type.String(), { description: 'The claims (rule ids) that imply this unknown figure.' })),
+          items: Type.Optional(Type.Array(Type.String(), { description: 'A counted list: the items counted, as quoted.' })),
         },
         { ...closed, description: 'A figure used, as written and as read.' },
       ),
@@ -210,6 +218,31 @@ const RuleResult = Type.Object(
     ),
     diagnosis: Type.Optional(Diagnosis),
     waiver: Type.Optional(Waiver),
+    implied: Type.Optional(
+      Type.Object(
+        {
+          figure: Type.String({ description: 'The unknown figure the claims imply.' }),
+          values: Type.String({ description: 'Its values: those this claim implies, or (an agreement check) those every claim implies; "none" when there are none.' }),
+          claims: Type.Array(
+            Type.Object(
+              {
+                rule: Type.String(),
+                quote: Type.String(),
+                line: Type.Integer({ minimum: 1 }),
+                col: Type.Integer({ minimum: 1 }),
+                start: Type.Integer({ minimum: 0, description: 'Where the sentence starts in the document (offset into its NFC text).' }),
+                end: Type.Integer({ minimum: 0 }),
+                values: Type.String({ description: 'The values this claim implies.' }),
+              },
+              closed,
+            ),
+            { description: 'Every claim implying the figure.' },
+          ),
+          usedBy: Type.Array(Type.String(), { description: 'The rules that use the implied values.' }),
+        },
+        { ...closed, description: 'A claim that implies an unknown figure (`implies:`), or the check that the claims implying one agree.' },
+      ),
+    ),
   },
   { ...closed, description: 'The outcome of one rule.' },
 );

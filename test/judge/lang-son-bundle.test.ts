@@ -58,6 +58,41 @@ describe('the bundled Lạng Sơn audit', () => {
   });
 });
 
+describe('derived and implied figures of the bundled audit', () => {
+  const rule = (id: string) => result.results.find((r) => r.id === id)!;
+
+  it('each "đạt X% dự toán" implies its plan; the parts’ implied plans fit within the total’s', () => {
+    for (const [id, figure, values] of [
+      ['revenue-2024-vs-plan', 'plan_2024', '[7.456,5; 7.513,8] tỷ đồng'],
+      ['revenue-domestic-2024-vs-plan', 'plan_domestic_2024', '[2.483,9; 2.486,0] tỷ đồng'],
+      ['revenue-trade-2024-vs-plan', 'plan_trade_2024', '[4.980; 5.020] tỷ đồng'],
+    ] as const) {
+      expect(rule(id).verdict, id).toBe('unverifiable');
+      expect(rule(id).implied, id).toMatchObject({ figure, values, usedBy: ['revenue-2024-plan-parts-within-total'] });
+    }
+    expect(rule('revenue-2022-vs-plan').implied).toMatchObject({ figure: 'plan_2022', usedBy: [] });
+    const parts = rule('revenue-2024-plan-parts-within-total');
+    expect(parts.verdict).toBe('pass');
+    expect(parts.figures.map((f) => [f.id, f.impliedBy])).toEqual([
+      ['plan_domestic_2024', ['revenue-domestic-2024-vs-plan']],
+      ['plan_trade_2024', ['revenue-trade-2024-vs-plan']],
+      ['plan_2024', ['revenue-2024-vs-plan']],
+    ]);
+  });
+
+  it('the parts’ growth rates imply their 2023 levels, checked against the 2023 base the total’s growth implies (a derived figure)', () => {
+    const fit = rule('revenue-2024-growth-parts-fit-total');
+    expect(fit.verdict).toBe('pass');
+    expect(fit.figures.find((f) => f.id === 'revenue_2023_same_period')).toEqual({
+      id: 'revenue_2023_same_period',
+      derived: 'revenue_2024 / (1 + revenue_2024_growth)',
+      restsOn: ['revenue_2024', 'revenue_2024_growth'],
+      interval: '[7.791,2; 7.797,6] tỷ đồng',
+    });
+    expect(rule('revenue-domestic-2024-growth').implied?.values).toBe('[2.670,7; 2.673,1] tỷ đồng');
+  });
+});
+
 describe('hedged figures of the bundled document', () => {
   it('"khoảng 55.500 tỷ đồng" is read as about: ±5 %, not ±0,5 tỷ', async () => {
     const { loadRuleFile } = await import('../../src/load/index.js');

@@ -24,10 +24,23 @@ export function tidyWitness(point: Point, variables: readonly Variable[], holds:
     const candidate = point.map((x, i) => {
       const v = variables[i]!;
       if (x === null || !v.step || (v.written && x.equals(v.written))) return x;
-      return roundToStep(x, v.step.div(scale));
+      return inside(roundToStep(x, v.step.div(scale)), v.step.div(scale), v);
     });
     if (candidate.every((x, i) => x === point[i])) return point;
     if (admissible(variables, candidate) && holds(candidate)) return candidate;
   }
   return point;
+}
+
+/**
+ * A rounded coordinate moved back inside its domain by one step when rounding took it out (a
+ * witness in a corner of the box: 2.483,909833 tỷ above a bound of 2.483,90983… rounds up to
+ * 2.483,91, not down out of the box).
+ */
+function inside(x: Fraction, step: Fraction, v: Variable): Fraction {
+  const d = v.domain;
+  if (!d) return x;
+  if (d.lo !== null && (v.openLo ? x.lte(d.lo) : x.lt(d.lo))) return x.add(step);
+  if (d.hi !== null && (v.openHi ? x.gte(d.hi) : x.gt(d.hi))) return x.sub(step);
+  return x;
 }

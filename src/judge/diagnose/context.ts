@@ -4,10 +4,12 @@
  * the changed box, under the rule's own reading), so nothing is reported that was not tested.
  */
 import Fraction from 'fraction.js';
-import { compileExpression, intervals as I, isNumber, isTruthSet, type CompiledExpression, type ProgramNode, type Value } from '../../evaluate/index.js';
+import { intervals as I, isNumber, isTruthSet, type CompiledExpression, type ProgramNode, type Value } from '../../evaluate/index.js';
 import type { Figure, Interval, LoadedClaimRule, LoadedRule, Locale, MaterialityThresholds, Reading, StatedSet, WrittenNumber } from '../../model.js';
+import { inputsOf } from '../../evaluate/program.js';
 import { statedSet } from '../../numbers/index.js';
 import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js';
+import { linkedExpression } from '../linker.js';
 import { variableOf } from '../variables.js';
 import type { NeededValues } from './implied.js';
 
@@ -41,14 +43,14 @@ export function isClaim(c: DiagnoseContext): c is ClaimContext {
 export interface Change {
   scope?: ReadonlyMap<string, Interval | null>;
   stated?: WrittenNumber;
-  /** Another expression over the same figures (a source string, compiled and cached). */
+  /** Another expression over the same figures (a source string, compiled, linked and cached). */
   expr?: string;
   reading?: Reading;
 }
 
 function compiledFor(c: DiagnoseContext, change: Change): CompiledExpression | null {
   if (change.expr === undefined) return c.compiled;
-  const r = compileExpression(change.expr);
+  const r = linkedExpression(change.expr, c.figures);
   return r.ok ? r.compiled : null;
 }
 
@@ -170,7 +172,7 @@ export function topCall(compiled: CompiledExpression): { fn: Extract<ProgramNode
 /** The source text of a node: its own, or a figure's name. */
 function sourceText(compiled: CompiledExpression, id: number): string | null {
   const node = compiled.program.nodes[id]!;
-  if (node.kind === 'figure') return node.name;
+  if (node.kind === 'figure' || node.kind === 'derived') return node.name;
   return node.source?.text ?? null;
 }
 
@@ -184,7 +186,7 @@ export function figuresUnder(compiled: CompiledExpression, id: number): string[]
     if (seen.has(n.id)) continue;
     seen.add(n.id);
     if (n.kind === 'figure') out.add(n.name);
-    else if (n.kind !== 'const') stack.push(...(n.kind === 'call' ? [n.body] : n.args));
+    else if (n.kind !== 'const') stack.push(...inputsOf(n));
   }
   return [...out];
 }

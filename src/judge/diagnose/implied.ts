@@ -396,6 +396,11 @@ export function impliedValues(c: DiagnoseContext): ImpliedValue[] {
       out.push({ figure: id, ...(written ? { written } : {}), needed: 'none', message: `no value of ${id} alone makes it hold` });
       continue;
     }
+    const counted = figure.items ? countedNeeded(c, id, figure.items.length, needed) : undefined;
+    if (counted) {
+      out.push(counted);
+      continue;
+    }
     const value = figure.written
       ? showValue(needed.value, { ...figure.written, decimals: needed.decimals }, c.locale)
       : showValue(needed.value, undefined, c.locale);
@@ -407,4 +412,11 @@ export function impliedValues(c: DiagnoseContext): ImpliedValue[] {
     });
   }
   return out;
+}
+
+/** A counted list holds only for a whole number of items: the nearest one that makes the rule hold. */
+function countedNeeded(c: DiagnoseContext, id: string, count: number, needed: NeededValues): ImpliedValue | undefined {
+  const k = needed.value.round(0);
+  if (k.lt(0) || !holdsWith(c, { scope: withPoint(c.scope, id, k) })) return undefined;
+  return { figure: id, needed: k.toString(), message: `holds if the list ${id} had ${k.toString()} items instead of the ${count} quoted` };
 }

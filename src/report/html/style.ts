@@ -204,11 +204,12 @@ mark.claim.flash { animation: flash 1.2s ease-out 1; }
 .d-section p { margin: 2px 0 4px; }
 .d-section ul { margin: 0 0 4px; padding-left: 18px; }
 .d-section li { margin: 2px 0; }
+.figures .uses { color: var(--muted); font-size: 12px; }
 .material { color: var(--fail); font-weight: 600; }
 .immaterial { color: var(--muted); }
 .waiver { border: 1px dashed var(--ink); border-radius: 6px; padding: 6px 10px; }
 .note { background: #fff8c5; border-radius: 6px; padding: 6px 10px; }
-.also button { cursor: pointer; border: 1px solid var(--line); background: var(--paper); border-radius: 4px; padding: 0 6px; margin: 2px 4px 2px 0; font-family: var(--mono); font-size: 12px; }
+.also button, .implied button, .figures button { cursor: pointer; border: 1px solid var(--line); background: var(--paper); border-radius: 4px; padding: 0 6px; margin: 2px 4px 2px 0; font-family: var(--mono); font-size: 12px; }
 
 /* ── list of results ────────────────────────────────────────────────────────────────── */
 .results { padding: 8px 0 24px; }

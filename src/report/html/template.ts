@@ -10,6 +10,7 @@ import { percentText } from '../coverage.js';
 import { toJsonReport } from '../json.js';
 import { plural, VERDICT_ICON, VERDICT_ORDER } from '../labels.js';
 import { html, type Html, jsonForScript, raw } from './escape.js';
+import { figuresTable, impliedSection, resultIndex } from './figures.js';
 import { anchorNames, findingOrder, findingsSection } from './findings.js';
 import { at, verdictPill } from './parts.js';
 import { type ClaimSpan, segmentText } from './segments.js';
@@ -185,6 +186,8 @@ interface Context {
   names: string[];
   /** Results marked in a rendered document (their deep link is on the mark, not on the list row). */
   marked: Set<number>;
+  /** The first result with each id (links to the claims implying a figure, the rules using it). */
+  byId: Map<string, number>;
 }
 
 function details(audit: AuditResult, i: number, ctx: Context): Html {
@@ -201,11 +204,8 @@ function details(audit: AuditResult, i: number, ctx: Context): Html {
   if (r.missing?.length) fact('missing', html`${r.missing.map((m, k) => html`${k ? ', ' : ''}<code>${m}</code>`)}`);
   fact('rule', html`<code class="rule-at">${at(r.declared)}</code>`);
 
-  const figures = r.figures.length
-    ? html`<table class="figures"><thead><tr><th>figure</th><th>as written</th><th>as read</th></tr></thead><tbody>${r.figures.map(
-        (f) => html`<tr><td><code>${f.id}</code></td><td>${f.written ?? '—'}</td><td>${f.unknown ? html`<em>unknown</em>` : (f.interval ?? '—')}</td></tr>`,
-      )}</tbody></table>`
-    : '';
+  const figures = figuresTable(audit, i, ctx.byId);
+  const implied = impliedSection(audit, i, ctx.byId);
 
   const d = r.diagnosis;
   const diagnosis = d
@@ -237,7 +237,7 @@ function details(audit: AuditResult, i: number, ctx: Context): Html {
   <p class="d-message">${r.message}</p>
   ${quote}
   <dl class="facts">${facts}</dl>
-  ${figures}${diagnosis}${waiver}${note}${tags}${also}
+  ${figures}${implied}${diagnosis}${waiver}${note}${tags}${also}
 </div>`;
 }
 
@@ -272,7 +272,7 @@ export function renderPage(audit: AuditResult, parts: PageParts): string {
   const byDocument = claimsByDocument(audit);
   const names = anchorNames(audit);
   const marked = new Set([...byDocument.values()].flatMap((claims) => claims.map((c) => c.index)));
-  const ctx: Context = { overlaps: overlapsOf(byDocument), docs: new Map(audit.documents.map((d) => [d.path, d])), names, marked };
+  const ctx: Context = { overlaps: overlapsOf(byDocument), docs: new Map(audit.documents.map((d) => [d.path, d])), names, marked, byId: resultIndex(audit) };
   const title = `tally audit — ${audit.documents.map((d) => d.path).join(', ') || 'no document'}`;
   const page = html`<!doctype html>
 <html lang="en">

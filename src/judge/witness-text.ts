@@ -1,0 +1,39 @@
+/**
+ * Witnesses as reports write them: each figure's value in the figure's own style ("45.480,6 tỷ
+ * đồng"), with the fewest extra digits that write it exactly, and in words for messages.
+ */
+import type Fraction from 'fraction.js';
+import type { WrittenNumber } from '../model.js';
+import { halfUnit } from '../numbers/index.js';
+import type { JudgeContext } from './context.js';
+import type { Point } from './decide/index.js';
+import { showValue } from './show.js';
+
+/** The witness, each figure written like the figure (with the fewest extra digits that write it exactly). */
+export function witnessText(point: Point, slots: readonly string[], ctx: JudgeContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  point.forEach((x, i) => {
+    if (x === null) return;
+    const figure = ctx.figures.get(slots[i]!);
+    // An implied figure has no written form: its values are written like the figure it is compared with.
+    const like = figure?.written ?? figure?.implied?.style;
+    out[slots[i]!] = showValue(x, like, ctx.locale, extraDigits(x, like));
+  });
+  return out;
+}
+
+/** Fewest extra decimals (up to 8) that write x exactly in w's style. */
+export function extraDigits(x: Fraction, w: WrittenNumber | undefined): number {
+  if (!w) return 0;
+  const unit = halfUnit(w).mul(2);
+  for (let extra = 0; extra < 8; extra++) {
+    if (x.div(unit).mul(10 ** extra).d === 1n) return extra;
+  }
+  return 8;
+}
+
+/** "grdp_2023 = 45.480,6 and grdp_2020 = 34.887,4" */
+export function witnessWords(witness: Record<string, string>): string {
+  const parts = Object.entries(witness).map(([id, v]) => `${id} = ${v}`);
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
