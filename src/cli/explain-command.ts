@@ -10,6 +10,7 @@ import { type Command, Option } from 'commander';
 import { explain } from '../audit.js';
 import type { Explanation } from '../judge/explain.js';
 import { formatDiagnostic } from '../load/diagnostics.js';
+import { ciLogSafe, jsonInert, terminalSafe } from '../report/escape.js';
 import { VERDICT_ICON, verdictPainter } from '../report/labels.js';
 import { VERSION } from '../version.js';
 import { useColor } from './color.js';
@@ -32,7 +33,7 @@ export function registerExplain(program: Command): void {
 function runExplain(id: string, paths: string[], flags: ExplainFlags): void {
   const explanations = explain({ paths, rule: id });
   if (flags.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ tool: { name: 'tally', version: VERSION }, explanations }, null, 2)}\n`);
+    process.stdout.write(`${jsonInert(JSON.stringify({ tool: { name: 'tally', version: VERSION }, explanations }, null, 2))}\n`);
   } else {
     const color = useColor(process.stdout);
     process.stdout.write(explanations.map((e) => renderExplanation(e, color)).join('\n'));
@@ -41,7 +42,9 @@ function runExplain(id: string, paths: string[], flags: ExplainFlags): void {
 }
 
 /** The explanation as text: numbered sections, aligned, the figures' own notation throughout. */
-export function renderExplanation(e: Explanation, color: boolean): string {
+export function renderExplanation(untrusted: Explanation, color: boolean): string {
+  // Rule files are untrusted: no ESC, bidi override or workflow command reaches the terminal.
+  const e = terminalSafe(untrusted);
   const { c, byVerdict } = verdictPainter(color);
   const out: string[] = [];
   const section = (n: number, title: string) => out.push('', c.bold(`${n}. ${title}`));
@@ -118,7 +121,7 @@ export function renderExplanation(e: Explanation, color: boolean): string {
     section(++n, 'Notes');
     for (const d of e.notes) out.push(...formatDiagnostic(d).split('\n').map((l) => `   ${l}`));
   }
-  return `${out.join('\n')}\n`;
+  return ciLogSafe(`${out.join('\n')}\n`);
 }
 
 /** Break a long sentence at spaces so it reads in an 80–100 column terminal. */

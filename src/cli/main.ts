@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { formatDiagnostic } from '../load/diagnostics.js';
 import { UsageError } from '../load/index.js';
 import type { Diagnostic } from '../model.js';
+import { ciLogSafe, terminalLines, terminalSafe, terminalText } from '../report/escape.js';
 import { VERSION } from '../version.js';
 import { registerAudit } from './audit-command.js';
 import { registerCoverage } from './coverage-command.js';
@@ -39,13 +40,15 @@ async function main(argv: string[]): Promise<void> {
     }
     if (error instanceof UsageError) {
       // A missing path, an unknown rule id …: say what and, where there are some, the problems found.
+      // Messages quote paths and rule ids: neutralised like every other output (escape.ts).
       const diagnostics = (error as UsageError & { diagnostics?: Diagnostic[] }).diagnostics ?? [];
-      for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n\n`);
-      process.stderr.write(`tally: ${error.message}\n`);
+      for (const d of terminalSafe(diagnostics)) process.stderr.write(ciLogSafe(`${formatDiagnostic(d)}\n\n`));
+      process.stderr.write(ciLogSafe(`tally: ${terminalText(error.message)}\n`));
       process.exitCode = EXIT_USAGE;
       return;
     }
-    process.stderr.write(`tally: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const said = error instanceof Error ? terminalLines(error.stack ?? error.message) : terminalText(String(error));
+    process.stderr.write(ciLogSafe(`tally: internal error: ${said}\n`));
     process.exitCode = EXIT_USAGE;
   }
 }

@@ -3,6 +3,7 @@
  * documents' full text is left out (their paths and hashes identify them).
  */
 import type { AuditResult } from '../model.js';
+import { jsonInert } from './escape.js';
 import type { Reporter } from './reporter.js';
 
 export function toJsonReport(audit: AuditResult) {
@@ -15,5 +16,5 @@ export function toJsonReport(audit: AuditResult) {
 export const jsonReporter: Reporter = {
   name: 'json',
   fileName: 'tally-report.json',
-  render: (audit) => `${JSON.stringify(toJsonReport(audit), null, 2)}\n`,
+  render: (audit) => `${jsonInert(JSON.stringify(toJsonReport(audit), null, 2))}\n`,
 };

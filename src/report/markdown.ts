@@ -5,32 +5,35 @@
  */
 import type { AuditResult, RuleResult } from '../model.js';
 import { coverageSummary } from './coverage.js';
+import { markdownCode as code, markdownText as md } from './escape.js';
 import { VERDICT_ICON, VERDICT_ORDER } from './labels.js';
 import type { Reporter } from './reporter.js';
 
-/** Escape what would break a table cell or start Markdown syntax. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+/**
+ * Text from rule files and documents is untrusted: every interpolation goes through md (inline
+ * text) or code (a code span), escape.ts, so no HTML, comment, link or new block can start.
+ */
+const cell = md;
+const at = (p: { file: string; line: number; col: number }) => md(`${p.file}:${p.line}:${p.col}`);
 
 function finding(r: RuleResult): string[] {
   const tags = [r.diagnosis?.materiality.material ? '**material**' : '', r.waiver ? 'waived' : ''].filter(Boolean).join(' · ');
-  const lines = [`### ${VERDICT_ICON[r.verdict]} \`${r.id}\` — ${r.verdict} (${r.severity})${tags ? ` — ${tags}` : ''}`, ''];
+  const lines = [`### ${VERDICT_ICON[r.verdict]} ${code(r.id)} — ${r.verdict} (${r.severity})${tags ? ` — ${tags}` : ''}`, ''];
   if (r.quote) {
-    const at = r.anchor ? ` — ${r.document}:${r.anchor.line}:${r.anchor.col}` : '';
-    lines.push(`> ${r.quote}${at}`, '');
+    const where = r.anchor ? ` — ${md(`${r.document}:${r.anchor.line}:${r.anchor.col}`)}` : '';
+    lines.push(`> ${md(r.quote)}${where}`, '');
   }
-  lines.push(`- **Why:** ${r.message}`);
-  if (r.expr) lines.push(`- **Expression:** \`${r.expr}\``);
-  if (r.stated) lines.push(`- **Stated:** ${r.stated.text} → ${r.stated.set} (reading: ${r.reading}${r.stated.hedge ? `, from “${r.stated.hedge}”` : ''})`);
-  if (r.computed) lines.push(`- **Computed:** ${r.computed.text}`);
-  if (r.difference && r.verdict !== 'pass') lines.push(`- **Difference:** ${r.difference.text}`);
+  lines.push(`- **Why:** ${md(r.message)}`);
+  if (r.expr) lines.push(`- **Expression:** ${code(r.expr)}`);
+  if (r.stated) lines.push(`- **Stated:** ${md(r.stated.text)} → ${md(r.stated.set)} (reading: ${r.reading}${r.stated.hedge ? `, from “${md(r.stated.hedge)}”` : ''})`);
+  if (r.computed) lines.push(`- **Computed:** ${md(r.computed.text)}`);
+  if (r.difference && r.verdict !== 'pass') lines.push(`- **Difference:** ${md(r.difference.text)}`);
   for (const f of r.figures) {
-    lines.push(`  - \`${f.id}\`: ${f.unknown ? 'unknown' : `${f.written ?? ''} → ${f.interval ?? ''}`}`);
+    lines.push(`  - ${code(f.id)}: ${f.unknown ? 'unknown' : `${md(f.written ?? '')} → ${md(f.interval ?? '')}`}`);
   }
   lines.push(...diagnosis(r));
-  if (r.note) lines.push(`- **Reviewer note:** ${r.note}`);
-  lines.push(`- **Rule:** ${r.declared.file}:${r.declared.line}:${r.declared.col}`, '');
+  if (r.note) lines.push(`- **Reviewer note:** ${md(r.note)}`);
+  lines.push(`- **Rule:** ${at(r.declared)}`, '');
   return lines;
 }
 
@@ -39,19 +42,19 @@ function diagnosis(r: RuleResult): string[] {
   const lines: string[] = [];
   const d = r.diagnosis;
   if (d) {
-    lines.push(`- **Material:** ${d.materiality.material ? `yes — ${d.materiality.reasons.join('; ')}` : 'no (the conclusion stands; only the size is off)'}`);
+    lines.push(`- **Material:** ${d.materiality.material ? `yes — ${md(d.materiality.reasons.join('; '))}` : 'no (the conclusion stands; only the size is off)'}`);
     if (d.slips.length) {
       lines.push('- **Likely slip:**');
-      for (const s of d.slips) lines.push(`  - ${s.message}`);
+      for (const s of d.slips) lines.push(`  - ${md(s.message)}`);
     }
     if (d.implied.length) {
       lines.push('- **Would hold if** (one figure changed, the others as read):');
-      for (const i of d.implied) lines.push(`  - ${i.message}${i.needed === 'none' || /^[≤≥]/.test(i.needed) ? '' : ` (needed: ${i.needed})`}`);
+      for (const i of d.implied) lines.push(`  - ${md(i.message)}${i.needed === 'none' || /^[≤≥]/.test(i.needed) ? '' : ` (needed: ${md(i.needed)})`}`);
     }
   }
   if (r.waiver) {
     const w = r.waiver;
-    lines.push(`- **Waived** by ${w.reviewer} until ${w.expires}: ${w.reason} (${w.declared.file}:${w.declared.line}:${w.declared.col}) — counted, but it does not fail the run`);
+    lines.push(`- **Waived** by ${md(w.reviewer)} until ${md(w.expires)}: ${md(w.reason)} (${at(w.declared)}) — counted, but it does not fail the run`);
   }
   return lines;
 }
@@ -79,18 +82,18 @@ export const markdownReporter: Reporter = {
     if (audit.diagnostics.length) {
       out.push('## Problems in the rule files', '');
       for (const d of audit.diagnostics) {
-        out.push(`- \`${d.position.file}:${d.position.line}:${d.position.col}\` ${d.code}: ${d.message}`);
+        out.push(`- ${code(`${d.position.file}:${d.position.line}:${d.position.col}`)} ${md(d.code)}: ${md(d.message)}`);
       }
       out.push('');
     }
     if (audit.coverage.length) {
       out.push('## Coverage', '');
       for (const cov of audit.coverage) {
-        out.push(`- \`${cov.path}\`: ${coverageSummary(cov)}`);
+        out.push(`- ${code(cov.path)}: ${md(coverageSummary(cov))}`);
         const uncovered = cov.numbers.filter((n) => n.status === 'uncovered');
         if (uncovered.length) {
           out.push('', '  | uncovered number | kind | at |', '  |---|---|---|');
-          for (const n of uncovered) out.push(`  | ${cell(n.text)} | ${n.kind} | ${cov.path}:${n.line}:${n.col} |`);
+          for (const n of uncovered) out.push(`  | ${cell(n.text)} | ${n.kind} | ${cell(`${cov.path}:${n.line}:${n.col}`)} |`);
           out.push('');
         }
       }
@@ -106,7 +109,7 @@ export const markdownReporter: Reporter = {
     if (passes.length) {
       out.push('## Claims that hold', '', '| rule | stated | computed | quote |', '|---|---|---|---|');
       for (const r of passes) {
-        out.push(`| \`${r.id}\` | ${cell(r.stated?.text ?? '—')} | ${cell(r.computed?.text ?? 'holds')} | ${cell(r.quote ?? '')} |`);
+        out.push(`| ${code(r.id, { table: true })} | ${cell(r.stated?.text ?? '—')} | ${cell(r.computed?.text ?? 'holds')} | ${cell(r.quote ?? '')} |`);
       }
       out.push('');
     }
