@@ -7,9 +7,10 @@ import { auditParallel } from '../parallel/index.js';
 import { reporters } from '../report/index.js';
 import { writeFileAtomic } from '../report/write.js';
 import { useColor } from './color.js';
+import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 import { jobsOption } from './jobs.js';
 
-interface AuditFlags {
+interface AuditFlags extends InputFlags {
   format: string[];
   out?: string;
   failOn: FailOn;
@@ -38,11 +39,14 @@ export function registerAudit(program: Command): void {
     )
     .option('--fail-on-uncovered', 'also exit 1 when a number of a document is neither covered nor ignored')
     .addOption(jobsOption())
+    .addOption(allowOutsideOption())
+    .addOption(maxDocumentSizeOption())
+    .addOption(maxYamlSizeOption())
     .action((paths: string[], flags: AuditFlags) => runAudit(paths, flags));
 }
 
 async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
-  const result = await auditParallel({ paths, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  const result = await auditParallel({ paths, ...inputOptions(flags), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
   const formats = flags.format?.length ? flags.format : ['console'];
   for (const name of formats) {
     const reporter = reporters.get(name)!;

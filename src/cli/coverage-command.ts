@@ -13,9 +13,10 @@ import { auditParallel } from '../parallel/index.js';
 import { columnWidths, coverageJson, coverageLine, coverageSummary } from '../report/coverage.js';
 import { ciLogSafe, jsonInert, terminalSafe } from '../report/escape.js';
 import { useColor } from './color.js';
+import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 import { jobsOption } from './jobs.js';
 
-interface CoverageFlags {
+interface CoverageFlags extends InputFlags {
   format: 'console' | 'json';
   uncoveredOnly?: boolean;
   failOnUncovered?: boolean;
@@ -31,6 +32,9 @@ export function registerCoverage(program: Command): void {
     .option('--uncovered-only', 'list only the uncovered numbers')
     .option('--fail-on-uncovered', 'exit 1 when any number is uncovered')
     .addOption(jobsOption())
+    .addOption(allowOutsideOption())
+    .addOption(maxDocumentSizeOption())
+    .addOption(maxYamlSizeOption())
     .action((paths: string[], flags: CoverageFlags) => runCoverage(paths, flags));
 }
 
@@ -42,7 +46,7 @@ export function coverageExitCode(result: AuditResult, failOnUncovered: boolean):
 }
 
 async function runCoverage(paths: string[], flags: CoverageFlags): Promise<void> {
-  const result = await auditParallel({ paths, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  const result = await auditParallel({ paths, ...inputOptions(flags), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
   const failOnUncovered = flags.failOnUncovered === true;
   // Rule files and documents are untrusted: what reaches a terminal or CI log is neutralised.
   const shown = terminalSafe(result);

@@ -14,8 +14,9 @@ import { ciLogSafe, jsonInert, terminalSafe } from '../report/escape.js';
 import { VERDICT_ICON, verdictPainter } from '../report/labels.js';
 import { VERSION } from '../version.js';
 import { useColor } from './color.js';
+import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 
-interface ExplainFlags {
+interface ExplainFlags extends InputFlags {
   format: 'text' | 'json';
 }
 
@@ -26,12 +27,15 @@ export function registerExplain(program: Command): void {
     .argument('<rule-id>', 'the id of the rule to explain')
     .argument('[paths...]', 'rule files or folders (default: ./rules)')
     .addOption(new Option('-f, --format <format>', 'text for a terminal, json for tools').choices(['text', 'json']).default('text'))
+    .addOption(allowOutsideOption())
+    .addOption(maxDocumentSizeOption())
+    .addOption(maxYamlSizeOption())
     .action((id: string, paths: string[], flags: ExplainFlags) => runExplain(id, paths, flags));
 }
 
 /** An unknown rule id is a UsageError (with "did you mean"), reported by main with exit code 2. */
 function runExplain(id: string, paths: string[], flags: ExplainFlags): void {
-  const explanations = explain({ paths, rule: id });
+  const explanations = explain({ paths, rule: id, ...inputOptions(flags) });
   if (flags.format === 'json') {
     process.stdout.write(`${jsonInert(JSON.stringify({ tool: { name: 'tally', version: VERSION }, explanations }, null, 2))}\n`);
   } else {

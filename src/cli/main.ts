@@ -21,9 +21,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 async function main(argv: string[]): Promise<void> {
+  // Read before parsing: an internal error may happen while the flags are parsed.
+  const debug = argv.includes('--debug');
   const program = new Command('tally')
     .description('Do the figures in a report tally? Audit a document’s numeric claims against YAML rules.')
     .version(VERSION)
+    .option('--debug', 'print the stack trace of an internal error')
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -47,7 +50,9 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = EXIT_USAGE;
       return;
     }
-    const said = error instanceof Error ? terminalLines(error.stack ?? error.message) : terminalText(String(error));
+    // A bug: one line, unless --debug asks for the stack trace.
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const said = debug && error instanceof Error && error.stack ? terminalLines(error.stack) : `${terminalText(what)} (run with --debug for the stack trace)`;
     process.stderr.write(ciLogSafe(`tally: internal error: ${said}\n`));
     process.exitCode = EXIT_USAGE;
   }
