@@ -24,6 +24,7 @@ import { renderGithub } from '../../src/report/github.js';
 import { reporters } from '../../src/report/index.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { hasInvisible } from '../../src/visible.js';
+import { DANGEROUS, isCommand, outsideCodeSpans, runnerParse } from './inert.js';
 import { sampleAudit } from './sample-audit.js';
 import { parseXml } from './xml.js';
 
@@ -74,40 +75,6 @@ const HOSTILE = [
 const text = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: fc.constantFrom(...HOSTILE), maxLength: 4 }));
 const texts = fc.array(text, { minLength: 1, maxLength: 12 });
 
-/** What .NET's TrimStart removes before the runner looks for `::`. */
-const NET_SPACE = /^[\s\u0085\u180E]*/u;
-/** A line a GitHub runner would take as a workflow command (V2 `::` at the start, or V1 `##[` anywhere). */
-const isCommand = (line: string) => line.replace(NET_SPACE, '').startsWith('::') || line.includes('##[');
-/** Characters a terminal or log acts on, or that hide text; the XML and JSON formats keep other data (an NBSP) as it is. */
-const DANGEROUS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF]/;
-
-/** Markdown with its code spans left out (their content is literal, never markup). */
-function outsideCodeSpans(md: string): string {
-  let out = '';
-  for (let i = 0; i < md.length; ) {
-    if (md[i] === '\\') {
-      out += md.slice(i, i + 2);
-      i += 2;
-      continue;
-    }
-    const run = /^`+/.exec(md.slice(i))?.[0];
-    if (run) {
-      const close = new RegExp(`(?<!\`)${run}(?!\`)`, 'g');
-      close.lastIndex = i + run.length;
-      const m = close.exec(md);
-      if (m) {
-        i = m.index + run.length;
-        continue;
-      }
-      out += run;
-      i += run.length;
-      continue;
-    }
-    out += md[i++];
-  }
-  return out;
-}
-
 /** tally's own colour codes (picocolors: SGR only). */
 const SGR = /\u001b\[\d+m/g;
 
@@ -139,19 +106,6 @@ describe('terminals: console, explain, coverage', () => {
 });
 
 describe('GitHub workflow commands', () => {
-  /** The runner's reading of a line (actions/runner ActionCommand.TryParseV2), with its unescaping. */
-  function runnerParse(line: string) {
-    const trimmed = line.replace(NET_SPACE, '');
-    if (!trimmed.startsWith('::')) return undefined;
-    const end = trimmed.indexOf('::', 2);
-    if (end < 0) return undefined;
-    const info = trimmed.slice(2, end);
-    const space = info.indexOf(' ');
-    const command = space < 0 ? info : info.slice(0, space);
-    const props = space < 0 ? '' : info.slice(space + 1);
-    return { command, props, data: trimmed.slice(end + 2) };
-  }
-
   it('every line is one of tally’s annotations, and nothing else can start a command (property)', () => {
     fc.assert(
       fc.property(texts, (strings) => {
