@@ -73,6 +73,8 @@ function startWorker(slot) {
     const worker = new Worker(bundle, { workerData: { dir, saveDir, seed }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     let range;
     let running; // { i, label, since }
+    /** The last input of the range that finished: inputs run in order, so the next one is the culprit. */
+    let lastDone;
     let finished = false;
     const next = () => {
       range = queue.shift();
@@ -83,6 +85,7 @@ function startWorker(slot) {
         resolve();
         return;
       }
+      lastDone = range.from - 1;
       worker.postMessage(range);
     };
     /** The worker is gone mid-range: note why, keep the input, and carry on after it in a new worker. */
@@ -90,10 +93,13 @@ function startWorker(slot) {
       if (finished) return;
       finished = true;
       clearInterval(watchdog);
-      const i = running?.i ?? range?.from ?? -1;
+      const i = running?.i ?? (lastDone ?? -2) + 1;
       const keep = path.join(saveDir, `input-${i}`);
       fs.rmSync(keep, { recursive: true, force: true });
       if (fs.existsSync(dir)) fs.cpSync(dir, keep, { recursive: true });
+      fs.mkdirSync(keep, { recursive: true });
+      fs.writeFileSync(path.join(keep, 'FUZZ.txt'), `seed ${seed}, input ${i} (${running?.label ?? 'not started'}): ${why}\n`);
+      process.stderr.write(`  input ${i}: ${why}\n`);
       stats.crashes.push({ i, label: running?.label ?? '?', why });
       if (range && i + 1 < range.to) queue.unshift({ from: i + 1, to: range.to });
       stats.done++;
@@ -110,6 +116,7 @@ function startWorker(slot) {
       if (message.type === 'start') running = { i: message.i, label: message.label, since: performance.now() };
       else if (message.type === 'done') {
         running = undefined;
+        lastDone = message.i;
         record(message);
       } else if (message.type === 'range-done') next();
     });

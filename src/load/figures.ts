@@ -76,10 +76,13 @@ export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}
     }
   }
 
+  // One entry per file and way of reading it; `stamp` says which contents it was built from, so a
+  // changed file replaces its entry instead of adding one (a long-lived process must not grow).
   const fence = `${confinement.root}\0${confinement.allowed.join('\0')}\0${policy.maxYamlBytes}\0${policy.maxYamlDepth}`;
-  const key = `${normalize(path)}\0${parsed.sig}\0${document?.path ?? ''}\0${document?.sha256 ?? ''}\0${locale}\0${fence}`;
+  const key = `${normalize(path)}\0${document?.path ?? ''}\0${locale}\0${fence}`;
+  const stamp = `${parsed.sig}\0${document?.sha256 ?? ''}`;
   const hit = cache.figureFiles.get(key);
-  if (hit && hit.tableSigs.every(([p, sig]) => statSignature(p) === sig)) return hit.result;
+  if (hit && hit.stamp === stamp && hit.tableSigs.every(([p, sig]) => statSignature(p) === sig)) return hit.result;
   const tableSigs: [string, string][] = [];
 
   const ctx: FigureContext = { document, locale, documentMissing: documentProblem !== undefined };
@@ -167,7 +170,7 @@ export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}
   };
   if (parsed.documentPath) result.documentPath = parsed.documentPath;
   if (parsed.declaredLocale) result.declaredLocale = parsed.declaredLocale;
-  cache.figureFiles.set(key, { result, tableSigs });
+  cache.figureFiles.set(key, { stamp, result, tableSigs });
   return result;
 }
 

@@ -16,7 +16,7 @@ import { DEFAULT_MAX_DOCUMENT_BYTES } from './policy.js';
  */
 export interface LoadCache {
   parsed: Map<string, ParsedFigureFile>;
-  figureFiles: Map<string, { result: FigureFileResult; tableSigs: [string, string][] }>;
+  figureFiles: Map<string, { stamp: string; result: FigureFileResult; tableSigs: [string, string][] }>;
   documents: Map<string, { sig: string; doc: AuditedDocument | DocumentLoadError }>;
 }
 

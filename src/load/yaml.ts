@@ -306,10 +306,15 @@ function pairsByKey(map: YAMLMap): Map<string, Pair> {
   return index;
 }
 
+/**
+ * The text of a scalar key; undefined for anything else. A mapping or list used as a key is
+ * already an error (stringKeys), and printing one is exponential in its depth: yaml's toString
+ * lays out a complex key twice per level, so `{{{{…` 27 levels deep ran out of memory.
+ */
 function keyString(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value);
-  if (key === null || key === undefined) return undefined;
-  return String(key);
+  if (typeof key === 'string') return key;
+  return undefined;
 }
 
 /** The text of the mapping key starting at `offset` (quotes removed). */

@@ -4,7 +4,7 @@
  * characters shown, expressions and ignore patterns bounded before they run.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -73,6 +73,22 @@ describe('size limits', () => {
     expect(parseBytes('0')).toBeUndefined();
     expect(formatBytes(10 * 1024 * 1024)).toBe('10 MiB');
     expect(formatBytes(1536)).toBe('1.5 KiB');
+  });
+});
+
+describe('the load cache of a long-lived process', () => {
+  it('keeps one entry per figure file however often the file changes', () => {
+    const dir = project({ 'doc.txt': DOC, 'figures.yaml': FIGURES, 'rules.yaml': rules('0.25') });
+    const cache = createLoadCache();
+    for (let k = 0; k < 5; k++) {
+      // A new file each time (a new inode), as an editor saving it would.
+      writeFileSync(path.join(dir, 'next.yaml'), `${FIGURES}  extra_${k}: { value: ${k} }\n`);
+      renameSync(path.join(dir, 'next.yaml'), path.join(dir, 'figures.yaml'));
+      expect(loadRuleFile(path.join(dir, 'rules.yaml'), { cache }).figures.has(`extra_${k}`)).toBe(true);
+    }
+    expect(cache.figureFiles.size).toBe(1);
+    expect(cache.parsed.size).toBe(1);
+    expect(cache.documents.size).toBe(1);
   });
 });
 

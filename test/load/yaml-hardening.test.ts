@@ -39,6 +39,12 @@ describe('nesting depth, checked before the parser runs', () => {
     expect(y.value).toEqual({ note: `${'[[[['.repeat(100)}\n!!str %YAML <<: x\n`, b: 1 });
   });
 
+  it('mappings used as keys, nested 30 deep, are reported without printing them (that was exponential)', () => {
+    const y = parseYaml(`extra: { key${'{'.repeat(30)}: { value: 1 } }\n`, 'k.yaml');
+    expect(y.fatal).toBe(true);
+    expect(y.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', position: { line: 1, col: 13 } });
+  });
+
   it('the limit is a parameter', () => {
     expect(parseYaml('a: [[[1]]]\n', 'f.yaml', { maxDepth: 3 }).diagnostics.map((d) => d.code)).toEqual(['yaml-nesting']);
     expect(parseYaml('a: [[[1]]]\n', 'f.yaml', { maxDepth: 5 }).diagnostics).toEqual([]);
