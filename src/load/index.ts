@@ -4,7 +4,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_MAX_YAML_BYTES } from './policy.js';
+import { confinementFor, refusal } from './confine.js';
+import { DEFAULT_MAX_YAML_BYTES, loadPolicy, type LoadPolicy } from './policy.js';
 import { readInput } from './read-input.js';
 
 export { loadRuleFile, loadRuleFileGuarded, loadRuleFiles, type LoadRuleFileOptions } from './rules.js';
@@ -50,7 +51,13 @@ function looksLikeRuleFile(path: string, maxBytes: number): boolean {
   return RULES_KEY.test(read.bytes.toString('utf8'));
 }
 
-function walk(dir: string, out: string[], maxBytes: number): void {
+/** What a walk needs: the size limit, and where a symbolic link found may point. */
+interface WalkOptions {
+  maxBytes: number;
+  policy: Partial<LoadPolicy>;
+}
+
+function walk(dir: string, out: string[], options: WalkOptions): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -61,8 +68,11 @@ function walk(dir: string, out: string[], maxBytes: number): void {
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out, maxBytes);
-    else if ((e.isFile() || e.isSymbolicLink()) && YAML_FILE.test(e.name) && looksLikeRuleFile(p, maxBytes)) out.push(p);
+    if (e.isDirectory()) walk(p, out, options);
+    else if (!YAML_FILE.test(e.name)) continue;
+    // A link out of the project is not even looked into: loading it reports the refusal.
+    else if (e.isSymbolicLink() && refusal('rule file', p, p, confinementFor(p, loadPolicy(options.policy)))) out.push(p);
+    else if ((e.isFile() || e.isSymbolicLink()) && looksLikeRuleFile(p, options.maxBytes)) out.push(p);
   }
 }
 
@@ -71,11 +81,12 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * The rule files named by command-line paths: a file is taken as is; a directory gives every
  * `*.yaml`/`*.yml` below it that is a rule file (has a top-level `rules:` key), sorted. Figure
- * files living beside rule files are skipped. Hidden folders and node_modules are not entered.
+ * files living beside rule files are skipped. Hidden folders and node_modules are not entered. A
+ * symbolic link out of the project is taken without being read (loading it reports the refusal).
  * Throws UsageError naming a path that does not exist.
  */
-export function findRuleFiles(paths: string[], options: { maxYamlBytes?: number } = {}): string[] {
-  const maxBytes = options.maxYamlBytes ?? DEFAULT_MAX_YAML_BYTES;
+export function findRuleFiles(paths: string[], policy: Partial<LoadPolicy> = {}): string[] {
+  const walkOptions = { maxBytes: policy.maxYamlBytes ?? DEFAULT_MAX_YAML_BYTES, policy };
   const out: string[] = [];
   const seen = new Set<string>();
   const push = (p: string) => {
@@ -93,7 +104,7 @@ export function findRuleFiles(paths: string[], options: { maxYamlBytes?: number 
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      walk(p, found, maxBytes);
+      walk(p, found, walkOptions);
       found.sort(byCodePoint).forEach(push);
     } else {
       push(p);

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit.js';
 import { confinementFor, refusal } from '../../src/load/confine.js';
-import { createLoadCache, loadRuleFile, ruleFileDocument } from '../../src/load/index.js';
+import { createLoadCache, findRuleFiles, loadRuleFile, ruleFileDocument } from '../../src/load/index.js';
 import type { RuleSet } from '../../src/model.js';
 
 const SECRET = 'TOP-SECRET 4242 tỷ đồng';
@@ -103,6 +103,14 @@ describe('confinement of the files a rule file names', () => {
     const set = loadRuleFile(path.join(project, 'rules', 'evil.yaml'), { cache: createLoadCache() });
     expect(problems(set)).toEqual(['1:1 path-outside-root']);
     expect(set.sha256).toBe('');
+  });
+
+  it('a link out of the project found in a rules folder is reported, not looked into, rule file or not', () => {
+    const { project, outside } = layout();
+    symlinkSync(path.join(outside, 'secret.yaml'), path.join(project, 'rules', 'linked.yaml'));
+    expect(findRuleFiles([path.join(project, 'rules')])).toEqual([path.join(project, 'rules', 'linked.yaml')]);
+    const result = audit({ paths: [path.join(project, 'rules')], cwd: project });
+    expect(result.diagnostics.map((d) => `${d.position.file}:${d.position.line}:${d.position.col} ${d.code}`)).toEqual(['rules/linked.yaml:1:1 path-outside-root']);
   });
 
   it('refuses an outside path whether or not the file exists (nothing about outside files is revealed)', () => {
