@@ -35,6 +35,12 @@ function run(args: string[], cwd = HOSTILE, env: Record<string, string> = {}) {
 
 const scratch = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
+/**
+ * These tests start the CLI several times each: on a busy two-core machine they may need more than
+ * vitest's default 5 s. A limit on the test, not an assertion about speed.
+ */
+const SPAWNS = { timeout: 60_000 };
+
 /** Text of files outside the project that a traversal or symlink would have pulled in. */
 const OUTSIDE_TEXT = [/^root:.*:0:0:/m, /Do the figures in a report tally\?|do the figures in a report tally\?/];
 const leaked = (text: string) => OUTSIDE_TEXT.some((re) => re.test(text)) || text.includes(os.hostname());
@@ -59,7 +65,7 @@ describe('known hostile inputs, one at a time', () => {
   });
 });
 
-describe('every file fails alone', () => {
+describe('every file fails alone', SPAWNS, () => {
   const formats = ['json', 'markdown', 'junit', 'sarif', 'html'].flatMap((f) => ['-f', f]);
 
   function everything(jobs: string) {
@@ -101,7 +107,7 @@ describe('every file fails alone', () => {
   });
 });
 
-describe('output injection through the CLI', () => {
+describe('output injection through the CLI', SPAWNS, () => {
   it('console, explain and coverage show ESC, bidi overrides and line breaks as escapes, and forge no CI command', () => {
     const audit = run(['audit', 'injection']);
     expect(audit.code).toBe(1);
@@ -140,7 +146,7 @@ describe('output injection through the CLI', () => {
   });
 });
 
-describe('inputs too large to commit, and special files', () => {
+describe('inputs too large to commit, and special files', SPAWNS, () => {
   function project(files: Record<string, string | Buffer>) {
     const dir = scratch('tally-gen-');
     fs.writeFileSync(path.join(dir, 'package.json'), '{}');
@@ -211,7 +217,7 @@ describe('inputs too large to commit, and special files', () => {
   });
 });
 
-describe('clean failures of --out', () => {
+describe('clean failures of --out', SPAWNS, () => {
   it('--out /proc/x fails at once in one line (it used to spin at 100 % CPU forever)', () => {
     const r = run(['audit', 'good', '-f', 'json', '-o', '/proc/tally-x']);
     expect(r.signal).toBeNull();

@@ -20,7 +20,8 @@ const behaves = (files: Record<string, string | Buffer>, rules: string[], explai
   expect(outcome.kind).not.toBe('bug');
 };
 
-describe('fuzzing (bounded)', () => {
+// A few seconds of work; on a busy machine more than vitest's default 5 s (a limit, not an assertion).
+describe('fuzzing (bounded)', { timeout: 60_000 }, () => {
   it('grammar-aware projects: rule, figure and CSV files and expressions', () => {
     fc.assert(
       fc.property(project, fc.boolean(), (files, explainToo) => {
