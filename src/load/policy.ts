@@ -47,7 +47,7 @@ export function loadPolicy(options: Partial<LoadPolicy> = {}): LoadPolicy {
   };
 }
 
-/** "10 MiB", "2.5 MiB", "900 KiB", "12 bytes": a size as the limit messages say it. */
+/** "10 MiB", "2.02 MiB", "900 KiB", "12 bytes": a size as the limit messages say it. */
 export function formatBytes(bytes: number): string {
   const units: [number, string][] = [
     [MiB * 1024, 'GiB'],
@@ -55,7 +55,7 @@ export function formatBytes(bytes: number): string {
     [1024, 'KiB'],
   ];
   for (const [size, unit] of units) {
-    if (bytes >= size) return `${Number((bytes / size).toFixed(1))} ${unit}`;
+    if (bytes >= size) return `${Number((bytes / size).toFixed(bytes < 10 * size ? 2 : 1))} ${unit}`;
   }
   return `${bytes} byte${bytes === 1 ? '' : 's'}`;
 }

@@ -58,7 +58,8 @@ export function readInput(path: string, maxBytes: number, what: string, flag: st
       code: 'file-too-large',
       message: `${what} ${path} is ${size}, over the limit of ${formatBytes(maxBytes)} (raise it with ${flag})`,
     });
-    if (st.size > maxBytes) return tooLarge(formatBytes(st.size));
+    // "2 MiB, over the limit of 2 MiB" would read as a contradiction: then the bytes are given.
+    if (st.size > maxBytes) return tooLarge(formatBytes(st.size) === formatBytes(maxBytes) ? `${st.size} bytes` : formatBytes(st.size));
     // The size stat gives may be wrong (files under /proc say 0): read until the end, but never
     // past the limit.
     const chunks: Buffer[] = [];
