@@ -89,34 +89,37 @@ export function parseYaml(source: string, file: string, limits: YamlLimits = {})
   }
   if (prescan.problems.length > 0) fatal = true;
 
-  if (!prescan.tooDeep) try {
-    doc = parseDocument(source, {
-      lineCounter,
-      // Duplicate keys are found below in one pass: yaml's own check compares every pair of keys
-      // of a mapping, which is quadratic in a figure file with thousands of figures.
-      uniqueKeys: false,
-      // A list or mapping used as a key is an error here, not a silently stringified key.
-      stringKeys: true,
-      prettyErrors: false,
-      strict: true,
-      // Problems are returned as Diagnostics; nothing is printed to the console.
-      logLevel: 'error',
-      // YAML 1.2 core schema (a `%YAML 1.1` directive is refused by the prescan): no yes/no
-      // booleans, no octal or base-60 numbers, `<<` is not a merge key.
-      version: '1.2',
-      schema: 'core',
-      merge: false,
-    });
-  } catch (e) {
-    fatal = true;
-    diagnostics.push(
-      makeDiagnostic({
-        code: 'yaml-syntax',
-        message: `cannot parse YAML: ${(e as Error).message}`,
-        position: { file, line: 1, col: 1 },
-        source,
-      }),
-    );
+  // A file nested too deep is never given to the parser (it could overflow the stack or the heap).
+  if (!prescan.tooDeep) {
+    try {
+      doc = parseDocument(source, {
+        lineCounter,
+        // Duplicate keys are found below in one pass: yaml's own check compares every pair of keys
+        // of a mapping, which is quadratic in a figure file with thousands of figures.
+        uniqueKeys: false,
+        // A list or mapping used as a key is an error here, not a silently stringified key.
+        stringKeys: true,
+        prettyErrors: false,
+        strict: true,
+        // Problems are returned as Diagnostics; nothing is printed to the console.
+        logLevel: 'error',
+        // YAML 1.2 core schema (a `%YAML 1.1` directive is refused by the prescan): no yes/no
+        // booleans, no octal or base-60 numbers, `<<` is not a merge key.
+        version: '1.2',
+        schema: 'core',
+        merge: false,
+      });
+    } catch (e) {
+      fatal = true;
+      diagnostics.push(
+        makeDiagnostic({
+          code: 'yaml-syntax',
+          message: `cannot parse YAML: ${(e as Error).message}`,
+          position: { file, line: 1, col: 1 },
+          source,
+        }),
+      );
+    }
   }
 
   let value: unknown;
