@@ -6,7 +6,7 @@ import { finishAudit, judgeRuleSets, relativeTo } from './judge/assemble.js';
 import type { Today } from './judge/waive.js';
 import { explainAgreement, explainRule, type Explanation } from './judge/explain.js';
 import { collectImplied } from './judge/implied/registry.js';
-import { findRuleFiles, loadRuleFile, UsageError } from './load/index.js';
+import { findRuleFiles, loadPolicy, loadRuleFileGuarded, UsageError, type LoadPolicy } from './load/index.js';
 import { didYouMean } from './suggest.js';
 import { loadWaiverFilesFor, type WaiverFileResult } from './load/waivers.js';
 import type { AuditResult, Diagnostic, RuleSet } from './model.js';
@@ -22,6 +22,32 @@ export interface AuditOptions {
    * deterministic.
    */
   today?: Today;
+  /**
+   * The project root: every file a rule or figure file names (figure files, documents, CSV
+   * tables) must resolve inside it, symbolic links followed. Default: for each rule file, the
+   * nearest folder above it holding `tally.config.*` or `package.json`, else `cwd`.
+   */
+  root?: string;
+  /** Folders outside the project root that rule and figure files may still name (`--allow-outside`). */
+  allowOutside?: string[];
+  /** Largest document read, in bytes; default 10 MiB (`--max-document-size`). */
+  maxDocumentSize?: number;
+  /** Largest rule, figure, waiver or CSV file read, in bytes; default 2 MiB (`--max-yaml-size`). */
+  maxYamlSize?: number;
+  /** Deepest nesting of lists and mappings in a YAML file, checked before parsing; default 64. */
+  maxYamlDepth?: number;
+}
+
+/** What the loaders may read under these options (plain data: worker threads get it too). */
+export function policyOf(options: AuditOptions): LoadPolicy {
+  return loadPolicy({
+    ...(options.root !== undefined ? { root: options.root } : {}),
+    ...(options.allowOutside !== undefined ? { allowOutside: options.allowOutside } : {}),
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.maxDocumentSize !== undefined ? { maxDocumentBytes: options.maxDocumentSize } : {}),
+    ...(options.maxYamlSize !== undefined ? { maxYamlBytes: options.maxYamlSize } : {}),
+    ...(options.maxYamlDepth !== undefined ? { maxYamlDepth: options.maxYamlDepth } : {}),
+  });
 }
 
 export interface LoadedAudit {
@@ -30,10 +56,17 @@ export interface LoadedAudit {
   waivers?: WaiverFileResult[];
 }
 
-/** Load every rule set named by the paths (throws UsageError for a missing path). */
+/**
+ * Load every rule set named by the paths (throws UsageError for a missing path). Each file is
+ * loaded on its own: a broken or hostile file gives its own problems, the others still load.
+ */
 export function loadAudit(options: AuditOptions): LoadedAudit {
-  const files = findRuleFiles(options.paths.length ? options.paths : ['rules']);
-  return { ruleSets: files.map((file) => loadRuleFile(file)), waivers: loadWaiverFilesFor(files) };
+  const policy = policyOf(options);
+  const files = findRuleFiles(options.paths.length ? options.paths : ['rules'], policy);
+  return {
+    ruleSets: files.map((file) => loadRuleFileGuarded(file, { policy })),
+    waivers: loadWaiverFilesFor(files, { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth }),
+  };
 }
 
 /** Judge every rule, apply the waivers, measure coverage (src/judge/assemble.ts says how). */

@@ -7,10 +7,11 @@ import { auditParallel } from '../parallel/index.js';
 import { reporters } from '../report/index.js';
 import { writeFileAtomic } from '../report/write.js';
 import { useColor } from './color.js';
+import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 import { jobsOption } from './jobs.js';
 import { appendStepSummary } from './step-summary.js';
 
-interface AuditFlags {
+interface AuditFlags extends InputFlags {
   format: string[];
   out?: string;
   failOn: FailOn;
@@ -39,6 +40,9 @@ export function registerAudit(program: Command): void {
     )
     .option('--fail-on-uncovered', 'also exit 1 when a number of a document is neither covered nor ignored')
     .addOption(jobsOption())
+    .addOption(allowOutsideOption())
+    .addOption(maxDocumentSizeOption())
+    .addOption(maxYamlSizeOption())
     .action((paths: string[], flags: AuditFlags) => runAudit(paths, flags));
 }
 
@@ -64,7 +68,7 @@ function planOutputs(formats: string[], out: string | undefined): { stdout?: str
 
 async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
   const plan = planOutputs(flags.format ?? [], flags.out);
-  const result = await auditParallel({ paths, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  const result = await auditParallel({ paths, ...inputOptions(flags), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
   if (plan.stdout) {
     const color = plan.stdout === 'console' && useColor(process.stdout);
     process.stdout.write(reporters.get(plan.stdout)!.render(result, { color, failOn: flags.failOn }));

@@ -11,10 +11,12 @@ import { formatDiagnostic } from '../load/diagnostics.js';
 import type { AuditResult } from '../model.js';
 import { auditParallel } from '../parallel/index.js';
 import { classesSummary, columnWidths, coverageJson, coverageLine, coverageSummary } from '../report/coverage.js';
+import { ciLogSafe, jsonInert, terminalSafe } from '../report/escape.js';
 import { useColor } from './color.js';
+import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 import { jobsOption } from './jobs.js';
 
-interface CoverageFlags {
+interface CoverageFlags extends InputFlags {
   format: 'console' | 'json';
   uncoveredOnly?: boolean;
   failOnUncovered?: boolean;
@@ -30,6 +32,9 @@ export function registerCoverage(program: Command): void {
     .option('--uncovered-only', 'list only the uncovered numbers')
     .option('--fail-on-uncovered', 'exit 1 when any number is uncovered')
     .addOption(jobsOption())
+    .addOption(allowOutsideOption())
+    .addOption(maxDocumentSizeOption())
+    .addOption(maxYamlSizeOption())
     .action((paths: string[], flags: CoverageFlags) => runCoverage(paths, flags));
 }
 
@@ -41,14 +46,16 @@ export function coverageExitCode(result: AuditResult, failOnUncovered: boolean):
 }
 
 async function runCoverage(paths: string[], flags: CoverageFlags): Promise<void> {
-  const result = await auditParallel({ paths, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  const result = await auditParallel({ paths, ...inputOptions(flags), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
   const failOnUncovered = flags.failOnUncovered === true;
+  // Rule files and documents are untrusted: what reaches a terminal or CI log is neutralised.
+  const shown = terminalSafe(result);
   if (flags.format === 'json') {
     // stdout stays pure JSON; problems go to stderr as well, so a pipeline still shows them.
-    for (const line of problemLines(result)) process.stderr.write(`${line}\n`);
-    process.stdout.write(`${JSON.stringify(coverageJson(result, { uncoveredOnly: flags.uncoveredOnly === true }), null, 2)}\n`);
+    for (const line of problemLines(shown)) process.stderr.write(ciLogSafe(`${line}\n`));
+    process.stdout.write(`${jsonInert(JSON.stringify(coverageJson(result, { uncoveredOnly: flags.uncoveredOnly === true }), null, 2))}\n`);
   } else {
-    process.stdout.write(renderConsole(result, { color: useColor(process.stdout), uncoveredOnly: flags.uncoveredOnly === true }));
+    process.stdout.write(ciLogSafe(renderConsole(shown, { color: useColor(process.stdout), uncoveredOnly: flags.uncoveredOnly === true })));
   }
   process.exitCode = coverageExitCode(result, failOnUncovered);
 }

@@ -14,11 +14,13 @@ import type { Explanation } from '../judge/explain.js';
 import { formatDiagnostic } from '../load/diagnostics.js';
 import { explainReadingAt, isReadingQuery, type ReadingExplanation } from '../load/reading-query.js';
 import type { Locale } from '../model.js';
+import { ciLogSafe, jsonInert, terminalSafe } from '../report/escape.js';
 import { VERDICT_ICON, verdictPainter } from '../report/labels.js';
 import { VERSION } from '../version.js';
 import { useColor } from './color.js';
+import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 
-interface ExplainFlags {
+interface ExplainFlags extends InputFlags {
   format: 'text' | 'json';
   locale?: Locale;
 }
@@ -33,14 +35,17 @@ export function registerExplain(program: Command): void {
     .argument('[paths...]', 'rule files or folders (default: ./rules)')
     .addOption(new Option('-f, --format <format>', 'text for a terminal, json for tools').choices(['text', 'json']).default('text'))
     .addOption(new Option('--locale <locale>', 'read a document that no rule file audits in this locale (default: as its numerals show)').choices(['vi-VN', 'en']))
+    .addOption(allowOutsideOption())
+    .addOption(maxDocumentSizeOption())
+    .addOption(maxYamlSizeOption())
     .action((id: string, paths: string[], flags: ExplainFlags) => (isReadingQuery(id) ? runReading(id, paths, flags) : runExplain(id, paths, flags)));
 }
 
 /** An unknown rule id is a UsageError (with "did you mean"), reported by main with exit code 2. */
 function runExplain(id: string, paths: string[], flags: ExplainFlags): void {
-  const explanations = explain({ paths, rule: id });
+  const explanations = explain({ paths, rule: id, ...inputOptions(flags) });
   if (flags.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ tool: { name: 'tally', version: VERSION }, explanations }, null, 2)}\n`);
+    process.stdout.write(`${jsonInert(JSON.stringify({ tool: { name: 'tally', version: VERSION }, explanations }, null, 2))}\n`);
   } else {
     const color = useColor(process.stdout);
     process.stdout.write(explanations.map((e) => renderExplanation(e, color)).join('\n'));
@@ -82,7 +87,9 @@ export function renderReading(r: ReadingExplanation, color: boolean): string {
 }
 
 /** The explanation as text: numbered sections, aligned, the figures' own notation throughout. */
-export function renderExplanation(e: Explanation, color: boolean): string {
+export function renderExplanation(untrusted: Explanation, color: boolean): string {
+  // Rule files are untrusted: no ESC, bidi override or workflow command reaches the terminal.
+  const e = terminalSafe(untrusted);
   const { c, byVerdict } = verdictPainter(color);
   const out: string[] = [];
   const section = (n: number, title: string) => out.push('', c.bold(`${n}. ${title}`));
@@ -172,7 +179,7 @@ export function renderExplanation(e: Explanation, color: boolean): string {
     section(++n, 'Notes');
     for (const d of e.notes) out.push(...formatDiagnostic(d).split('\n').map((l) => `   ${l}`));
   }
-  return `${out.join('\n')}\n`;
+  return ciLogSafe(`${out.join('\n')}\n`);
 }
 
 /** How the verdict was proven, in one sentence. */

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { formatDiagnostic } from '../load/diagnostics.js';
 import { UsageError } from '../load/index.js';
 import type { Diagnostic } from '../model.js';
+import { ciLogSafe, terminalLines, terminalSafe, terminalText } from '../report/escape.js';
 import { VERSION } from '../version.js';
 import { registerAudit } from './audit-command.js';
 import { registerCoverage } from './coverage-command.js';
@@ -20,9 +21,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 async function main(argv: string[]): Promise<void> {
+  // Read before parsing: an internal error may happen while the flags are parsed.
+  const debug = argv.includes('--debug');
   const program = new Command('tally')
     .description('Do the figures in a report tally? Audit a document’s numeric claims against YAML rules.')
     .version(VERSION)
+    .option('--debug', 'print the stack trace of an internal error')
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -39,13 +43,17 @@ async function main(argv: string[]): Promise<void> {
     }
     if (error instanceof UsageError) {
       // A missing path, an unknown rule id …: say what and, where there are some, the problems found.
+      // Messages quote paths and rule ids: neutralised like every other output (escape.ts).
       const diagnostics = (error as UsageError & { diagnostics?: Diagnostic[] }).diagnostics ?? [];
-      for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n\n`);
-      process.stderr.write(`tally: ${error.message}\n`);
+      for (const d of terminalSafe(diagnostics)) process.stderr.write(ciLogSafe(`${formatDiagnostic(d)}\n\n`));
+      process.stderr.write(ciLogSafe(`tally: ${terminalText(error.message)}\n`));
       process.exitCode = EXIT_USAGE;
       return;
     }
-    process.stderr.write(`tally: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A bug: one line, unless --debug asks for the stack trace.
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const said = debug && error instanceof Error && error.stack ? terminalLines(error.stack) : `${terminalText(what)} (run with --debug for the stack trace)`;
+    process.stderr.write(ciLogSafe(`tally: internal error: ${said}\n`));
     process.exitCode = EXIT_USAGE;
   }
 }

@@ -4,32 +4,57 @@
  * terminals link to.
  */
 import type { Diagnostic, Position } from '../model.js';
+import { visible } from '../visible.js';
 
 /** Split a text into lines, accepting \n, \r\n and lone \r. */
 function splitLines(source: string): string[] {
   return source.split(/\r\n|\r|\n/);
 }
 
+/** Columns of a frame line shown on each side of the caret: a 5 MB line is not echoed whole. */
+export const FRAME_HALF_WIDTH = 60;
+
 /**
- * The text a caret must be indented by to sit under `col` (1-based, UTF-16 units) of `line`:
- * tabs are kept (so the terminal expands them the same way), combining marks take no room.
+ * The text a caret must be indented by to sit under the end of `before`: tabs are kept (so the
+ * terminal expands them the same way), combining marks take no room.
  */
-function caretIndent(line: string, col: number): string {
-  const before = line.slice(0, Math.max(0, col - 1));
+function caretIndent(before: string): string {
   let out = '';
   for (const ch of before) {
     if (ch === '\t') out += '\t';
     else if (/\p{M}/u.test(ch)) continue;
     else out += ' ';
   }
+  return out;
+}
+
+/**
+ * The part of a line a frame shows: the characters within FRAME_HALF_WIDTH of column `col`
+ * (1-based, UTF-16 units), with "…" where the line was cut, and every invisible character
+ * written as an escape (`\x1B`, `\u202E`; src/visible.ts) so the frame can neither rewrite a
+ * terminal nor hide what is wrong. `caret` is the indent that puts a caret under `col`.
+ */
+function frameSlice(line: string, col: number): { text: string; caret: string } {
+  const at = Math.max(0, col - 1);
+  let from = Math.max(0, at - FRAME_HALF_WIDTH);
+  let to = Math.min(line.length, at + FRAME_HALF_WIDTH);
+  // Never cut a surrogate pair in half.
+  if (from > 0 && /[\uDC00-\uDFFF]/.test(line[from] ?? '')) from--;
+  if (to < line.length && /[\uD800-\uDBFF]/.test(line[to - 1] ?? '')) to++;
+  const head = from > 0 ? '…' : '';
+  const tail = to < line.length ? '…' : '';
+  const before = head + visible(line.slice(from, Math.min(at, to)), ['\t']);
   // A column past the end of the line (e.g. at the newline) still gets its caret.
-  const past = col - 1 - before.length;
-  return past > 0 ? out + ' '.repeat(past) : out;
+  const past = Math.max(0, at - line.length);
+  return {
+    text: (before + visible(line.slice(Math.min(at, to), to), ['\t']) + tail).replace(/\s+$/u, ''),
+    caret: caretIndent(before) + ' '.repeat(past),
+  };
 }
 
 /**
  * A code frame: `context` lines before the offending one, the line itself marked with `>`,
- * and a caret under the column.
+ * and a caret under the column. Long lines are cut to FRAME_HALF_WIDTH columns around the caret.
  *
  *       3 | rules:
  *     > 4 |   - exprr: growth(a, b)
@@ -42,12 +67,12 @@ export function codeFrame(source: string, line: number, col: number, context = 1
   const width = String(line).length;
   const out: string[] = [];
   for (let n = first; n <= line; n++) {
-    const text = (lines[n - 1] ?? '').replace(/\s+$/u, '');
+    const { text } = frameSlice(lines[n - 1] ?? '', col);
     const mark = n === line ? '>' : ' ';
     out.push(`${mark} ${String(n).padStart(width)} | ${text}`.trimEnd());
   }
-  const target = lines[line - 1] ?? '';
-  out.push(`  ${' '.repeat(width)} | ${caretIndent(target, col)}^`);
+  const { caret } = frameSlice(lines[line - 1] ?? '', col);
+  out.push(`  ${' '.repeat(width)} | ${caret}^`);
   return out.join('\n');
 }
 
@@ -66,7 +91,8 @@ export function makeDiagnostic(init: DiagnosticInit): Diagnostic {
   const d: Diagnostic = {
     severity: init.severity ?? 'error',
     code: init.code,
-    message: init.message,
+    // A message quotes what the file says: a zero-width space or an NBSP in it must show.
+    message: visible(init.message),
     position: init.position,
   };
   if (init.source !== undefined) {

@@ -3,16 +3,19 @@
  * offsets. Quotes are found in it by find-quote.ts, the numbers of a quote picked out by
  * select-number.ts.
  */
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { AuditedDocument, Locale } from '../model.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from './policy.js';
+import { decodeUtf8, readInput } from './read-input.js';
 
-/** Thrown by loadDocument when the file cannot be read or is not UTF-8. */
+/** Thrown by loadDocument when the file cannot be read, is too large or is not UTF-8. */
 export class DocumentLoadError extends Error {
   constructor(
     message: string,
-    readonly code: 'file-not-found' | 'file-unreadable' | 'file-encoding',
+    readonly code: 'file-not-found' | 'file-unreadable' | 'file-too-large' | 'file-encoding',
     readonly path: string,
+    /** Where in the document the problem is (the first bad byte of an encoding error). */
+    readonly at?: { line: number; col: number },
   ) {
     super(message);
     this.name = 'DocumentLoadError';
@@ -20,27 +23,17 @@ export class DocumentLoadError extends Error {
 }
 
 /**
- * Read a document: SHA-256 of the bytes as read, UTF-8 decoded (BOM dropped), line endings
- * normalised to \n, then NFC. Positions of the pipeline refer to this text.
- * Throws DocumentLoadError.
+ * Read a document of at most `maxBytes` (default 10 MiB): SHA-256 of the bytes as read, UTF-8
+ * decoded (BOM dropped), line endings normalised to \n, then NFC. Positions of the pipeline
+ * refer to this text. Throws DocumentLoadError.
  */
-export function loadDocument(path: string, locale: Locale): AuditedDocument {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ENOENT') throw new DocumentLoadError(`document not found: ${path}`, 'file-not-found', path);
-    throw new DocumentLoadError(`cannot read document ${path}: ${err.message}`, 'file-unreadable', path);
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new DocumentLoadError(`document ${path} is not valid UTF-8`, 'file-encoding', path);
-  }
-  return { path, text: normaliseText(text), locale, sha256 };
+export function loadDocument(path: string, locale: Locale, maxBytes = DEFAULT_MAX_DOCUMENT_BYTES): AuditedDocument {
+  const read = readInput(path, maxBytes, 'document', '--max-document-size');
+  if (!read.ok) throw new DocumentLoadError(read.message, read.code, path);
+  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  const decoded = decodeUtf8(read.bytes, path, 'document');
+  if (!decoded.ok) throw new DocumentLoadError(decoded.message, 'file-encoding', path, { line: decoded.line, col: decoded.col });
+  return { path, text: normaliseText(decoded.text), locale, sha256 };
 }
 
 /** CRLF and lone CR to LF, then NFC. */

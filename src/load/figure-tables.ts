@@ -2,13 +2,14 @@
  * Figure tables: a CSV file whose rows declare figures (one per row, the columns being the
  * fields of a YAML figure), each field placed at its line and column for diagnostics.
  */
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Diagnostic, Figure, Position } from '../model.js';
 import { didYouMean } from '../suggest.js';
 import { makeDiagnostic } from './diagnostics.js';
 import { buildFigure, type FigureContext, type FigureInput } from './figure-build.js';
+import { DEFAULT_MAX_YAML_BYTES } from './policy.js';
+import { decodeUtf8, readInput } from './read-input.js';
 
 const sha256Of = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -90,37 +91,32 @@ function csvPlaces(text: string): CsvRecordPlace[] {
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x']);
 const FALSE = new Set(['false', 'no', 'n', '0']);
 
-/** The figures of a CSV table; `from` places problems with the file at its mention in a YAML file. */
+/**
+ * The figures of a CSV table of at most `maxBytes`; `from` places problems with the file at its
+ * mention in a YAML file.
+ */
 export function loadTable(
   path: string,
   ctx: FigureContext,
   from?: { position: Position; source: string },
+  maxBytes = DEFAULT_MAX_YAML_BYTES,
 ): { figures: Figure[]; diagnostics: Diagnostic[]; sha256: string } {
   const diagnostics: Diagnostic[] = [];
   const figures: Figure[] = [];
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
+  const read = readInput(path, maxBytes, 'figure table', '--max-yaml-size');
+  if (!read.ok) {
     diagnostics.push(
-      makeDiagnostic({
-        code: err.code === 'ENOENT' ? 'file-not-found' : 'file-unreadable',
-        message: err.code === 'ENOENT' ? `figure table not found: ${path}` : `cannot read figure table ${path}: ${err.message}`,
-        position: from?.position ?? { file: path, line: 1, col: 1 },
-        source: from?.source,
-      }),
+      makeDiagnostic({ code: read.code, message: read.message, position: from?.position ?? { file: path, line: 1, col: 1 }, source: from?.source }),
     );
     return { figures, diagnostics, sha256: '' };
   }
-  const sha256 = sha256Of(bytes);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/\r\n?/g, '\n');
-  } catch {
-    diagnostics.push(makeDiagnostic({ code: 'file-encoding', message: `${path} is not valid UTF-8`, position: { file: path, line: 1, col: 1 } }));
+  const sha256 = sha256Of(read.bytes);
+  const decoded = decodeUtf8(read.bytes, path, 'figure table');
+  if (!decoded.ok) {
+    diagnostics.push(makeDiagnostic({ code: 'file-encoding', message: decoded.message, position: { file: path, line: decoded.line, col: decoded.col } }));
     return { figures, diagnostics, sha256 };
   }
+  const text = decoded.text.replace(/\r\n?/g, '\n');
   const pos = (line: number, col: number): Position => ({ file: path, line, col });
 
   let records: Record<string, string>[];

@@ -12,6 +12,8 @@ import { parseFigureFile, type ParsedFigureFile } from './figure-header.js';
 import { loadTable } from './figure-tables.js';
 import { cachedDocument, defaultLoadCache, statSignature, type LoadCache } from './load-cache.js';
 import { decideLocale } from './locale.js';
+import { confinementFor, refusal, type Confinement } from './confine.js';
+import { loadPolicy, type LoadPolicy } from './policy.js';
 import { isObject } from './plain.js';
 
 export const DEFAULT_LOCALE: Locale = 'vi-VN';
@@ -39,6 +41,10 @@ export interface LoadFigureFileOptions {
   /** The locale when the file declares none (a rule file's); default vi-VN. */
   locale?: Locale;
   cache?: LoadCache;
+  /** Size and depth limits, and where the root is found (default: loadPolicy()). */
+  policy?: Partial<LoadPolicy>;
+  /** Where the files this one names may be (a rule set's); default: the root found above this file. */
+  confinement?: Confinement;
 }
 
 /**
@@ -48,16 +54,21 @@ export interface LoadFigureFileOptions {
  */
 export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}): FigureFileResult {
   const cache = options.cache ?? defaultLoadCache;
-  const parsed = parseFigureFile(path, cache);
+  const policy = loadPolicy(options.policy);
+  const confinement = options.confinement ?? confinementFor(path, policy);
+  const limits = { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth };
+  const parsed = parseFigureFile(path, cache, limits);
   let locale = parsed.declaredLocale ?? options.locale ?? options.document?.locale ?? DEFAULT_LOCALE;
 
   let document = options.document;
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   let documentProblem: Diagnostic | undefined;
   if (!document && parsed.documentPath) {
-    let d = cachedDocument(cache, parsed.documentPath, locale);
+    const documentAt = parsed.documentPosition ?? { file: path, line: 1, col: 1 };
+    const outside = refusal('document', parsed.documentWritten ?? parsed.documentPath, parsed.documentPath, confinement);
+    let d = outside ? undefined : cachedDocument(cache, parsed.documentPath, locale, policy.maxDocumentBytes);
     // Loaded on its own, the file decides its document's locale (src/load/locale.ts).
-    if (!(d instanceof DocumentLoadError)) {
+    if (d && !(d instanceof DocumentLoadError)) {
       const decided = decideLocale(d, parsed.declaredLocale ?? options.locale);
       if (decided.problem) {
         diagnostics.push(
@@ -70,25 +81,26 @@ export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}
         );
       } else if (decided.locale !== locale) {
         locale = decided.locale;
-        d = cachedDocument(cache, parsed.documentPath, locale);
+        d = cachedDocument(cache, parsed.documentPath, locale, policy.maxDocumentBytes);
       }
     }
-    if (d instanceof DocumentLoadError) {
-      documentProblem = makeDiagnostic({
-        code: d.code === 'file-not-found' ? 'document-not-found' : d.code,
-        message: d.message,
-        position: parsed.documentPosition ?? { file: path, line: 1, col: 1 },
-        source: parsed.yaml?.source,
-      });
+    if (outside || d instanceof DocumentLoadError) {
+      documentProblem = outside
+        ? makeDiagnostic({ code: 'path-outside-root', message: outside, position: documentAt, source: parsed.yaml?.source })
+        : documentLoadProblem(d as DocumentLoadError, documentAt, parsed.yaml?.source);
       diagnostics.push(documentProblem);
     } else {
       document = d;
     }
   }
 
-  const key = `${normalize(path)}\0${parsed.sig}\0${document?.path ?? ''}\0${document?.sha256 ?? ''}\0${locale}`;
+  // One entry per file and way of reading it; `stamp` says which contents it was built from, so a
+  // changed file replaces its entry instead of adding one (a long-lived process must not grow).
+  const fence = `${confinement.root}\0${confinement.allowed.join('\0')}\0${policy.maxYamlBytes}\0${policy.maxYamlDepth}`;
+  const key = `${normalize(path)}\0${document?.path ?? ''}\0${locale}\0${fence}`;
+  const stamp = `${parsed.sig}\0${document?.sha256 ?? ''}`;
   const hit = cache.figureFiles.get(key);
-  if (hit && hit.tableSigs.every(([p, sig]) => statSignature(p) === sig)) return hit.result;
+  if (hit && hit.stamp === stamp && hit.tableSigs.every(([p, sig]) => statSignature(p) === sig)) return hit.result;
   const tableSigs: [string, string][] = [];
 
   const ctx: FigureContext = { document, locale, documentMissing: documentProblem !== undefined };
@@ -119,7 +131,7 @@ export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}
     for (const ds of parsed.figureDiagnostics.values()) diagnostics.push(...ds);
   } else if (parsed.kind === 'csv') {
     tableSigs.push([path, statSignature(path)]);
-    const t = loadTable(path, ctx);
+    const t = loadTable(path, ctx, undefined, policy.maxYamlBytes);
     sha256 = t.sha256;
     diagnostics.push(...t.diagnostics);
     t.figures.forEach(add);
@@ -153,8 +165,13 @@ export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}
     tablePaths.forEach((rel, i) => {
       if (typeof rel !== 'string') return;
       const tpath = join(dirname(path), rel);
+      const outside = refusal('figure table', rel, tpath, confinement);
+      if (outside) {
+        diagnostics.push(makeDiagnostic({ code: 'path-outside-root', message: outside, position: y.positionOf(['tables', i]), source: y.source }));
+        return;
+      }
       tableSigs.push([tpath, statSignature(tpath)]);
-      const t = loadTable(tpath, ctx, { position: y.positionOf(['tables', i]), source: y.source });
+      const t = loadTable(tpath, ctx, { position: y.positionOf(['tables', i]), source: y.source }, policy.maxYamlBytes);
       if (t.sha256) tables.push({ path: tpath, sha256: t.sha256 });
       diagnostics.push(...t.diagnostics);
       t.figures.forEach(add);
@@ -172,8 +189,18 @@ export function loadFigureFile(path: string, options: LoadFigureFileOptions = {}
   };
   if (parsed.documentPath) result.documentPath = parsed.documentPath;
   if (parsed.declaredLocale) result.declaredLocale = parsed.declaredLocale;
-  cache.figureFiles.set(key, { result, tableSigs });
+  cache.figureFiles.set(key, { stamp, result, tableSigs });
   return result;
+}
+
+/**
+ * A document that could not be loaded, as a Diagnostic: at the bad byte of the document for an
+ * encoding error, else where the file names the document.
+ */
+export function documentLoadProblem(e: DocumentLoadError, namedAt: Position, source: string | undefined): Diagnostic {
+  const code = e.code === 'file-not-found' ? 'document-not-found' : e.code;
+  if (e.at) return makeDiagnostic({ code, message: e.message, position: { file: e.path, ...e.at } });
+  return makeDiagnostic({ code, message: e.message, position: namedAt, source });
 }
 
 function sourceOf(file: string, parsed: ParsedFigureFile): string | undefined {

@@ -2,10 +2,13 @@
  * The "load" stage: rule files, figure files and documents, validated and anchored, with every
  * problem as a Diagnostic at file:line:col.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { confinementFor, refusal } from './confine.js';
+import { DEFAULT_MAX_YAML_BYTES, loadPolicy, type LoadPolicy } from './policy.js';
+import { readInput } from './read-input.js';
 
-export { loadRuleFile, loadRuleFiles, type LoadRuleFileOptions } from './rules.js';
+export { loadRuleFile, loadRuleFileGuarded, loadRuleFiles, type LoadRuleFileOptions } from './rules.js';
 export { parseTolerance, DEFAULT_TOLERANCE } from './rule.js';
 export { loadFigureFile, DEFAULT_LOCALE, type FigureFileResult, type LoadFigureFileOptions } from './figures.js';
 export { readFigureFileHeader, type FigureFileHeader } from './figure-header.js';
@@ -20,7 +23,9 @@ export { selectNumber, documentNumbers, numbersInSpan, type SelectNumberResult }
 export { codeFrame, formatDiagnostic, makeDiagnostic, sortDiagnostics, type DiagnosticInit } from './diagnostics.js';
 export { didYouMean, editDistance } from '../suggest.js';
 export { validateRuleFile, validateFigureFile, validateFigureFileDetailed, type FigureFileValidation } from './validate.js';
-export { parseYaml, readYamlFile, pointerToPath, MAX_ALIAS_COUNT, type ParsedYaml, type ReadYamlResult, type PathSegment } from './yaml.js';
+export { parseYaml, readYamlFile, pointerToPath, MAX_ALIAS_COUNT, type ParsedYaml, type ReadYamlResult, type PathSegment, type YamlLimits } from './yaml.js';
+export { loadPolicy, formatBytes, parseBytes, type LoadPolicy } from './policy.js';
+export { confinementFor, refusal, type Confinement } from './confine.js';
 export { loadWaiverFile, loadWaiverFilesFor, findWaiverFile, isCalendarDate, WAIVER_FILE_NAMES, type LoadedWaiver, type WaiverFileResult } from './waivers.js';
 
 /** A problem with how tally was called (a missing path, an unknown flag): exit code 2. */
@@ -35,22 +40,39 @@ const YAML_FILE = /\.ya?ml$/i;
 /** A top-level `rules:` key (plain or quoted), as in a rule file. */
 const RULES_KEY = /^(?:rules|"rules"|'rules')[ \t]*:/m;
 
-/** Is the file a rule file (has a top-level `rules:` key)? */
-function looksLikeRuleFile(path: string): boolean {
-  try {
-    return RULES_KEY.test(readFileSync(path, 'utf8'));
-  } catch {
-    return false;
-  }
+/**
+ * Is the file a rule file (has a top-level `rules:` key)? Read within the size limit, and only
+ * if it is a regular file (a FIFO named rules.yaml must not block the walk). A file over the
+ * limit is taken, so loading it says it is too large instead of skipping it silently.
+ */
+function looksLikeRuleFile(path: string, maxBytes: number): boolean {
+  const read = readInput(path, maxBytes, 'file', '--max-yaml-size');
+  if (!read.ok) return read.code === 'file-too-large';
+  return RULES_KEY.test(read.bytes.toString('utf8'));
 }
 
-function walk(dir: string, out: string[]): void {
-  const entries = readdirSync(dir, { withFileTypes: true });
+/** What a walk needs: the size limit, and where a symbolic link found may point. */
+interface WalkOptions {
+  maxBytes: number;
+  policy: Partial<LoadPolicy>;
+}
+
+function walk(dir: string, out: string[], options: WalkOptions): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    // An unreadable folder below a named one holds nothing we can audit.
+    return;
+  }
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if ((e.isFile() || e.isSymbolicLink()) && YAML_FILE.test(e.name) && looksLikeRuleFile(p)) out.push(p);
+    if (e.isDirectory()) walk(p, out, options);
+    else if (!YAML_FILE.test(e.name)) continue;
+    // A link out of the project is not even looked into: loading it reports the refusal.
+    else if (e.isSymbolicLink() && refusal('rule file', p, p, confinementFor(p, loadPolicy(options.policy)))) out.push(p);
+    else if ((e.isFile() || e.isSymbolicLink()) && looksLikeRuleFile(p, options.maxBytes)) out.push(p);
   }
 }
 
@@ -59,10 +81,12 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * The rule files named by command-line paths: a file is taken as is; a directory gives every
  * `*.yaml`/`*.yml` below it that is a rule file (has a top-level `rules:` key), sorted. Figure
- * files living beside rule files are skipped. Hidden folders and node_modules are not entered.
+ * files living beside rule files are skipped. Hidden folders and node_modules are not entered. A
+ * symbolic link out of the project is taken without being read (loading it reports the refusal).
  * Throws UsageError naming a path that does not exist.
  */
-export function findRuleFiles(paths: string[]): string[] {
+export function findRuleFiles(paths: string[], policy: Partial<LoadPolicy> = {}): string[] {
+  const walkOptions = { maxBytes: policy.maxYamlBytes ?? DEFAULT_MAX_YAML_BYTES, policy };
   const out: string[] = [];
   const seen = new Set<string>();
   const push = (p: string) => {
@@ -80,7 +104,7 @@ export function findRuleFiles(paths: string[]): string[] {
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      walk(p, found);
+      walk(p, found, walkOptions);
       found.sort(byCodePoint).forEach(push);
     } else {
       push(p);

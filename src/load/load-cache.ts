@@ -7,6 +7,7 @@ import type { AuditedDocument, Locale } from '../model.js';
 import { DocumentLoadError, loadDocument } from './document.js';
 import type { ParsedFigureFile } from './figure-header.js';
 import type { FigureFileResult } from './figures.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from './policy.js';
 
 /**
  * Shared between loads so a figure file (or document) used by several rule files is read once.
@@ -15,7 +16,7 @@ import type { FigureFileResult } from './figures.js';
  */
 export interface LoadCache {
   parsed: Map<string, ParsedFigureFile>;
-  figureFiles: Map<string, { result: FigureFileResult; tableSigs: [string, string][] }>;
+  figureFiles: Map<string, { stamp: string; result: FigureFileResult; tableSigs: [string, string][] }>;
   documents: Map<string, { sig: string; doc: AuditedDocument | DocumentLoadError }>;
 }
 
@@ -44,14 +45,14 @@ export function statSignature(path: string): string {
 }
 
 /** A document through the cache; a load failure is cached too (and returned, not thrown). */
-export function cachedDocument(cache: LoadCache, path: string, locale: Locale): AuditedDocument | DocumentLoadError {
-  const key = `${normalize(path)}\0${locale}`;
+export function cachedDocument(cache: LoadCache, path: string, locale: Locale, maxBytes = DEFAULT_MAX_DOCUMENT_BYTES): AuditedDocument | DocumentLoadError {
+  const key = `${normalize(path)}\0${locale}\0${maxBytes}`;
   const sig = statSignature(path);
   const hit = cache.documents.get(key);
   if (hit && hit.sig === sig) return hit.doc;
   let doc: AuditedDocument | DocumentLoadError;
   try {
-    doc = loadDocument(path, locale);
+    doc = loadDocument(path, locale, maxBytes);
   } catch (e) {
     if (!(e instanceof DocumentLoadError)) throw e;
     doc = e;

@@ -2,10 +2,12 @@
  * Which document a rule file audits, told cheaply: to group rule files by document before any
  * of them is loaded (a parallel audit keeps all rule files of one document together).
  */
-import { readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
+import { confinementFor, refusal, type Confinement } from './confine.js';
 import { readFigureFileHeader } from './figure-header.js';
-import { parseYaml, readYamlFile } from './yaml.js';
+import { loadPolicy, type LoadPolicy } from './policy.js';
+import { readInput } from './read-input.js';
+import { parseYaml, readYamlFile, type YamlLimits } from './yaml.js';
 import { isObject } from './plain.js';
 
 /** A top-level key of a block mapping, plain or quoted, at the start of a line. */
@@ -46,30 +48,30 @@ function topLevelEntries(source: string, keys: readonly string[]): string | unde
  * laid out plainly, else from the whole file as the loader reads it. Undefined when the file
  * cannot be read or is not a mapping.
  */
-function topLevelValues(path: string, keys: readonly string[]): Record<string, unknown> | undefined {
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
-  }
+function topLevelValues(path: string, keys: readonly string[], limits: Required<YamlLimits>): Record<string, unknown> | undefined {
+  const read = readInput(path, limits.maxBytes, 'file', '--max-yaml-size');
+  if (!read.ok) return undefined;
+  const source = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
   const header = topLevelEntries(source, keys);
   if (header !== undefined) {
-    const y = parseYaml(header, path);
+    const y = parseYaml(header, path, limits);
     if (y.diagnostics.length === 0 && (y.value === null || y.value === undefined)) return {};
     if (y.diagnostics.length === 0 && isObject(y.value)) return y.value;
   }
-  const y = readYamlFile(path);
+  const y = readYamlFile(path, limits);
   return !y.fatal && isObject(y.value) ? y.value : undefined;
 }
 
 /** The document a figure file names (none for CSV tables), as the loader resolves it. */
-function figureFileDocument(path: string): string | undefined {
+function figureFileDocument(path: string, limits: Required<YamlLimits>): string | undefined {
   if (extname(path).toLowerCase() === '.csv') return undefined;
-  const header = topLevelValues(path, ['document']);
-  if (header === undefined) return readFigureFileHeader(path).documentPath;
+  const header = topLevelValues(path, ['document'], limits);
+  if (header === undefined) return readFigureFileHeader(path, undefined, limits).documentPath;
   return typeof header.document === 'string' ? join(dirname(path), header.document) : undefined;
 }
+
+/** Is the file one the rule file may name (inside its project root, or an allowed folder)? */
+const allowed = (path: string, c: Confinement) => refusal('file', path, path, c) === undefined;
 
 /**
  * The document a rule file audits, decided as loadRuleFile decides it — the rule file's
@@ -78,14 +80,20 @@ function figureFileDocument(path: string): string | undefined {
  * when no document can be told (the file is unreadable, malformed, or names none): loading the
  * file reports why. For a rule file that loads without errors it is the loaded set's document.
  */
-export function ruleFileDocument(path: string): string | undefined {
-  const header = topLevelValues(path, ['document', 'figures']);
+export function ruleFileDocument(path: string, options: Partial<LoadPolicy> = {}): string | undefined {
+  const policy = loadPolicy(options);
+  const limits = { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth };
+  const header = topLevelValues(path, ['document', 'figures'], limits);
   if (header === undefined) return undefined;
   if (typeof header.document === 'string') return join(dirname(path), header.document);
   if (!Array.isArray(header.figures)) return undefined;
+  // Files outside the project are not even looked at: loading the rule file says they are refused.
+  const confinement = confinementFor(path, policy);
   for (const rel of header.figures) {
     if (typeof rel !== 'string') continue;
-    const document = figureFileDocument(join(dirname(path), rel));
+    const figures = join(dirname(path), rel);
+    if (!allowed(figures, confinement)) return undefined;
+    const document = figureFileDocument(figures, limits);
     if (document !== undefined) return document;
   }
   return undefined;

@@ -19,6 +19,8 @@ import { defaultReadingOf, findHedge } from '../numbers/index.js';
 import { findQuote } from './find-quote.js';
 import { selectNumber } from './select-number.js';
 import { makeDiagnostic } from './diagnostics.js';
+import { compileIgnorePattern } from './ignore-pattern.js';
+import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from './policy.js';
 import type { ParsedYaml } from './yaml.js';
 import { str } from './plain.js';
 
@@ -29,6 +31,28 @@ export function parseTolerance(text: string): Fraction {
   const m = /^\s*([0-9]+(?:[.,][0-9]+)?)\s*%\s*$/.exec(text);
   if (!m) throw new Error(`invalid tolerance "${text}": write a percentage like "5%"`);
   return new Fraction(m[1]!.replace(',', '.')).div(100);
+}
+
+/**
+ * Why an expression is refused before mathjs parses it (a rule file is untrusted input): longer
+ * than MAX_EXPRESSION_LENGTH, or brackets nested deeper than MAX_EXPRESSION_DEPTH (the parser
+ * recurses per bracket). Undefined when it may be parsed.
+ */
+export function expressionLimitProblem(text: string): { code: string; message: string } | undefined {
+  if (text.length > MAX_EXPRESSION_LENGTH) {
+    return { code: 'expression-too-long', message: `the expression is ${text.length} characters long, over the limit of ${MAX_EXPRESSION_LENGTH}` };
+  }
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[' || ch === '{') {
+      if (++depth > MAX_EXPRESSION_DEPTH) {
+        return { code: 'expression-too-deep', message: `the expression nests brackets more than ${MAX_EXPRESSION_DEPTH} deep` };
+      }
+    } else if (ch === ')' || ch === ']' || ch === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }
 
 export interface RuleContext {
@@ -72,6 +96,10 @@ export function loadRule(
     ...(str(rule.note) !== undefined ? { note: str(rule.note) } : {}),
     ...(str(rule.description) !== undefined ? { description: str(rule.description) } : {}),
   };
+
+  const exprField = typeof rule.assert === 'string' ? 'assert' : 'expr';
+  const tooMuch = expressionLimitProblem(str(rule[exprField]) ?? '');
+  if (tooMuch) return broken(tooMuch.code, tooMuch.message, at(exprField));
 
   let anchor;
   if (quote !== undefined) {
@@ -158,12 +186,9 @@ export function loadIgnore(
   if (typeof spec.text === 'string') ig.text = spec.text;
   if (typeof spec.kind === 'string') ig.kind = spec.kind as NumberKind;
   if (typeof spec.pattern === 'string') {
-    try {
-      ig.pattern = new RegExp(spec.pattern, 'u');
-    } catch (e) {
-      const message = `invalid regular expression: ${(e as Error).message}`;
-      return { problem: diag('invalid-pattern', message, y.positionOf(['ignore', i, 'pattern'])) };
-    }
+    const compiled = compileIgnorePattern(spec.pattern);
+    if (!compiled.ok) return { problem: diag('invalid-pattern', compiled.message, y.positionOf(['ignore', i, 'pattern'])) };
+    ig.pattern = compiled.pattern;
   }
   if (typeof spec.quote === 'string') {
     const found = findQuote(doc, spec.quote);

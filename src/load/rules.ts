@@ -4,15 +4,18 @@
  * cannot be anchored becomes a BrokenRule (reported as verdict `error`), never a silent omission,
  * and never stops the others.
  */
+import { lstatSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import Fraction from 'fraction.js';
 import type { AuditedDocument, Figure, JudgingSettings, Locale, Position, Reading, RuleSet, Severity } from '../model.js';
+import { confinementFor, refusal, type Confinement } from './confine.js';
 import { addRuleFileDerived, checkDerivedFigures, checkImplies, sourcesFrom } from './derived-check.js';
 import { DocumentLoadError } from './document.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
-import { readFigureFileHeader } from './figure-header.js';
-import { DEFAULT_LOCALE, loadFigureFile } from './figures.js';
+import { parseFigureFile, readFigureFileHeader } from './figure-header.js';
+import { DEFAULT_LOCALE, documentLoadProblem, loadFigureFile } from './figures.js';
 import { decideLocale } from './locale.js';
+import { loadPolicy, type LoadPolicy } from './policy.js';
 import { cachedDocument, defaultLoadCache, statSignature, type LoadCache } from './load-cache.js';
 import { loadIgnore, loadRule, parseTolerance } from './rule.js';
 import { plainDecimal } from './figure-values.js';
@@ -23,10 +26,44 @@ import { isObject, str } from './plain.js';
 export interface LoadRuleFileOptions {
   /** Shared between rule files so common figure files and documents are read once. */
   cache?: LoadCache;
+  /**
+   * What may be read: the project root (default: found above the rule file), allowed folders,
+   * size and nesting limits (default: loadPolicy()).
+   */
+  policy?: Partial<LoadPolicy>;
 }
 
 function placeholderDocument(path: string, locale: Locale): AuditedDocument {
   return { path, text: '', locale, sha256: '' };
+}
+
+/**
+ * Why a rule file that is a symbolic link may not be read: one found in a rules folder points
+ * outside the project (a contributor's link to /etc/… would otherwise be read and echoed).
+ */
+function symlinkOutside(path: string, confinement: Confinement): string | undefined {
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return undefined;
+  } catch {
+    return undefined;
+  }
+  return refusal('rule file', path, path, confinement);
+}
+
+/** A rule set that yields nothing but one problem (refused before it was read, or it could not be loaded). */
+function refusedRuleFile(path: string, message: string, code = 'path-outside-root'): RuleSet {
+  return {
+    file: path,
+    sha256: '',
+    document: placeholderDocument('', DEFAULT_LOCALE),
+    figures: new Map(),
+    brokenFigures: new Map(),
+    figureFiles: [],
+    rules: [],
+    broken: [],
+    ignores: [],
+    diagnostics: [makeDiagnostic({ code, message, position: { file: path, line: 1, col: 1 } })],
+  };
 }
 
 /**
@@ -36,7 +73,12 @@ function placeholderDocument(path: string, locale: Locale): AuditedDocument {
  */
 export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): RuleSet {
   const cache = options.cache ?? defaultLoadCache;
-  const y = readYamlFile(path);
+  const policy = loadPolicy(options.policy);
+  const limits = { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth };
+  const confinement = confinementFor(path, policy);
+  const escapes = symlinkOutside(path, confinement);
+  if (escapes) return refusedRuleFile(path, escapes);
+  const y = readYamlFile(path, limits);
   const set: RuleSet = {
     file: path,
     sha256: y.sha256,
@@ -65,17 +107,24 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
     makeDiagnostic({ code, message, position, source: y.source, severity });
 
   // ── figure files, document, locale ──
+  // Every file named here must lie inside the project root (confine.ts): a refused one is not read.
+  let fileLevel = false;
   const figurePaths: { path: string; position: Position }[] = [];
   const seenFigurePaths = new Set<string>();
   (file.figures as string[]).forEach((rel, i) => {
     const p = join(dirname(path), rel);
     if (seenFigurePaths.has(normalize(p))) return;
     seenFigurePaths.add(normalize(p));
+    const outside = refusal('figure file', rel, p, confinement);
+    if (outside) {
+      set.diagnostics.push(diag('path-outside-root', outside, y.positionOf(['figures', i])));
+      fileLevel = true;
+      return;
+    }
     figurePaths.push({ path: p, position: y.positionOf(['figures', i]) });
   });
-  const headers = figurePaths.map((f) => ({ ...f, header: readFigureFileHeader(f.path, cache) }));
+  const headers = figurePaths.map((f) => ({ ...f, header: parseFigureFile(f.path, cache, limits) }));
 
-  let fileLevel = false;
   for (const h of headers) {
     if (statSignature(h.path) === 'missing') {
       set.diagnostics.push(diag('file-not-found', `figure file not found: ${h.path}`, h.position));
@@ -88,6 +137,12 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
   }
 
   const ruleDoc = str(file.document) !== undefined ? join(dirname(path), str(file.document)!) : undefined;
+  // A document outside the project is refused before anything is compared with it.
+  const ruleDocOutside = ruleDoc === undefined ? undefined : refusal('document', str(file.document)!, ruleDoc, confinement);
+  if (ruleDocOutside) {
+    set.diagnostics.push(diag('path-outside-root', ruleDocOutside, y.positionOf(['document'])));
+    return done();
+  }
   let documentPath = ruleDoc;
   let documentFrom = ruleDoc ? y.positionOf(['document']) : undefined;
   for (const h of headers) {
@@ -134,7 +189,18 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
     set.document = placeholderDocument('', locale);
     return done();
   }
-  let loaded = cachedDocument(cache, documentPath, locale);
+  const fromRule = ruleDoc !== undefined;
+  const documentAt = (fromRule ? y.positionOf(['document']) : documentFrom) ?? y.positionOf([]);
+  const namer = headers.find((h) => h.header.documentPath === documentPath)?.header;
+  const documentSource = fromRule ? y.source : namer?.yaml?.source;
+  const written = fromRule ? str(file.document)! : (namer?.documentWritten ?? documentPath);
+  const outside = refusal('document', written, documentPath, confinement);
+  if (outside) {
+    set.diagnostics.push(makeDiagnostic({ code: 'path-outside-root', message: outside, position: documentAt, source: documentSource }));
+    set.document = placeholderDocument(documentPath, locale);
+    return done();
+  }
+  let loaded = cachedDocument(cache, documentPath, locale, policy.maxDocumentBytes);
   if (!(loaded instanceof DocumentLoadError)) {
     // The locale: as stated (refused when the text contradicts it), else as the text reads.
     const decided = decideLocale(loaded, statedLocale);
@@ -146,19 +212,11 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
       fileLevel = true;
     } else if (decided.locale !== locale) {
       locale = decided.locale;
-      loaded = cachedDocument(cache, documentPath, locale);
+      loaded = cachedDocument(cache, documentPath, locale, policy.maxDocumentBytes);
     }
   }
   if (loaded instanceof DocumentLoadError) {
-    const fromRule = ruleDoc !== undefined;
-    set.diagnostics.push(
-      makeDiagnostic({
-        code: loaded.code === 'file-not-found' ? 'document-not-found' : loaded.code,
-        message: loaded.message,
-        position: (fromRule ? y.positionOf(['document']) : documentFrom) ?? y.positionOf([]),
-        source: fromRule ? y.source : undefined,
-      }),
-    );
+    set.diagnostics.push(documentLoadProblem(loaded, documentAt, documentSource));
     set.document = placeholderDocument(documentPath, locale);
     return done();
   }
@@ -169,11 +227,11 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
   // ── figures ──
   const figureOrigin = new Map<string, Figure>();
   for (const f of figurePaths) {
-    const r = loadFigureFile(f.path, { document: doc, locale, cache });
+    const r = loadFigureFile(f.path, { document: doc, locale, cache, policy, confinement });
     if (r.sha256) set.figureFiles.push({ path: f.path, sha256: r.sha256 });
     set.figureFiles.push(...r.tables);
     // File-level problems of the figure file were reported with its header above.
-    const headerDiags = new Set(readFigureFileHeader(f.path, cache).diagnostics);
+    const headerDiags = new Set(readFigureFileHeader(f.path, cache, limits).diagnostics);
     set.diagnostics.push(...r.diagnostics.filter((d) => !headerDiags.has(d)));
     for (const [id, position] of r.failed) if (!set.brokenFigures.has(id)) set.brokenFigures.set(id, position);
     for (const fig of r.figures) {
@@ -247,8 +305,21 @@ function judgingSettings(defaults: Record<string, unknown>): JudgingSettings | u
   return Object.keys(out).length ? out : undefined;
 }
 
+/**
+ * loadRuleFile, and if it throws (a bug: bad input is a Diagnostic, never an exception), a rule
+ * set holding that one problem: one file's failure never takes the other files' results with it.
+ */
+export function loadRuleFileGuarded(path: string, options: LoadRuleFileOptions = {}): RuleSet {
+  try {
+    return loadRuleFile(path, options);
+  } catch (e) {
+    const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return refusedRuleFile(path, `tally could not load this file (${why}); this is a bug in tally, please report it`, 'internal-error');
+  }
+}
+
 /** Load several rule files sharing one cache (each figure file and document read once). */
 export function loadRuleFiles(paths: string[], options: LoadRuleFileOptions = {}): RuleSet[] {
   const cache = options.cache ?? defaultLoadCache;
-  return paths.map((p) => loadRuleFile(p, { cache }));
+  return paths.map((p) => loadRuleFile(p, { ...options, cache }));
 }

@@ -12,7 +12,7 @@ import type { Diagnostic, Position, Waiver } from '../model.js';
 import { didYouMean } from '../suggest.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { WaiverFile, WaiverSpec } from './schema.js';
-import { pointerToPath, readYamlFile, type ParsedYaml } from './yaml.js';
+import { pointerToPath, readYamlFile, type ParsedYaml, type YamlLimits } from './yaml.js';
 import { isObject } from './plain.js';
 
 /** Names a waiver file may have, first found wins. */
@@ -111,8 +111,8 @@ export function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-export function loadWaiverFile(path: string): WaiverFileResult {
-  const y = readYamlFile(path);
+export function loadWaiverFile(path: string, limits: YamlLimits = {}): WaiverFileResult {
+  const y = readYamlFile(path, limits);
   const result: WaiverFileResult = {
     path,
     folder: dirname(path),
@@ -179,10 +179,10 @@ export function loadWaiverFile(path: string): WaiverFileResult {
 }
 
 /** The waiver files of the rule files' folders (`waivers.yaml`), one per folder, in the order the folders are met. */
-export function loadWaiverFilesFor(ruleFiles: readonly string[]): WaiverFileResult[] {
+export function loadWaiverFilesFor(ruleFiles: readonly string[], limits: YamlLimits = {}): WaiverFileResult[] {
   const folders = [...new Set(ruleFiles.map((f) => dirname(f)))];
   return folders.flatMap((folder) => {
     const file = findWaiverFile(folder);
-    return file ? [loadWaiverFile(file)] : [];
+    return file ? [loadWaiverFile(file, limits)] : [];
   });
 }

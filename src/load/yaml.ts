@@ -3,14 +3,24 @@
  * JSON-pointer path (an ajv `instancePath`) maps back to line:col, and turn every YAML problem
  * into a Diagnostic instead of throwing.
  */
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { LineCounter, parseDocument, visit, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, Position } from '../model.js';
 import { makeDiagnostic } from './diagnostics.js';
+import { DEFAULT_MAX_YAML_BYTES, DEFAULT_MAX_YAML_DEPTH } from './policy.js';
+import { decodeUtf8, readInput } from './read-input.js';
+import { prescanYaml } from './yaml-prescan.js';
 
 /** Aliases allowed when building the plain value (YAML "billion laughs" guard, DESIGN §8). */
 export const MAX_ALIAS_COUNT = 50;
+
+/** How much YAML a parse accepts (see policy.ts). */
+export interface YamlLimits {
+  /** Deepest nesting of lists and mappings, checked before parsing. */
+  maxDepth?: number;
+  /** Largest file read, in bytes (readYamlFile only). */
+  maxBytes?: number;
+}
 
 export type PathSegment = string | number;
 
@@ -49,42 +59,67 @@ const CODE_NAMES: Record<string, string> = {
   DUPLICATE_KEY: 'duplicate-key',
 };
 
-/** Parse YAML text. Never throws. */
-export function parseYaml(source: string, file: string): ParsedYaml {
+/**
+ * Parse YAML text: YAML 1.2 core only, nested at most `limits.maxDepth` deep (both checked on
+ * the tokens first, yaml-prescan.ts). Never throws.
+ */
+export function parseYaml(source: string, file: string, limits: YamlLimits = {}): ParsedYaml {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   let doc: Document.Parsed | undefined;
   let fatal = false;
 
+  // Until the parser has seen the text, positions come from the text itself.
+  let starts: number[] | undefined;
   const positionAt = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, source.length)));
+    const o = Math.max(0, Math.min(offset, source.length));
+    if (!doc) {
+      starts ??= lineStartsOf(source);
+      const line = lastAtOrBefore(starts, o);
+      return { file, line: line + 1, col: o - starts[line]! + 1 };
+    }
+    const { line, col } = lineCounter.linePos(o);
     // linePos gives line 0 when no newline was ever seen before `offset`.
     return { file, line: Math.max(1, line), col: Math.max(1, col) };
   };
 
-  try {
-    doc = parseDocument(source, {
-      lineCounter,
-      // Duplicate keys are found below in one pass: yaml's own check compares every pair of keys
-      // of a mapping, which is quadratic in a figure file with thousands of figures.
-      uniqueKeys: false,
-      // A list or mapping used as a key is an error here, not a silently stringified key.
-      stringKeys: true,
-      prettyErrors: false,
-      strict: true,
-      // Problems are returned as Diagnostics; nothing is printed to the console.
-      logLevel: 'error',
-    });
-  } catch (e) {
-    fatal = true;
-    diagnostics.push(
-      makeDiagnostic({
-        code: 'yaml-syntax',
-        message: `cannot parse YAML: ${(e as Error).message}`,
-        position: { file, line: 1, col: 1 },
-        source,
-      }),
-    );
+  const prescan = prescanYaml(source, limits.maxDepth ?? DEFAULT_MAX_YAML_DEPTH);
+  for (const p of prescan.problems) {
+    diagnostics.push(makeDiagnostic({ code: p.code, message: p.message, position: positionAt(p.offset), source }));
+  }
+  if (prescan.problems.length > 0) fatal = true;
+
+  // A file nested too deep is never given to the parser (it could overflow the stack or the heap).
+  if (!prescan.tooDeep) {
+    try {
+      doc = parseDocument(source, {
+        lineCounter,
+        // Duplicate keys are found below in one pass: yaml's own check compares every pair of keys
+        // of a mapping, which is quadratic in a figure file with thousands of figures.
+        uniqueKeys: false,
+        // A list or mapping used as a key is an error here, not a silently stringified key.
+        stringKeys: true,
+        prettyErrors: false,
+        strict: true,
+        // Problems are returned as Diagnostics; nothing is printed to the console.
+        logLevel: 'error',
+        // YAML 1.2 core schema (a `%YAML 1.1` directive is refused by the prescan): no yes/no
+        // booleans, no octal or base-60 numbers, `<<` is not a merge key.
+        version: '1.2',
+        schema: 'core',
+        merge: false,
+      });
+    } catch (e) {
+      fatal = true;
+      diagnostics.push(
+        makeDiagnostic({
+          code: 'yaml-syntax',
+          message: `cannot parse YAML: ${(e as Error).message}`,
+          position: { file, line: 1, col: 1 },
+          source,
+        }),
+      );
+    }
   }
 
   let value: unknown;
@@ -112,6 +147,8 @@ export function parseYaml(source: string, file: string): ParsedYaml {
       diagnostics.push(makeDiagnostic({ code, message, position, source }));
     }
     for (const w of doc.warnings) {
+      // An explicit tag is already an error of its own (the prescan's).
+      if (w.code === 'TAG_RESOLVE_FAILED') continue;
       diagnostics.push(
         makeDiagnostic({
           code: 'yaml-warning',
@@ -221,6 +258,25 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   return { file, source, value, diagnostics, fatal, positionOf, positionAt, scalarSource };
 }
 
+/** Offsets where each line of `text` starts. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Index of the last element of the sorted `xs` that is at most `x` (xs[0] <= x). */
+function lastAtOrBefore(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Every key that repeats an earlier key of the same mapping (linear: one Set per mapping). */
 function duplicateKeys(doc: Document.Parsed): unknown[] {
   const repeated: unknown[] = [];
@@ -253,10 +309,15 @@ function pairsByKey(map: YAMLMap): Map<string, Pair> {
   return index;
 }
 
+/**
+ * The text of a scalar key; undefined for anything else. A mapping or list used as a key is
+ * already an error (stringKeys), and printing one is exponential in its depth: yaml's toString
+ * lays out a complex key twice per level, so `{{{{…` 27 levels deep ran out of memory.
+ */
 function keyString(key: unknown): string | undefined {
   if (isScalar(key)) return String(key.value);
-  if (key === null || key === undefined) return undefined;
-  return String(key);
+  if (typeof key === 'string') return key;
+  return undefined;
 }
 
 /** The text of the mapping key starting at `offset` (quotes removed). */
@@ -273,37 +334,25 @@ export interface ReadYamlResult extends ParsedYaml {
   sha256: string;
 }
 
-/** Read and parse a YAML file. A missing or unreadable file is a `file-not-found`/`file-unreadable` Diagnostic. */
-export function readYamlFile(path: string): ReadYamlResult {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const parsed = parseYaml('', path);
-    parsed.fatal = true;
-    parsed.value = undefined;
-    parsed.diagnostics.push(
-      makeDiagnostic({
-        code: err.code === 'ENOENT' ? 'file-not-found' : 'file-unreadable',
-        message: err.code === 'ENOENT' ? `file not found: ${path}` : `cannot read ${path}: ${err.message}`,
-        position: { file: path, line: 1, col: 1 },
-      }),
-    );
-    return { ...parsed, sha256: '' };
-  }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  let source: string;
-  try {
-    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const parsed = parseYaml('', path);
-    parsed.fatal = true;
-    parsed.value = undefined;
-    parsed.diagnostics.push(
-      makeDiagnostic({ code: 'file-encoding', message: `${path} is not valid UTF-8`, position: { file: path, line: 1, col: 1 } }),
-    );
-    return { ...parsed, sha256 };
-  }
-  return { ...parseYaml(source, path), sha256 };
+/** A result for a file that yields no text: its one problem, at `line:col`. */
+function unreadable(path: string, code: string, message: string, sha256: string, at = { line: 1, col: 1 }): ReadYamlResult {
+  const parsed = parseYaml('', path);
+  parsed.fatal = true;
+  parsed.value = undefined;
+  parsed.diagnostics.push(makeDiagnostic({ code, message, position: { file: path, ...at } }));
+  return { ...parsed, sha256 };
+}
+
+/**
+ * Read and parse a YAML file of at most `limits.maxBytes`. A missing, unreadable, over-size or
+ * non-UTF-8 file is a Diagnostic (`file-not-found`, `file-unreadable`, `file-too-large`,
+ * `file-encoding` at the bad byte), never an exception.
+ */
+export function readYamlFile(path: string, limits: YamlLimits = {}): ReadYamlResult {
+  const read = readInput(path, limits.maxBytes ?? DEFAULT_MAX_YAML_BYTES, 'file', '--max-yaml-size');
+  if (!read.ok) return unreadable(path, read.code, read.message, '');
+  const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+  const decoded = decodeUtf8(read.bytes, path, 'file');
+  if (!decoded.ok) return unreadable(path, 'file-encoding', decoded.message, sha256, { line: decoded.line, col: decoded.col });
+  return { ...parseYaml(decoded.text, path, limits), sha256 };
 }

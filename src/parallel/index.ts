@@ -10,9 +10,9 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { judgeAudit, type AuditOptions } from '../audit.js';
+import { judgeAudit, policyOf, type AuditOptions } from '../audit.js';
 import { finishAudit, type JudgedRuleSets } from '../judge/assemble.js';
-import { findRuleFiles, loadRuleFile, loadWaiverFilesFor, UsageError } from '../load/index.js';
+import { findRuleFiles, loadRuleFileGuarded, loadWaiverFilesFor, ruleFileDocument, UsageError } from '../load/index.js';
 import type { AuditResult } from '../model.js';
 import { groupRuleFiles, type RuleFileGroup } from './groups.js';
 import { judgeGroup, type GroupTask } from './judge-group.js';
@@ -35,16 +35,19 @@ export type GroupRunner = (tasks: GroupTask[], groups: readonly RuleFileGroup[])
 
 /** Today's audit, in this thread, of rule files already found. */
 function auditInProcess(files: string[], options: AuditOptions): AuditResult {
-  return judgeAudit({ ruleSets: files.map((file) => loadRuleFile(file)), waivers: loadWaiverFilesFor(files) }, options);
+  const policy = policyOf(options);
+  const limits = { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth };
+  return judgeAudit({ ruleSets: files.map((file) => loadRuleFileGuarded(file, { policy })), waivers: loadWaiverFilesFor(files, limits) }, options);
 }
 
 /** Group the rule files, judge the groups with `run`, merge, apply waivers and count. */
-export async function auditInGroups(options: AuditOptions, run: GroupRunner, files = findRuleFiles(options.paths.length ? options.paths : ['rules'])): Promise<AuditResult> {
-  const waivers = loadWaiverFilesFor(files);
-  const groups = groupRuleFiles(files);
+export async function auditInGroups(options: AuditOptions, run: GroupRunner, files = findRuleFiles(options.paths.length ? options.paths : ['rules'], policyOf(options))): Promise<AuditResult> {
+  const policy = policyOf(options);
+  const waivers = loadWaiverFilesFor(files, { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth });
+  const groups = groupRuleFiles(files, (file) => ruleFileDocument(file, policy));
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const parts = await run(
-    groups.map((g) => ({ files: g.files, cwd })),
+    groups.map((g) => ({ files: g.files, cwd, policy })),
     groups,
   );
   const merged = mergeJudged(groups, parts, files.length);
@@ -62,7 +65,7 @@ export async function auditInGroups(options: AuditOptions, run: GroupRunner, fil
 export async function auditParallel(options: ParallelAuditOptions): Promise<AuditResult> {
   const jobs = options.jobs ?? availableParallelism();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`jobs must be a whole number of at least 1, got ${jobs}`);
-  const files = findRuleFiles(options.paths.length ? options.paths : ['rules']);
+  const files = findRuleFiles(options.paths.length ? options.paths : ['rules'], policyOf(options));
   if (jobs <= 1 || files.length < 2) return auditInProcess(files, options);
   const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
   return auditInGroups(

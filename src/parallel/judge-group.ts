@@ -3,18 +3,20 @@
  * apply to the whole audit, on the main thread). The result is plain data that crosses threads.
  */
 import { judgeRuleSets, type JudgedRuleSets } from '../judge/assemble.js';
-import { loadRuleFile } from '../load/index.js';
+import { loadRuleFileGuarded, type LoadPolicy } from '../load/index.js';
 
 /** One group of rule files to judge. */
 export interface GroupTask {
   files: string[];
   /** The folder the audit's reports are relative to (rule messages name other files from it). */
   cwd: string;
+  /** What the loaders may read (the audit's root, allowed folders and limits). */
+  policy?: LoadPolicy;
 }
 
 export function judgeGroup(task: GroupTask): JudgedRuleSets {
   return judgeRuleSets(
-    task.files.map((file) => loadRuleFile(file)),
+    task.files.map((file) => loadRuleFileGuarded(file, task.policy ? { policy: task.policy } : {})),
     { cwd: task.cwd },
   );
 }

@@ -6,6 +6,7 @@ import { formatDiagnostic } from '../load/diagnostics.js';
 import { findingSeverity } from '../judge/outcome.js';
 import type { AuditResult, RuleResult } from '../model.js';
 import { coverageSummary } from './coverage.js';
+import { ciLogSafe, terminalSafe } from './escape.js';
 import { plural, VERDICT_ICON, VERDICT_ORDER, verdictPainter } from './labels.js';
 import type { Reporter } from './reporter.js';
 
@@ -50,7 +51,9 @@ function diagnosisLines(r: RuleResult, { c }: ReturnType<typeof verdictPainter>)
 
 export const consoleReporter: Reporter = {
   name: 'console',
-  render(audit: AuditResult, { color }) {
+  render(untrusted: AuditResult, { color }) {
+    // Rule files are untrusted: no ESC, bidi override or workflow command reaches the terminal.
+    const audit = terminalSafe(untrusted);
     const paint = verdictPainter(color);
     const { c, byVerdict } = paint;
     const out: string[] = [];
@@ -81,6 +84,6 @@ export const consoleReporter: Reporter = {
     out.push(
       `${c.bold(`tally ${audit.tool.version}`)}: ${plural(audit.summary.total, 'rule')} — ${counts.join(', ') || 'nothing to check'}${waived}`,
     );
-    return `${out.join('\n')}\n`;
+    return ciLogSafe(`${out.join('\n')}\n`);
   },
 };

@@ -16,6 +16,7 @@
 import { findingSeverity } from '../judge/outcome.js';
 import type { AuditResult, RuleResult, Severity } from '../model.js';
 import { VERDICT_ORDER } from './labels.js';
+import { githubData, githubProperty } from './escape.js';
 import type { Reporter } from './reporter.js';
 import { lineLocator } from './sarif.js';
 
@@ -23,11 +24,11 @@ type Command = 'error' | 'warning' | 'notice';
 const COMMAND: Record<Severity, Command> = { error: 'error', warning: 'warning', info: 'notice' };
 
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return githubData(text);
 }
 
 export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return githubProperty(text);
 }
 
 export function workflowCommand(command: Command, properties: Record<string, string | number | undefined>, message: string): string {

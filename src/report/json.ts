@@ -4,6 +4,7 @@
  */
 import { findingSeverity } from '../judge/outcome.js';
 import type { AuditResult } from '../model.js';
+import { jsonInert } from './escape.js';
 import type { Reporter } from './reporter.js';
 
 export function toJsonReport(audit: AuditResult) {
@@ -18,5 +19,5 @@ export function toJsonReport(audit: AuditResult) {
 export const jsonReporter: Reporter = {
   name: 'json',
   fileName: 'tally-report.json',
-  render: (audit) => `${JSON.stringify(toJsonReport(audit), null, 2)}\n`,
+  render: (audit) => `${jsonInert(JSON.stringify(toJsonReport(audit), null, 2))}\n`,
 };

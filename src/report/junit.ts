@@ -20,32 +20,14 @@
  */
 import { type FailOn, failsTheRun, findingSeverity } from '../judge/outcome.js';
 import type { AuditResult, Diagnostic, RuleResult } from '../model.js';
+import { xmlAttribute, xmlText } from './escape.js';
 import type { Reporter } from './reporter.js';
 
-/**
- * Characters XML 1.0 cannot carry at all (C0 controls other than tab, newline, carriage return;
- * U+FFFE, U+FFFF; lone surrogates) are written as visible "\u0001" escapes instead.
- */
-function xmlSafe(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-  );
-}
+/** Text content: markup escaped, characters XML cannot carry written visibly (escape.ts). */
+export const escapeXmlText = xmlText;
 
-/** Text content; a carriage return is a reference, or a parser would turn CR LF into LF. */
-export function escapeXmlText(text: string): string {
-  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
-}
-
-/** Attribute values also keep their tabs and line breaks (an XML parser would normalise them to spaces). */
-export function escapeXmlAttribute(text: string): string {
-  return escapeXmlText(text)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;');
-}
+/** Attribute values also keep their tabs and line breaks (escape.ts). */
+export const escapeXmlAttribute = xmlAttribute;
 
 type Outcome =
   | { kind: 'pass'; out?: string }

@@ -6,56 +6,60 @@
 import { findingSeverity } from '../judge/outcome.js';
 import type { AuditResult, RuleResult } from '../model.js';
 import { coverageSummary } from './coverage.js';
+import { markdownCode as code, markdownText as md } from './escape.js';
 import { VERDICT_ICON, VERDICT_ORDER } from './labels.js';
 import type { Reporter } from './reporter.js';
 
-/** Escape what would break a table cell or start Markdown syntax. */
-export function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+/**
+ * Text from rule files and documents is untrusted: every interpolation goes through md (inline
+ * text) or code (a code span), escape.ts, so no HTML, comment, link or new block can start.
+ */
+export const cell = md;
+const at = (p: { file: string; line: number; col: number }) => md(`${p.file}:${p.line}:${p.col}`);
 
 function finding(r: RuleResult): string[] {
   const tags = [r.diagnosis?.materiality.material ? '**material**' : '', r.waiver ? 'waived' : ''].filter(Boolean).join(' · ');
-  const lines = [`### ${VERDICT_ICON[r.verdict]} \`${r.id}\` — ${r.verdict} (${findingSeverity(r) ?? 'pass'})${tags ? ` — ${tags}` : ''}`, ''];
+  const lines = [`### ${VERDICT_ICON[r.verdict]} ${code(r.id)} — ${r.verdict} (${findingSeverity(r) ?? 'pass'})${tags ? ` — ${tags}` : ''}`, ''];
   if (r.quote) {
-    const at = r.anchor ? ` — ${r.document}:${r.anchor.line}:${r.anchor.col}` : '';
-    lines.push(`> ${r.quote}${at}`, '');
+    const where = r.anchor ? ` — ${md(`${r.document}:${r.anchor.line}:${r.anchor.col}`)}` : '';
+    lines.push(`> ${md(r.quote)}${where}`, '');
   }
-  lines.push(`- **Why:** ${r.message}`);
-  if (r.expr) lines.push(`- **Expression:** \`${r.expr}\``);
-  if (r.stated) lines.push(`- **Stated:** ${r.stated.text} → ${r.stated.set} (reading: ${r.reading}${r.stated.hedge ? `, from “${r.stated.hedge}”` : ''})`);
-  if (r.computed) lines.push(`- **Computed:** ${r.computed.text}`);
-  if (r.difference && r.verdict !== 'pass') lines.push(`- **Difference:** ${r.difference.text}`);
+  lines.push(`- **Why:** ${md(r.message)}`);
+  if (r.expr) lines.push(`- **Expression:** ${code(r.expr)}`);
+  if (r.stated) lines.push(`- **Stated:** ${md(r.stated.text)} → ${md(r.stated.set)} (reading: ${r.reading}${r.stated.hedge ? `, from “${md(r.stated.hedge)}”` : ''})`);
+  if (r.computed) lines.push(`- **Computed:** ${md(r.computed.text)}`);
+  if (r.difference && r.verdict !== 'pass') lines.push(`- **Difference:** ${md(r.difference.text)}`);
   if (r.witness && !r.witnessAtWritten) lines.push(`- **Holds at:** ${witnessText(r.witness)} (within the figures’ precision)`);
-  for (const f of r.figures) lines.push(`  - \`${f.id}\`: ${figureText(f)}`);
+  for (const f of r.figures) lines.push(`  - ${code(f.id)}: ${figureText(f)}`);
   lines.push(...impliedLines(r));
   lines.push(...diagnosis(r));
-  if (r.note) lines.push(`- **Reviewer note:** ${r.note}`);
-  lines.push(`- **Rule:** ${r.declared.file}:${r.declared.line}:${r.declared.col}`, '');
+  if (r.note) lines.push(`- **Reviewer note:** ${md(r.note)}`);
+  lines.push(`- **Rule:** ${at(r.declared)}`, '');
   return lines;
 }
 
 /** A figure as written and read; a derived one with its definition, an implied one with its claims, a count with its items. */
 function figureText(f: RuleResult['figures'][number]): string {
-  const read = f.unknown ? 'unknown' : (f.interval ?? '');
-  if (f.derived !== undefined) return `= \`${f.derived}\` → ${read}${f.restsOn?.length ? ` (derived from ${f.restsOn.map((id) => `\`${id}\``).join(', ')})` : ''}`;
-  if (f.impliedBy) return `implied by ${f.impliedBy.map((id) => `\`${id}\``).join(', ')} → ${read}`;
-  if (f.items) return `${read}, counted: ${f.items.map((q) => `“${q}”`).join(', ')}`;
-  return f.unknown ? 'unknown' : `${f.written ?? ''} → ${read}`;
+  const read = f.unknown ? 'unknown' : md(f.interval ?? '');
+  const ids = (xs: string[]) => xs.map((id) => code(id)).join(', ');
+  if (f.derived !== undefined) return `= ${code(f.derived)} → ${read}${f.restsOn?.length ? ` (derived from ${ids(f.restsOn)})` : ''}`;
+  if (f.impliedBy) return `implied by ${ids(f.impliedBy)} → ${read}`;
+  if (f.items) return `${read}, counted: ${f.items.map((q) => `“${md(q)}”`).join(', ')}`;
+  return f.unknown ? 'unknown' : `${md(f.written ?? '')} → ${read}`;
 }
 
 /** What a claim implies about an unknown figure, and which sentences imply it. */
 function impliedLines(r: RuleResult): string[] {
   const i = r.implied;
   if (!i) return [];
-  const lines = [`- **Implies:** \`${i.figure}\` ${i.values === 'none' ? 'nothing every sentence allows' : `∈ ${i.values}`}${i.usedBy.length ? `, used by ${i.usedBy.map((id) => `\`${id}\``).join(', ')}` : ''}`];
-  for (const c of i.claims) lines.push(`  - \`${c.rule}\` “${c.quote}” (${r.document}:${c.line}:${c.col}) implies ${c.values}`);
+  const lines = [`- **Implies:** ${code(i.figure)} ${i.values === 'none' ? 'nothing every sentence allows' : `∈ ${md(i.values)}`}${i.usedBy.length ? `, used by ${i.usedBy.map((id) => code(id)).join(', ')}` : ''}`];
+  for (const c of i.claims) lines.push(`  - ${code(c.rule)} “${md(c.quote)}” (${md(`${r.document}:${c.line}:${c.col}`)}) implies ${md(c.values)}`);
   return lines;
 }
 
 /** "a = 1,2 and b = 3" */
 function witnessText(w: Record<string, string>): string {
-  const parts = Object.entries(w).map(([id, v]) => `\`${id}\` = ${v}`);
+  const parts = Object.entries(w).map(([id, v]) => `${code(id)} = ${md(v)}`);
   return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
@@ -64,19 +68,19 @@ function diagnosis(r: RuleResult): string[] {
   const lines: string[] = [];
   const d = r.diagnosis;
   if (d) {
-    lines.push(`- **Material:** ${d.materiality.material ? `yes — ${d.materiality.reasons.join('; ')}` : 'no (the conclusion stands; only the size is off)'}`);
+    lines.push(`- **Material:** ${d.materiality.material ? `yes — ${md(d.materiality.reasons.join('; '))}` : 'no (the conclusion stands; only the size is off)'}`);
     if (d.slips.length) {
       lines.push('- **Likely slip:**');
-      for (const s of d.slips) lines.push(`  - ${s.message}`);
+      for (const s of d.slips) lines.push(`  - ${md(s.message)}`);
     }
     if (d.implied.length) {
       lines.push('- **Would hold if** (one figure changed, the others as read):');
-      for (const i of d.implied) lines.push(`  - ${i.message}${i.needed === 'none' || /^[≤≥]/.test(i.needed) ? '' : ` (needed: ${i.needed})`}`);
+      for (const i of d.implied) lines.push(`  - ${md(i.message)}${i.needed === 'none' || /^[≤≥]/.test(i.needed) ? '' : ` (needed: ${md(i.needed)})`}`);
     }
   }
   if (r.waiver) {
     const w = r.waiver;
-    lines.push(`- **Waived** by ${w.reviewer} until ${w.expires}: ${w.reason} (${w.declared.file}:${w.declared.line}:${w.declared.col}) — counted, but it does not fail the run`);
+    lines.push(`- **Waived** by ${md(w.reviewer)} until ${md(w.expires)}: ${md(w.reason)} (${at(w.declared)}) — counted, but it does not fail the run`);
   }
   return lines;
 }
@@ -104,18 +108,18 @@ export const markdownReporter: Reporter = {
     if (audit.diagnostics.length) {
       out.push('## Problems in the rule files', '');
       for (const d of audit.diagnostics) {
-        out.push(`- \`${d.position.file}:${d.position.line}:${d.position.col}\` ${d.code}: ${d.message}`);
+        out.push(`- ${code(`${d.position.file}:${d.position.line}:${d.position.col}`)} ${md(d.code)}: ${md(d.message)}`);
       }
       out.push('');
     }
     if (audit.coverage.length) {
       out.push('## Coverage', '');
       for (const cov of audit.coverage) {
-        out.push(`- \`${cov.path}\`: ${coverageSummary(cov)}`);
+        out.push(`- ${code(cov.path)}: ${md(coverageSummary(cov))}`);
         const uncovered = cov.numbers.filter((n) => n.status === 'uncovered');
         if (uncovered.length) {
           out.push('', '  | uncovered number | kind | at |', '  |---|---|---|');
-          for (const n of uncovered) out.push(`  | ${cell(n.text)} | ${n.kind} | ${cov.path}:${n.line}:${n.col} |`);
+          for (const n of uncovered) out.push(`  | ${cell(n.text)} | ${n.kind} | ${cell(`${cov.path}:${n.line}:${n.col}`)} |`);
           out.push('');
         }
       }
@@ -131,8 +135,8 @@ export const markdownReporter: Reporter = {
     if (passes.length) {
       out.push('## Claims that hold', '', '| rule | stated | computed | quote |', '|---|---|---|---|');
       for (const r of passes) {
-        const at = r.witness && !r.witnessAtWritten ? ` — holds at ${witnessText(r.witness)}` : '';
-        out.push(`| \`${r.id}\` | ${cell(r.stated?.text ?? '—')} | ${cell(`${r.computed?.text ?? 'holds'}${at}`)} | ${cell(r.quote ?? '')} |`);
+        const holdsAt = r.witness && !r.witnessAtWritten ? ` — holds at ${witnessText(r.witness)}` : '';
+        out.push(`| ${code(r.id, { table: true })} | ${cell(r.stated?.text ?? '—')} | ${cell(r.computed?.text ?? 'holds')}${holdsAt} | ${cell(r.quote ?? '')} |`);
       }
       out.push('');
     }

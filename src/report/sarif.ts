@@ -17,6 +17,7 @@
  */
 import { findingSeverity } from '../judge/outcome.js';
 import type { AuditResult, Diagnostic, RuleResult, Severity } from '../model.js';
+import { jsonInert } from './escape.js';
 import type { Reporter } from './reporter.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -24,11 +25,15 @@ export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 type Level = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** A relative path as a URI reference: each segment percent-encoded (spaces, non-ASCII, #, ?). */
+/**
+ * A relative path as a URI reference: each segment percent-encoded (spaces, non-ASCII, #, ?). A
+ * lone surrogate (a YAML "\ud800" escape in a file name) is written as U+FFFD, as the file
+ * system itself does: encodeURIComponent would throw on it and end the whole run.
+ */
 export function pathToUri(p: string): string {
   return p
     .split('/')
-    .map((segment) => encodeURIComponent(segment))
+    .map((segment) => encodeURIComponent(segment.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')))
     .join('/');
 }
 
@@ -210,7 +215,7 @@ export function renderSarif(audit: AuditResult): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonInert(JSON.stringify(log, null, 2))}\n`;
 }
 
 export const sarifReporter: Reporter = {

@@ -15,11 +15,12 @@ export const ANNOTATIONS_SHOWN = 10;
 const at = (p: { file: string; line: number; col: number }) => `${p.file}:${p.line}:${p.col}`;
 
 /**
- * Rule text as text: GitHub renders the summary's inline HTML (and strips what it distrusts),
- * so `<`, `>` and `&` become entities and a quote with `<script>` reads as written.
+ * Rule text as text: GitHub renders the summary's inline HTML (and strips what it distrusts);
+ * the Markdown escape (escape.ts) already makes `<`, `>` and `&` entities, so a quote with
+ * `<script>` reads as written and a table cell cannot be broken.
  */
 function text(value: string): string {
-  return cell(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return cell(value);
 }
 
 function where(r: RuleResult): string {

@@ -1,10 +1,85 @@
-/** Reports are written atomically: a reader never sees half a file (temporary file, then rename). */
+/**
+ * Reports are written atomically: a reader never sees half a file (temporary file beside it,
+ * then rename), and a failed write leaves nothing behind. Every failure is an OutputError: one
+ * line naming the path and the reason, which the CLI prints with exit code 2.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../load/index.js';
+import { reasonOf } from '../load/read-input.js';
+
+/** A report could not be written where --out says. */
+export class OutputError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputError';
+  }
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `mkdir -p` that always ends. Node's `mkdirSync(dir, { recursive: true })` takes ENOENT to mean
+ * "the parent is missing", creates the parent (which exists: EEXIST, fine) and tries again —
+ * forever, at 100 % CPU, when the file system answers ENOENT although the parent exists (any
+ * folder under /proc, or a dangling symbolic link). Here the missing folders are found first,
+ * then each is created once; any refusal is final.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = path.resolve(dir); ; ) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+        throw new OutputError(`cannot write reports into ${dir}: ${d === path.resolve(dir) ? '' : `${d}: `}${reasonOf(e)}`);
+      }
+      missing.push(d);
+      const up = path.dirname(d);
+      if (up === d) break;
+      d = up;
+      continue;
+    }
+    if (!stat.isDirectory()) throw new OutputError(`cannot write reports into ${dir}: ${d} is not a folder`);
+    break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      fs.mkdirSync(folder);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && isFolder(folder)) continue;
+      const reason =
+        code === 'ENOENT'
+          ? 'the file system does not let a folder be created there'
+          : code === 'EEXIST'
+            ? 'something that is not a folder (a dangling symbolic link?) has that name'
+            : reasonOf(e);
+      throw new OutputError(`cannot create the folder ${folder}: ${reason}`);
+    }
+  }
+}
 
 export function writeFileAtomic(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeFolders(path.dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, content);
-  fs.renameSync(temporary, file);
+  try {
+    // 'wx': never write through something already there under the temporary name.
+    fs.writeFileSync(temporary, content, { flag: 'wx' });
+    fs.renameSync(temporary, file);
+  } catch (e) {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was created, or it cannot be removed either: the write error says why.
+    }
+    throw new OutputError(`cannot write the report ${file}: ${reasonOf(e)}`);
+  }
 }

@@ -151,6 +151,7 @@ describe('tally explain shows the intervals the judge used', () => {
     const fs = await import('node:fs');
     const os = await import('node:os');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tally-explain-'));
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}'); // a project root: files outside it are refused
     fs.writeFileSync(path.join(dir, 'doc.txt'), 'Staff rose from 150 to 250 people; the 100 new staff are 39.5% of the total.\n');
     fs.writeFileSync(path.join(dir, 'figures.yaml'), 'document: doc.txt\nlocale: en\nfigures:\n  before: { quote: "from 150 to", number: "150" }\n  after: { quote: "to 250 people", number: "250" }\n');
     fs.writeFileSync(

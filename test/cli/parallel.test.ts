@@ -111,7 +111,11 @@ describe('tally audit --jobs', () => {
     expect(r.signal).toBeNull();
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^tally: internal error: WorkerError: a worker failed while judging .*\.yaml.*: Error: an internal error in the worker\n/);
+    // One line, no stack trace (that takes --debug).
+    expect(r.stderr).toMatch(/^tally: internal error: WorkerError: a worker failed while judging .*\.yaml.*: Error: an internal error in the worker \(run with --debug for the stack trace\)\n$/);
+    const debug = runCli(cli, ['audit', 'audits', 'more', '--jobs', '2', '-f', 'json', '--debug']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^tally: internal error: WorkerError: a worker failed[^\n]*\n(.*\n)*\s+at /);
   });
 
   it('exits 2 when the worker script is missing beside the CLI, and needs none for one document', () => {

@@ -39,6 +39,8 @@ figures:
 /** A folder with the document, the figure file and the given rule files. */
 function workspace(rules: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'tally-coverage-'));
+  // A project of its own: the files a rule file names must lie inside its project root.
+  writeFileSync(join(dir, 'package.json'), '{}');
   writeFileSync(join(dir, 'report.vi.txt'), DOC);
   writeFileSync(join(dir, 'figures.yaml'), FIGURES);
   for (const [name, text] of Object.entries(rules)) writeFileSync(join(dir, name), text);

@@ -15,6 +15,7 @@ const DOC = 'Revenue reached 9,805.4 billion, 131% of the plan. Exports went to 
 /** A rule set from a figure file's `figures:` block and a rule file's body, in a fresh folder. */
 function load(figures: string, rules: string) {
   const dir = mkdtempSync(join(tmpdir(), 'tally-derived-'));
+  writeFileSync(join(dir, 'package.json'), '{}'); // a project root: files outside it are refused
   writeFileSync(join(dir, 'doc.en.txt'), DOC);
   writeFileSync(join(dir, 'figures.yaml'), `document: doc.en.txt\nlocale: en\nfigures:\n${figures}`);
   writeFileSync(join(dir, 'rules.yaml'), `figures: [figures.yaml]\n${rules}`);

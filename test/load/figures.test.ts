@@ -73,6 +73,7 @@ describe('figure files', () => {
 
 describe('figure problems', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tally-fig-'));
+  writeFileSync(join(dir, 'package.json'), '{}');
   writeFileSync(join(dir, 'doc.txt'), 'Năm 2023 đạt 45.481 tỷ đồng, tăng 30,3 %.\nNăm 2023 đạt 45.481 tỷ đồng.\n');
   const write = (name: string, text: string) => {
     writeFileSync(join(dir, name), text);

@@ -24,6 +24,7 @@ Có 1.200 người lao động, tăng gần 195 doanh nghiệp; giảm trên 11%
 
 function workspace(doc: string, figures: string, rules: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'tally-reading-'));
+  writeFileSync(join(dir, 'package.json'), '{}'); // a project root: files outside it are refused
   writeFileSync(join(dir, 'doc.txt'), doc);
   writeFileSync(join(dir, 'figures.yaml'), figures);
   writeFileSync(join(dir, 'rules.yaml'), rules);

@@ -100,6 +100,7 @@ describe('loadRuleFile', () => {
   it('a missing rule file, figure file or document is a diagnostic', () => {
     expect(loadRuleFile(`${FIX}nope.yaml`).diagnostics.map((d) => d.code)).toEqual(['file-not-found']);
     const dir = mkdtempSync(join(tmpdir(), 'tally-rules-'));
+    writeFileSync(join(dir, 'package.json'), '{}');
     writeFileSync(join(dir, 'r.yaml'), 'figures: [missing.yaml]\ndocument: gone.txt\nrules: []\n');
     const r = loadRuleFile(join(dir, 'r.yaml'));
     expect(r.diagnostics.map((d) => `${d.position.line}:${d.position.col} ${d.code}`)).toEqual(['1:11 file-not-found', '2:11 document-not-found']);
@@ -107,6 +108,7 @@ describe('loadRuleFile', () => {
 
   it('the locale of the rule file wins, and must agree with the figure files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tally-locale-'));
+    writeFileSync(join(dir, 'package.json'), '{}');
     writeFileSync(join(dir, 'doc.txt'), 'Revenue rose 7.5% to 1,250.5 million.\n');
     writeFileSync(join(dir, 'f.yaml'), 'document: doc.txt\nfigures:\n  rev:\n    quote: "to 1,250.5 million"\n');
     writeFileSync(join(dir, 'r.yaml'), 'figures: [f.yaml]\nlocale: en\nrules:\n  - id: rise\n    quote: rose 7.5%\n    expr: "0.075"\n');

@@ -63,6 +63,7 @@ describe('ruleFileDocument', () => {
 
   it('reads the loader’s document whatever the layout of the files', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tally-rule-document-'));
+    writeFileSync(path.join(dir, 'package.json'), '{}');
     writeFileSync(path.join(dir, 'doc.txt'), 'Staff grew 40% to 700 people (from 500).\n');
     writeFileSync(path.join(dir, 'other.txt'), 'Staff grew 40% to 700 people (from 500).\n');
     const figures = 'figures:\n  staff_2024: { quote: "to 700 people", exact: true }\n  staff_2023: { quote: "(from 500)", exact: true }\n';

@@ -5,6 +5,7 @@ import type { RuleResult } from '../../src/model.js';
 import { escapeData, escapeProperty, githubReporter, renderGithub, workflowCommand } from '../../src/report/github.js';
 import { reporters } from '../../src/report/index.js';
 import { ANNOTATIONS_SHOWN, renderStepSummary } from '../../src/report/step-summary.js';
+import { visible } from '../../src/visible.js';
 import { EN_PATH, RULES_A, RULES_BROKEN, sampleAudit, VI_PATH } from './sample-audit.js';
 
 /** Parse one workflow command back, undoing the toolkit's escaping. */
@@ -111,15 +112,16 @@ describe('github reporter', () => {
     expect(lines.some((l) => l.includes('\n'))).toBe(false);
   });
 
-  it('round-trips any message and title through the escaping (property)', () => {
+  it('round-trips any message and title through the escaping, invisible characters made visible (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (message, file) => {
         const line = workflowCommand('error', { file, title: `${file}:${message}` }, message);
         expect(line).not.toMatch(/[\r\n]/);
         const parsed = parseCommand(line);
-        expect(parsed.message).toBe(message);
-        expect(parsed.properties.file ?? '').toBe(file);
-        expect(parsed.properties.title).toBe(`${file}:${message}`);
+        // Line breaks stay line breaks of the annotation; ESC, bidi overrides … are shown as escapes.
+        expect(parsed.message).toBe(visible(message, ['\n', '\r']));
+        expect(parsed.properties.file ?? '').toBe(visible(file, ['\n', '\r']));
+        expect(parsed.properties.title).toBe(visible(`${file}:${message}`, ['\n', '\r']));
       }),
       { numRuns: 300 },
     );
