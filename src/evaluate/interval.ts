@@ -334,7 +334,20 @@ function rootNonNegative(input: Fraction, n: number, direction: 'down' | 'up'): 
   return result;
 }
 
+/** Beyond this degree a root is exp(ln(x) / n), bounded outward: exact integer roots would cost n·60-bit powers. */
+const MAX_EXACT_ROOT_DEGREE = 32;
+
+function rootByLogs(a: Fraction, n: number, direction: 'down' | 'up'): Fraction {
+  if (a.n === 0n) return ZERO;
+  const ln = lnBounds(a);
+  return direction === 'down' ? expBounds(ln.lo.div(n)).lo : expBounds(ln.hi.div(n)).hi;
+}
+
 function rootBound(a: Fraction, n: number, direction: 'down' | 'up'): Fraction {
+  if (n > MAX_EXACT_ROOT_DEGREE) {
+    if (nonNegative(a)) return rootByLogs(a, n, direction);
+    return rootByLogs(a.neg(), n, direction === 'down' ? 'up' : 'down').neg();
+  }
   if (nonNegative(a)) return rootNonNegative(a, n, direction);
   // Odd n only (checked by the caller): the root of −a is −root(a), which flips the direction.
   return rootNonNegative(a.neg(), n, direction === 'down' ? 'up' : 'down').neg();

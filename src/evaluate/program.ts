@@ -203,3 +203,30 @@ export function extend(program: Program, op: Arithmetic, args: number[]): Progra
   const repeated = repeatedSlots(nodes, id, program.slotNodes);
   return { ...program, nodes, root: id, repeated, exact: isExact(nodes, repeated), result: 'number' };
 }
+
+/**
+ * What evaluating a program once costs, in units of one cheap operation (an addition or division
+ * of rationals, a few microseconds): a budget counts these, so that a rule of costly powers runs
+ * out as soon, in time, as a rule of many cheap operations. A power with an integer exponent
+ * costs by its size (squarings, each rounded when huge); a root of a high degree, or a power
+ * with a non-integer exponent, goes through ln and exp at 50 digits and costs hundreds.
+ */
+export function costOf(program: Program): number {
+  let cost = costs.get(program);
+  if (cost !== undefined) return cost;
+  cost = 0;
+  for (let i = 0; i <= program.root; i++) cost += nodeCost(program, program.nodes[i]!);
+  costs.set(program, cost);
+  return cost;
+}
+
+const costs = new WeakMap<Program, number>();
+
+function nodeCost(program: Program, node: ProgramNode): number {
+  if (node.kind !== 'arith' || node.op !== 'pow') return 1;
+  const exponent = program.nodes[node.args[1]!]!;
+  if (exponent.kind !== 'const') return 400;
+  const e = exponent.value;
+  if (e.d === 1n) return e.n <= 16n ? 2 : 300;
+  return e.d <= 32n ? 20 + (e.n <= 16n ? 0 : 300) : 400;
+}

@@ -18,7 +18,32 @@ const MAX_EXP_ARGUMENT = new Fraction(10_000);
 const D = Decimal.clone({ precision: PRECISION, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
 
 const toDecimal = (x: Fraction): Decimal => new D((x.s < 0n ? '-' : '') + x.n.toString()).div(new D(x.d.toString()));
-const toFraction = (x: Decimal): Fraction => new Fraction(x.toFixed());
+
+const LOG2_10 = Math.log2(10);
+const pow2 = new Map<number, Decimal>();
+const POW2 = (k: number): Decimal => {
+  let p = pow2.get(k);
+  if (!p) pow2.set(k, (p = new D(2n ** BigInt(k) + '')));
+  return p;
+};
+
+/** Significant bits kept when a result comes back as a rational: a power-of-two denominator keeps it cheap. */
+const KEEP_BITS = 160;
+
+/**
+ * The decimal as a rational with a power-of-two denominator, to about 2⁻¹⁶⁰ relative — far inside
+ * the 10⁻⁴⁰ margin every bound is widened by (a decimal string would give 10⁵⁰ denominators, and
+ * every later operation would pay for their gcd).
+ */
+function toFraction(x: Decimal): Fraction {
+  if (x.isZero()) return new Fraction(0);
+  // decimal.js keeps the base-10 exponent: log₂|x| ≈ e · log₂ 10, near enough to size the scale
+  const log2 = Math.floor(x.e * LOG2_10);
+  const k = KEEP_BITS - log2;
+  const scaled = k >= 0 ? x.times(POW2(k)) : x.div(POW2(-k));
+  const n = BigInt(scaled.toFixed(0));
+  return k >= 0 ? new Fraction(n, 1n << BigInt(k)) : new Fraction(n << BigInt(-k), 1n);
+}
 
 function widened(value: Fraction, scale: Fraction): { lo: Fraction; hi: Fraction } {
   const m = scale.mul(MARGIN);

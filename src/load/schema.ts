@@ -231,7 +231,7 @@ export const RuleFile = Type.Object(
               minimum: 100,
               maximum: 100_000_000,
               description:
-                'Evaluations one rule may spend proving its verdict (and as many on its diagnosis): a count, not a time, so reports stay byte-identical. Default 200000; a rule that needs more is a warn "could not be decided".',
+                'Evaluations one rule may spend proving its verdict (and as many on its diagnosis): a count, not a time, so reports stay byte-identical. Default 20000 (about 50 ms of arithmetic); a rule that needs more is a warn "could not be decided".',
             }),
           ),
           materiality: Type.Optional(

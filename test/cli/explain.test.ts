@@ -73,7 +73,7 @@ describe('tally explain', () => {
       reasons: ['size: beyond rounding it is off by 16,98 pp, at least the 1 pp threshold'],
       tests: ['point-size'],
     });
-    expect(e.proof).toMatchObject({ kind: 'enclosure', budget: 200000 });
+    expect(e.proof).toMatchObject({ kind: 'enclosure', budget: 20000 });
   });
 
   it('explains an assertion and a scale slip on it', () => {

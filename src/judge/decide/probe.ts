@@ -1,9 +1,11 @@
 /**
  * Evaluations of one rule's program, each charged to the rule's budget: an enclosure over a cell,
- * a value at a point, a gradient over a cell. The cost unit is one node evaluated (a gradient
- * costs one per node and per figure), so the budget bounds the work whatever the expression.
+ * a value at a point, a gradient over a cell. The cost is the program's (program.ts `costOf`: one
+ * unit per cheap operation, hundreds for a root through ln and exp; a gradient costs it once per
+ * figure and once more), so the budget bounds the time whatever the expression.
  */
 import { enclose, gradient, type Dual, type Program, type Value } from '../../evaluate/index.js';
+import { costOf } from '../../evaluate/program.js';
 import type { Interval } from '../../model.js';
 import type { Budget } from './budget.js';
 import { pointCell, type Cell, type Point } from './box.js';
@@ -15,7 +17,7 @@ export class Probe {
     readonly program: Program,
     readonly budget: Budget,
   ) {
-    this.size = program.root + 1;
+    this.size = costOf(program);
   }
 
   /** The enclosure over a cell. Throws EvaluationError (a cell of the rule's own box never does once its root box has not). */

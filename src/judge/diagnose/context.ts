@@ -10,6 +10,7 @@ import { inputsOf } from '../../evaluate/program.js';
 import { statedSet } from '../../numbers/index.js';
 import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js';
 import { linkedExpression } from '../linker.js';
+import { costOf } from '../../evaluate/program.js';
 import { variableOf } from '../variables.js';
 import type { NeededValues } from './implied.js';
 
@@ -57,7 +58,7 @@ function compiledFor(c: DiagnoseContext, change: Change): CompiledExpression | n
 /** The enclosure of the (changed) expression, or null when it cannot be evaluated (e.g. ÷ 0) or the budget is spent. */
 export function evaluateWith(c: DiagnoseContext, change: Change = {}): Value | null {
   const compiled = compiledFor(c, change);
-  if (!compiled || !c.budget.charge(compiled.program.root + 1)) return null;
+  if (!compiled || !c.budget.charge(costOf(compiled.program))) return null;
   try {
     return compiled.evaluate(change.scope ?? c.scope);
   } catch {
