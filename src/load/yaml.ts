@@ -9,6 +9,7 @@ import type { Diagnostic, Position } from '../model.js';
 import { makeDiagnostic } from './diagnostics.js';
 import { DEFAULT_MAX_YAML_BYTES, DEFAULT_MAX_YAML_DEPTH } from './policy.js';
 import { decodeUtf8, readInput } from './read-input.js';
+import { parseYamlFast, type FastYaml } from './yaml-fast.js';
 import { prescanYaml } from './yaml-prescan.js';
 
 /** Aliases allowed when building the plain value (YAML "billion laughs" guard, DESIGN §8). */
@@ -64,6 +65,46 @@ const CODE_NAMES: Record<string, string> = {
  * the tokens first, yaml-prescan.ts). Never throws.
  */
 export function parseYaml(source: string, file: string, limits: YamlLimits = {}): ParsedYaml {
+  const fast = parseYamlFast(source, limits.maxDepth ?? DEFAULT_MAX_YAML_DEPTH);
+  return fast ? plainParsed(source, file, fast) : carefulParse(source, file, limits);
+}
+
+/** A plain file (yaml-fast.ts): no problem to report, positions from js-yaml's node events. */
+function plainParsed(source: string, file: string, fast: FastYaml): ParsedYaml {
+  let starts: number[] | undefined;
+  const positionAt = (offset: number): Position => {
+    const o = Math.max(0, Math.min(offset, source.length));
+    starts ??= lineStartsOf(source);
+    const line = lastAtOrBefore(starts, o);
+    return { file, line: line + 1, col: o - starts[line]! + 1 };
+  };
+  const toSegments = (path: string | readonly PathSegment[]): readonly PathSegment[] => (typeof path === 'string' ? pointerToPath(path) : path);
+  return {
+    file,
+    source,
+    value: fast.value,
+    diagnostics: [],
+    fatal: false,
+    positionAt,
+    positionOf(path, at = 'value') {
+      const segs = toSegments(path);
+      const { node, keyStart, depth } = fast.walk(segs);
+      if (depth === segs.length && at === 'key' && keyStart !== undefined) return positionAt(keyStart);
+      // As the careful path: an empty value is shown at its key.
+      if (node.start === node.end && keyStart !== undefined) return positionAt(keyStart);
+      return positionAt(node.start);
+    },
+    scalarSource(path) {
+      const segs = toSegments(path);
+      const { node, depth } = fast.walk(segs);
+      if (depth !== segs.length || node.entries || node.items) return undefined;
+      return source.slice(node.start, node.end).trim();
+    },
+  };
+}
+
+/** Anything not plain: yaml's document model, every problem reported at its place. */
+export function carefulParse(source: string, file: string, limits: YamlLimits): ParsedYaml {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   let doc: Document.Parsed | undefined;
