@@ -59,7 +59,11 @@ export const consoleReporter: Reporter = {
     const out: string[] = [];
     for (const d of audit.diagnostics) out.push(formatDiagnostic(d), '');
     const byFile = new Map<string, RuleResult[]>();
-    for (const r of audit.results) byFile.set(r.declared.file, [...(byFile.get(r.declared.file) ?? []), r]);
+    for (const r of audit.results) {
+      const list = byFile.get(r.declared.file);
+      if (list) list.push(r);
+      else byFile.set(r.declared.file, [r]);
+    }
     for (const [file, results] of byFile) {
       out.push(c.underline(file));
       for (const r of results) out.push(...ruleLines(r, paint));
