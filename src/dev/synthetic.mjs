@@ -1,0 +1,46 @@
+// Synthetic audits for the benchmark: one Vietnamese sentence per region stating a level, its change
+// in money and in percent against the year before, and its share of the region's total: three claims
+// per sentence (a difference, a growth rate, a share), the shape of a statistical report.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const vi = (x, digits) => x.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/**
+ * Writes doc.txt, figures.yaml and rules.yaml for `claims` claims into `dir`. Every `wrongEvery`-th
+ * sentence (0: none) states a growth rate 3 points off, a finding the judge must diagnose.
+ * `form` writes the growth claim's expression (growth(a, b) names each figure once); `only: 'growth'`
+ * keeps the growth claims alone (one per sentence), the check the peers of the benchmark run.
+ */
+export function regionAudit(dir, claims, { wrongEvery = 0, form = (a, b) => `growth(${a}, ${b})`, only } = {}) {
+  mkdirSync(dir, { recursive: true });
+  const regions = only ? claims : Math.ceil(claims / 3);
+  const sentences = [];
+  const figures = [];
+  const rules = [];
+  for (let i = 0; i < regions; i++) {
+    const level = 1000 + ((i * 7919) % 90000) / 10;
+    const base = level / (1.05 + (i % 17) / 100);
+    const baseText = vi(base, 1);
+    const baseValue = Number(baseText.replace(/\./g, '').replace(',', '.'));
+    const total = Math.round(level * (20 + (i % 13)));
+    const wrong = wrongEvery > 0 && i % wrongEvery === 0;
+    const growth = vi((level / baseValue - 1) * 100 + (wrong ? 3 : 0), 1);
+    const change = vi(level - baseValue, 1);
+    const share = vi((level / total) * 100, 2);
+    const head = `Vùng ${i}: doanh thu năm 2024 đạt ${vi(level, 1)} tỷ đồng`;
+    sentences.push(`${head}, tăng ${change} tỷ đồng (${growth}%) so với năm 2023 (${baseText} tỷ đồng), chiếm ${share}% tổng doanh thu của khu vực (${vi(total, 0)} tỷ đồng).`);
+    figures.push(`  level_${i}: { quote: "${head}", number: "${vi(level, 1)} tỷ đồng" }`);
+    figures.push(`  base_${i}: { quote: "${head}, tăng ${change} tỷ đồng (${growth}%) so với năm 2023 (${baseText} tỷ đồng)", number: "${baseText} tỷ đồng" }`);
+    figures.push(`  total_${i}: { quote: "${head}, tăng ${change} tỷ đồng (${growth}%) so với năm 2023 (${baseText} tỷ đồng), chiếm ${share}% tổng doanh thu của khu vực (${vi(total, 0)} tỷ đồng)", number: "${vi(total, 0)} tỷ đồng" }`);
+    if (!only) rules.push(`  - id: change-${i}\n    quote: "${head}, tăng ${change} tỷ đồng"\n    number: "${change} tỷ đồng"\n    expr: level_${i} - base_${i}`);
+    rules.push(`  - id: growth-${i}\n    quote: "${head}, tăng ${change} tỷ đồng (${growth}%)"\n    number: "${growth}%"\n    expr: ${form(`level_${i}`, `base_${i}`)}`);
+    if (!only) rules.push(`  - id: share-${i}\n    quote: "${head}, tăng ${change} tỷ đồng (${growth}%) so với năm 2023 (${baseText} tỷ đồng), chiếm ${share}%"\n    number: "${share}%"\n    expr: share(level_${i}, total_${i})`);
+  }
+  writeFileSync(path.join(dir, 'doc.txt'), sentences.join('\n') + '\n');
+  writeFileSync(path.join(dir, 'figures.yaml'), `document: doc.txt\nlocale: vi-VN\nfigures:\n${figures.join('\n')}\n`);
+  const ignore = 'ignore:\n  - { kind: year, reason: years }\n  - { pattern: "^\\\\d+$", reason: region numbers }\n';
+  writeFileSync(path.join(dir, 'rules.yaml'), `figures: [figures.yaml]\n${ignore}rules:\n${rules.join('\n')}\n`);
+  writeFileSync(path.join(dir, 'package.json'), '{}\n');
+  return dir;
+}
