@@ -79,6 +79,8 @@ describe('the npm package', () => {
       'LICENSE',
       'README.md',
       'dist/index.js',
+      'dist/tally-chunk.js',
+      'dist/tally-program.js',
       'dist/tally.js',
       'dist/worker.js',
       'package.json',

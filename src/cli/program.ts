@@ -1,5 +1,5 @@
 /**
- * The `tally` command: parses flags, calls the library, picks reporters, sets the exit code.
+ * The `tally` command (after main.ts): parses flags, calls the library, picks reporters, sets the exit code.
  * Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/configuration/internal error.
  */
 import { Command, CommanderError } from 'commander';
