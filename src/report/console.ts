@@ -51,13 +51,13 @@ function diagnosisLines(r: RuleResult, { c }: ReturnType<typeof verdictPainter>)
 
 export const consoleReporter: Reporter = {
   name: 'console',
-  render(untrusted: AuditResult, { color }) {
+  render(audit: AuditResult, { color }) {
     // Rule files are untrusted: no ESC, bidi override or workflow command reaches the terminal.
-    const audit = terminalSafe(untrusted);
+    // Each part is made safe on its own, so a large audit is never copied whole at once.
     const paint = verdictPainter(color);
     const { c, byVerdict } = paint;
     const out: string[] = [];
-    for (const d of audit.diagnostics) out.push(formatDiagnostic(d), '');
+    for (const d of terminalSafe(audit.diagnostics)) out.push(formatDiagnostic(d), '');
     const byFile = new Map<string, RuleResult[]>();
     for (const r of audit.results) {
       const list = byFile.get(r.declared.file);
@@ -65,11 +65,11 @@ export const consoleReporter: Reporter = {
       else byFile.set(r.declared.file, [r]);
     }
     for (const [file, results] of byFile) {
-      out.push(c.underline(file));
-      for (const r of results) out.push(...ruleLines(r, paint));
+      out.push(c.underline(terminalSafe(file)));
+      for (const r of results) out.push(...ruleLines(terminalSafe(r), paint));
       out.push('');
     }
-    for (const cov of audit.coverage) {
+    for (const cov of terminalSafe(audit.coverage)) {
       const line = `coverage of ${cov.path}: ${coverageSummary(cov)}`;
       out.push(cov.uncovered > 0 ? c.red(line) : c.dim(line));
       const uncovered = cov.numbers.filter((x) => x.status === 'uncovered');
