@@ -10,6 +10,9 @@ import { findRuleFiles, loadPolicy, loadRuleFileGuarded, UsageError, type LoadPo
 import { didYouMean } from './suggest.js';
 import { loadWaiverFilesFor, type WaiverFileResult } from './load/waivers.js';
 import type { AuditResult, Diagnostic, RuleSet } from './model.js';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { memoryFiles, withInputFiles } from './load/files.js';
 
 export interface AuditOptions {
   /** Rule files or folders; default `rules`. */
@@ -76,6 +79,47 @@ export function judgeAudit(loaded: LoadedAudit, options: Pick<AuditOptions, 'cwd
 
 export function audit(options: AuditOptions): AuditResult {
   return judgeAudit(loadAudit(options), options);
+}
+
+/** A file's text, or a plain object (a rule or figure file kept as data) written out as YAML. */
+export type SourceText = string | Record<string, unknown>;
+
+export interface SourcesInput extends Omit<AuditOptions, 'paths' | 'cwd' | 'root' | 'allowOutside'> {
+  /** Rule files by path relative to the project ('rules/economy.yaml'), audited in this order. */
+  ruleSets: Record<string, SourceText>;
+  /** Figure files by the path the rule files name them by ('data/lang-son.figures.yaml'). */
+  figureSets?: Record<string, SourceText>;
+  /** Documents (and CSV tables, waiver files) by the path the rule and figure files name them by. */
+  documents?: Record<string, string>;
+}
+
+/**
+ * Where in-memory files live. Nothing is read from the disk while they are loaded, so this folder
+ * need not exist; paths in results are relative to it, as a CLI run's are to the project.
+ */
+const MEMORY_ROOT = path.resolve('/', 'tally-sources');
+
+/**
+ * `audit`, from texts and objects instead of files (for a service that keeps rules in a database or
+ * receives them over HTTP). The same loader reads them, through an in-memory file system
+ * (load/files.ts), so a rule set gives the same verdicts, positions and messages as the same files
+ * on disk. An object is written as YAML first: positions then refer to that text. Throws
+ * UsageError for a path that is absolute or leaves the project.
+ */
+export function auditSources(input: SourcesInput): AuditResult {
+  const { ruleSets, figureSets = {}, documents = {}, ...options } = input;
+  const texts = new Map<string, string>();
+  for (const [name, text] of [...Object.entries(documents), ...Object.entries(figureSets), ...Object.entries(ruleSets)]) {
+    const inside = path.resolve(MEMORY_ROOT, name);
+    if (path.isAbsolute(name) || !inside.startsWith(MEMORY_ROOT + path.sep)) {
+      throw new UsageError(`an in-memory file must be named by a path inside the project, not "${name}"`);
+    }
+    texts.set(name, typeof text === 'string' ? text : stringify(text));
+  }
+  const files = memoryFiles(MEMORY_ROOT, texts);
+  const paths = Object.keys(ruleSets).map((name) => path.resolve(MEMORY_ROOT, name));
+  const all: AuditOptions = { ...options, paths, cwd: MEMORY_ROOT, root: MEMORY_ROOT };
+  return withInputFiles(files, () => judgeAudit(loadAudit(all), all));
 }
 
 /** `explain` was asked for a rule id that no loaded rule file has. */

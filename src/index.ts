@@ -1,5 +1,5 @@
 /** The typed library API of tally. The CLI is a thin layer over these. */
-export { audit, explain, judgeAudit, loadAudit, UnknownRuleError, type AuditOptions } from './audit.js';
+export { audit, auditSources, explain, judgeAudit, loadAudit, UnknownRuleError, type AuditOptions, type SourcesInput, type SourceText } from './audit.js';
 export { auditParallel, WorkerError, type ParallelAuditOptions } from './parallel/index.js';
 export { exitCode, summarize, type FailOn } from './judge/outcome.js';
 export { reporters, type Reporter } from './report/index.js';

@@ -19,6 +19,6 @@ describe('the tally package', () => {
     const options = { paths: [path.join(ROOT, 'rules')], cwd: ROOT, today: '2026-01-01' };
     expect(lib.audit(options)).toEqual(auditFromSource(options));
     const declarations = fs.readFileSync(path.join(ROOT, 'dist/types/index.d.ts'), 'utf8');
-    expect(declarations).toMatch(/export \{ audit, explain/);
+    expect(declarations).toMatch(/export \{ audit, auditSources, explain/);
   });
 });

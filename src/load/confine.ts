@@ -7,7 +7,7 @@
  * The root of a rule file is the nearest folder above it holding `tally.config.*` or
  * `package.json`, else the working directory (or the root the caller gives).
  */
-import { readdirSync, realpathSync } from 'node:fs';
+import { inputFiles } from './files.js';
 import path from 'node:path';
 import type { LoadPolicy } from './policy.js';
 
@@ -24,7 +24,7 @@ function markedFolderAbove(dir: string): string | undefined {
   for (let d = dir; ; ) {
     let names: string[] = [];
     try {
-      names = readdirSync(d);
+      names = inputFiles().entries(d).map((e) => e.name);
     } catch {
       // An unreadable folder has no marker we can see; keep climbing.
     }
@@ -45,7 +45,7 @@ export function realPathOf(p: string): string {
   const rest: string[] = [];
   for (let d = abs; ; ) {
     try {
-      return path.join(realpathSync(d), ...rest.reverse());
+      return path.join(inputFiles().realpath(d), ...rest.reverse());
     } catch {
       const up = path.dirname(d);
       if (up === d) return abs;

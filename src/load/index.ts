@@ -2,7 +2,7 @@
  * The "load" stage: rule files, figure files and documents, validated and anchored, with every
  * problem as a Diagnostic at file:line:col.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { inputFiles } from './files.js';
 import { join } from 'node:path';
 import { confinementFor, refusal } from './confine.js';
 import { DEFAULT_MAX_YAML_BYTES, loadPolicy, type LoadPolicy } from './policy.js';
@@ -60,7 +60,7 @@ interface WalkOptions {
 function walk(dir: string, out: string[], options: WalkOptions): void {
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = inputFiles().entries(dir);
   } catch {
     // An unreadable folder below a named one holds nothing we can audit.
     return;
@@ -68,11 +68,11 @@ function walk(dir: string, out: string[], options: WalkOptions): void {
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) walk(p, out, options);
+    if (e.kind === 'folder' && !e.link) walk(p, out, options);
     else if (!YAML_FILE.test(e.name)) continue;
     // A link out of the project is not even looked into: loading it reports the refusal.
-    else if (e.isSymbolicLink() && refusal('rule file', p, p, confinementFor(p, loadPolicy(options.policy)))) out.push(p);
-    else if ((e.isFile() || e.isSymbolicLink()) && looksLikeRuleFile(p, options.maxBytes)) out.push(p);
+    else if (e.link && refusal('rule file', p, p, confinementFor(p, loadPolicy(options.policy)))) out.push(p);
+    else if ((e.kind === 'file' || e.link) && looksLikeRuleFile(p, options.maxBytes)) out.push(p);
   }
 }
 
@@ -96,13 +96,9 @@ export function findRuleFiles(paths: string[], policy: Partial<LoadPolicy> = {})
     }
   };
   for (const p of paths) {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      throw new UsageError(`no such file or directory: ${p}`);
-    }
-    if (st.isDirectory()) {
+    const kind = inputFiles().kindOf(p);
+    if (kind === undefined) throw new UsageError(`no such file or directory: ${p}`);
+    if (kind === 'folder') {
       const found: string[] = [];
       walk(p, found, walkOptions);
       found.sort(byCodePoint).forEach(push);

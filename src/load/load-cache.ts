@@ -1,7 +1,7 @@
 /**
  * The load cache, and the stat signatures by which a cached file is known to be unchanged.
  */
-import { statSync } from 'node:fs';
+import { inputFiles } from './files.js';
 import { normalize } from 'node:path';
 import type { AuditedDocument, Locale } from '../model.js';
 import { DocumentLoadError, loadDocument } from './document.js';
@@ -36,12 +36,7 @@ export function clearLoadCache(cache: LoadCache = defaultLoadCache): void {
 
 /** A cheap "has this file changed" signature. */
 export function statSignature(path: string): string {
-  try {
-    const s = statSync(path, { bigint: true });
-    return `${s.mtimeNs}:${s.ctimeNs}:${s.size}:${s.ino}`;
-  } catch {
-    return 'missing';
-  }
+  return inputFiles().signature(path);
 }
 
 /** A document through the cache; a load failure is cached too (and returned, not thrown). */

@@ -3,7 +3,7 @@
  * block or never end), never more than the size limit (a 50 MiB document took 20 s and 2.5 GB),
  * and UTF-8 checked with the place of the first bad byte (line:col, not 1:1).
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { inputFiles, type OpenInput } from './files.js';
 import { formatBytes } from './policy.js';
 
 export type ReadProblemCode = 'file-not-found' | 'file-unreadable' | 'file-too-large';
@@ -41,18 +41,18 @@ export function reasonOf(e: unknown): string {
  * ("document", "figure table"); `flag` is the option that raises the limit.
  */
 export function readInput(path: string, maxBytes: number, what: string, flag: string): ReadInputResult {
-  let fd: number;
+  let input: OpenInput;
   try {
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // A FIFO is opened without waiting for a writer (files.ts); it is refused just below.
+    input = inputFiles().open(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file-not-found' : 'file-unreadable';
     return { ok: false, code, message: code === 'file-not-found' ? `${what} not found: ${path}` : `cannot read ${what} ${path}: ${reasonOf(e)}` };
   }
   try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) return { ok: false, code: 'file-unreadable', message: `cannot read ${what} ${path}: it is a folder, not a file` };
-    if (!st.isFile()) return { ok: false, code: 'file-unreadable', message: `cannot read ${what} ${path}: not a regular file` };
+    const st = input;
+    if (st.kind === 'folder') return { ok: false, code: 'file-unreadable', message: `cannot read ${what} ${path}: it is a folder, not a file` };
+    if (st.kind !== 'file') return { ok: false, code: 'file-unreadable', message: `cannot read ${what} ${path}: not a regular file` };
     const tooLarge = (size: string): ReadInputResult => ({
       ok: false,
       code: 'file-too-large',
@@ -66,7 +66,7 @@ export function readInput(path: string, maxBytes: number, what: string, flag: st
     let total = 0;
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size - total, 64 * 1024), maxBytes + 1 - total));
-      const n = readSync(fd, chunk, 0, chunk.length, null);
+      const n = input.read(chunk);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
@@ -76,7 +76,7 @@ export function readInput(path: string, maxBytes: number, what: string, flag: st
   } catch (e) {
     return { ok: false, code: 'file-unreadable', message: `cannot read ${what} ${path}: ${reasonOf(e)}` };
   } finally {
-    closeSync(fd);
+    input.close();
   }
 }
 

@@ -3,7 +3,7 @@
  * was read. The document is read in the locale its rule files read it in (stated or detected),
  * or, with no rule file auditing it, in the locale its numerals show (or `--locale`).
  */
-import { existsSync } from 'node:fs';
+import { inputFiles } from './files.js';
 import { normalize, resolve } from 'node:path';
 import Fraction from 'fraction.js';
 import type { AuditedDocument, Locale, RuleSet } from '../model.js';
@@ -19,7 +19,7 @@ const QUERY = /^(.+):([0-9]+):([0-9]+)$/;
 /** Does the argument look like `path:line:col` naming an existing file? */
 export function isReadingQuery(arg: string): boolean {
   const m = QUERY.exec(arg);
-  return m !== null && existsSync(m[1]!);
+  return m !== null && inputFiles().kindOf(m[1]!) !== undefined;
 }
 
 export interface ReadingExplanation {

@@ -4,7 +4,7 @@
  * cannot be anchored becomes a BrokenRule (reported as verdict `error`), never a silent omission,
  * and never stops the others.
  */
-import { lstatSync } from 'node:fs';
+import { inputFiles } from './files.js';
 import { dirname, join, normalize } from 'node:path';
 import Fraction from 'fraction.js';
 import type { AuditedDocument, Figure, JudgingSettings, Locale, Position, Reading, RuleSet, Severity } from '../model.js';
@@ -42,11 +42,7 @@ function placeholderDocument(path: string, locale: Locale): AuditedDocument {
  * outside the project (a contributor's link to /etc/… would otherwise be read and echoed).
  */
 function symlinkOutside(path: string, confinement: Confinement): string | undefined {
-  try {
-    if (!lstatSync(path).isSymbolicLink()) return undefined;
-  } catch {
-    return undefined;
-  }
+  if (!inputFiles().isLink(path)) return undefined;
   return refusal('rule file', path, path, confinement);
 }
 

@@ -4,7 +4,7 @@
  * published waivers.schema.json), every problem at file:line:col with a code frame, like the rule
  * and figure files. Loading never throws on bad input.
  */
-import { existsSync } from 'node:fs';
+import { inputFiles } from './files.js';
 import { dirname, join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaValidator } from './ajv.js';
@@ -42,7 +42,7 @@ export interface WaiverFileResult {
 export function findWaiverFile(folder: string): string | undefined {
   for (const name of WAIVER_FILE_NAMES) {
     const p = join(folder, name);
-    if (existsSync(p)) return p;
+    if (inputFiles().kindOf(p) !== undefined) return p;
   }
   return undefined;
 }
