@@ -17,6 +17,7 @@ import { locate } from './positions.js';
 import type { Program } from './program.js';
 import { tokenize } from './tokens.js';
 import type { Value } from './values.js';
+import { renameProgram, shapeOf, type Shape } from './shapes.js';
 import { Refused, compileTree } from './whitelist.js';
 
 export type { Value } from './values.js';
@@ -97,11 +98,14 @@ function compileUncached(source: string): CompileResult {
     if (e instanceof RangeError) return failure('expression is too deeply nested', 1);
     throw e;
   }
-  const { program } = built;
+  return compiledResult(source, built.program, built.functions);
+}
+
+function compiledResult(source: string, program: Program, functions: readonly string[]): CompileResult {
   const compiled: CompiledExpression = Object.freeze({
     source,
     symbols: Object.freeze([...program.slots]) as string[],
-    functions: Object.freeze([...built.functions]) as string[],
+    functions: Object.freeze([...functions]) as string[],
     result: program.result === 'truth' ? 'truth' : 'interval',
     program,
     evaluate(scope: ReadonlyMap<string, Interval | null>): Value {
@@ -109,6 +113,31 @@ function compileUncached(source: string): CompileResult {
     },
   });
   return Object.freeze({ ok: true, compiled });
+}
+
+/** The first expression compiled of each shape (shapes.ts), with its shape. */
+const templates = new Map<string, { shape: Shape; compiled: CompiledExpression }>();
+
+/** Compile through the expression's shape: rename a template's program, or compile and keep it as one. */
+function compileByShape(source: string): CompileResult {
+  if (typeof source !== 'string' || source.length > MAX_SOURCE_LENGTH) return compileUncached(source);
+  const shape = shapeOf(source);
+  const template = shape ? templates.get(shape.key) : undefined;
+  if (shape && template) {
+    const program = renameProgram(template.compiled.program, template.shape, shape);
+    if (program) return compiledResult(source, program, template.compiled.functions);
+  }
+  const result = compileUncached(source);
+  if (shape && !template && result.ok) {
+    templates.set(shape.key, { shape, compiled: result.compiled });
+    if (templates.size > CACHE_LIMIT) templates.delete(templates.keys().next().value!);
+  }
+  return result;
+}
+
+/** Compile without the shape cache (for the law that the cache changes nothing). */
+export function compileAlone(source: string): CompileResult {
+  return compileUncached(source);
 }
 
 /**
@@ -122,7 +151,7 @@ export function compileExpression(source: string): CompileResult {
     cache.set(source, hit);
     return hit;
   }
-  const result = compileUncached(source);
+  const result = compileByShape(source);
   cache.set(source, result);
   if (cache.size > CACHE_LIMIT) {
     const oldest = cache.keys().next();

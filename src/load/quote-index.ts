@@ -8,6 +8,8 @@
  */
 
 const K = 8;
+/** 31^(K−1), modulo 2^32: what the first character of a window weighs in its hash. */
+const POWER = Array.from({ length: K - 1 }).reduce<number>((p) => Math.imul(p, 31), 1);
 /** Searches of one text answered by scanning before the index pays for itself. */
 const SCANS_BEFORE_INDEX = 32;
 
@@ -63,11 +65,15 @@ export function occurrences(hay: string, needle: string): number[] {
   if (needle.length < K) return scan(hay, needle);
   if (!index.heads && ++index.scans > SCANS_BEFORE_INDEX) buildIndex(hay, index);
   if (!index.heads || !index.next || !index.counts) return scan(hay, needle);
+  // The hash of each window follows from the last (rolling); a window found once is as good as any.
   let window = 0;
   let rarest = Infinity;
-  for (let j = 0; j + K <= needle.length && rarest > 0; j++) {
-    const count = index.counts.get(hashAt(needle, j)) ?? 0;
+  let h = hashAt(needle, 0);
+  for (let j = 0; ; j++) {
+    const count = index.counts.get(h) ?? 0;
     if (count < rarest) [window, rarest] = [j, count];
+    if (rarest <= 1 || j + K >= needle.length) break;
+    h = (Math.imul(h - Math.imul(needle.charCodeAt(j), POWER), 31) + needle.charCodeAt(j + K)) | 0;
   }
   const out: number[] = [];
   for (let at = index.heads.get(hashAt(needle, window)) ?? -1; at >= 0; at = index.next[at]!) {

@@ -18,7 +18,7 @@ describe('occurrences', () => {
         const hay = `${text}|${picks.length}`;
         for (const pick of picks) {
           const start = hay.length ? pick % hay.length : 0;
-          const needle = hay.slice(start, start + 1 + (pick % 14));
+          const needle = hay.slice(start, start + 1 + (pick % 40));
           expect(occurrences(hay, needle)).toEqual(scan(hay, needle));
           expect(occurrences(hay, `${needle}x`)).toEqual(scan(hay, `${needle}x`));
         }
