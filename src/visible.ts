@@ -18,6 +18,12 @@
  */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0\uFFFE\uFFFF]|(?! )\p{Zs}/gu;
 
+/**
+ * Text made only of printable ASCII, Latin letters (Vietnamese included) and typographic quotes
+ * and dashes holds nothing to escape: the common case, answered without the Unicode classes.
+ */
+const SEEN = /^[\x20-\x7E\u00C0-\u024F\u1E00-\u1EFF\u2013\u2014\u2018-\u201D\u2026]*$/;
+
 /** `\x1B`, `\u202E`, `\u{E0041}`: the escape a reader sees for one invisible character. */
 export function escapeCodePoint(ch: string): string {
   const cp = ch.codePointAt(0)!;
@@ -32,6 +38,7 @@ export function escapeCodePoint(ch: string): string {
  * as they are (a code frame keeps its tabs so a terminal expands them like the file's).
  */
 export function visible(text: string, keep: readonly string[] = []): string {
+  if (SEEN.test(text)) return text;
   return text.replace(INVISIBLE, (ch) => (keep.includes(ch) ? ch : escapeCodePoint(ch)));
 }
 

@@ -24,7 +24,7 @@ import { renderGithub } from '../../src/report/github.js';
 import { findingSeverity } from '../../src/judge/outcome.js';
 import { reporters } from '../../src/report/index.js';
 import { renderJunit } from '../../src/report/junit.js';
-import { hasInvisible } from '../../src/visible.js';
+import { hasInvisible, visible } from '../../src/visible.js';
 import { DANGEROUS, isCommand, outsideCodeSpans, runnerParse } from './inert.js';
 import { sampleAudit } from './sample-audit.js';
 import { parseXml } from './xml.js';
@@ -96,6 +96,13 @@ describe('terminals: console, explain, coverage', () => {
   it('writes ESC and bidi overrides visibly, and one field stays on one line', () => {
     expect(terminalText('a\u001b[31mb\u202Ec\nd')).toBe('a\\x1B[31mb\\u202Ec\\x0Ad');
     expect(terminalSafe({ frame: 'x\ty\nz\u001b', note: 'x\ty' })).toEqual({ frame: 'x\ty\nz\\x1B', note: 'x\\x09y' });
+  });
+
+  it('every character of the Basic Multilingual Plane, alone and between letters, comes out visible (exhaustive)', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [ch, `Tăng ${ch}x`]) expect(hasInvisible(visible(text)), `U+${c.toString(16)}`).toBe(false);
+    }
   });
 
   it('ciLogSafe breaks a line-leading :: and every ##[, and leaves the rest alone', () => {
