@@ -10,6 +10,7 @@ import { ciLogSafe, terminalLines, terminalSafe, terminalText } from '../report/
 import { VERSION } from '../version.js';
 import { registerAudit } from './audit-command.js';
 import { registerCoverage } from './coverage-command.js';
+import { registerDraft } from './draft-command.js';
 import { registerExplain } from './explain-command.js';
 
 export const EXIT_USAGE = 2;
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<void> {
   registerAudit(program);
   registerCoverage(program);
   registerExplain(program);
+  registerDraft(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {
