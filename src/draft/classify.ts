@@ -26,6 +26,8 @@ export const CLAIM_ROLES: ReadonlySet<Role> = new Set<Role>([
 export interface Time {
   from: number;
   to: number;
+  /** "between 2019 and 2023": changes over the years after the first (not "giai đoạn 2019 - 2023", which counts 2019's). */
+  between?: boolean;
 }
 
 export interface Mention {
@@ -59,7 +61,7 @@ export function unitKeyOf(n: WrittenNumber): string {
 
 export const wordsFor = (locale: Locale): ClaimWords => (locale === 'en' ? en : vi);
 
-const YEARS = /(\d{4})(?:\s*[-–—/]\s*(\d{2,4}))?/u;
+const YEARS = /(\d{4})(?:\s*(?:[-–—/]|and|to|until|through|đến|tới|và)\s*(\d{2,4}))?/u;
 
 export function timeOfYearToken(n: WrittenNumber): Time | undefined {
   const m = YEARS.exec(n.text);
@@ -71,9 +73,11 @@ export function timeOfYearToken(n: WrittenNumber): Time | undefined {
 }
 
 /** The role a quantity's words give it. `before` and `after` are lower-case text around it. */
-function roleOf(n: WrittenNumber, before: string, after: string, w: ClaimWords, time: Time | undefined): { role: Role; cue?: RegExpExecArray | null } {
+function roleOf(n: WrittenNumber, before: string, after: string, w: ClaimWords, time: Time | undefined, clauseBefore: string): { role: Role; cue?: RegExpExecArray | null; cueInClause?: boolean } {
   const key = unitKeyOf(n);
   const test = (re: RegExp) => re.exec(before);
+  // "bình quân 3 năm 2021 - 2023 đạt 7,4%": an average's word may stand before another number of its clause.
+  const averageCue = () => w.average.exec(clauseBefore);
   if (n.kind === 'range') {
     const cue = test(w.targetRange);
     return cue && key === 'percent' ? { role: 'target-range', cue } : { role: key === 'percent' ? 'rate' : 'level' };
@@ -81,9 +85,9 @@ function roleOf(n: WrittenNumber, before: string, after: string, w: ClaimWords, 
   if (key === 'multiple') return { role: 'multiple', cue: test(w.multiple) };
   if (key === 'points') {
     const up = test(w.up) ?? test(w.higher);
-    if (up) return { role: 'points-up', cue: up };
+    if (up || w.higherAfter.test(after)) return { role: 'points-up', cue: up };
     const down = test(w.down) ?? test(w.lower);
-    return down ? { role: 'points-down', cue: down } : { role: 'rate' };
+    return down || w.lowerAfter.test(after) ? { role: 'points-down', cue: down } : { role: 'rate' };
   }
   const period = time !== undefined && time.to > time.from;
   if (key === 'percent') {
@@ -99,12 +103,14 @@ function roleOf(n: WrittenNumber, before: string, after: string, w: ClaimWords, 
     if ((cue = test(w.down))) return { role: 'decline', cue };
     if ((cue = test(w.higher))) return { role: 'higher', cue };
     if ((cue = test(w.lower))) return { role: 'lower', cue };
-    if (period && (cue = test(w.average))) return { role: 'average', cue };
+    if (w.higherAfter.test(after)) return { role: 'higher' };
+    if (w.lowerAfter.test(after)) return { role: 'lower' };
+    if (period && (cue = averageCue())) return { role: 'average', cue, cueInClause: true };
     return { role: 'rate' };
   }
-  let cue = test(w.average);
-  if (period && cue) return { role: 'average', cue };
-  if (w.base.test(after)) {
+  let cue = averageCue();
+  if (period && cue) return { role: 'average', cue, cueInClause: true };
+  if (w.base.test(after) || w.changeTo.test(after)) {
     if ((cue = test(w.up) ?? test(w.higher))) return { role: 'difference-up', cue };
     if ((cue = test(w.down) ?? test(w.lower))) return { role: 'difference-down', cue };
   }
@@ -145,14 +151,15 @@ export function classify(text: string, locale: Locale): Mention[] {
     }
     const time = timeOf(text, numbers, n, cls, clauseIndex, sentence, locale);
     // Claim words count only in the number's own clause: "bình quân" three brackets back is not its word.
-    const before = text.slice(Math.max(prevEnd, clause.start), n.span.start).toLowerCase();
+    const from = Math.max(prevEnd, clause.start);
+    const before = text.slice(from, n.span.start).toLowerCase();
     const after = text.slice(n.span.end, sentence.end).toLowerCase();
-    const { role, cue } = roleOf(n, before, after, w, time);
+    const { role, cue, cueInClause } = roleOf(n, before, after, w, time, text.slice(clause.start, n.span.start).toLowerCase());
     const unitKey = unitKeyOf(n);
     const { topic, own } = topicOf(text, cls, clauseIndex, n, w);
     const m: Mention = { ...base, role, unitKey, topic, topicOwn: own, ...(time ? { time } : {}) };
     // The pattern may start on the character before the claim word (a word boundary): skip it.
-    if (cue) m.cueStart = Math.max(prevEnd, clause.start) + cue.index + Math.max(0, cue[0].search(/\p{L}/u));
+    if (cue) m.cueStart = (cueInClause ? clause.start : from) + cue.index + Math.max(0, cue[0].search(/\p{L}/u));
     mentions.push(m);
     prevEnd = n.span.end;
   }
@@ -166,24 +173,42 @@ export function classify(text: string, locale: Locale): Mention[] {
  */
 function timeOf(text: string, numbers: WrittenNumber[], n: WrittenNumber, cls: Span[], clauseIndex: number, sentence: Span, locale: Locale): Time | undefined {
   const years = numbers.filter((y) => y.kind === 'year');
+  const isQuantity = (x: WrittenNumber) => x.kind === 'quantity' || x.kind === 'range';
+  const at = (y: WrittenNumber) => periodAround(text, years, y);
+  // "năm 2021 (6,76%)", "so với năm 2022 (4,5%)", "2021: 5.1%": the year just before, nothing counted in between.
+  // Not across a ";" nor after "to" / "lên" (the level a change reached is not the base year's).
+  const prior = years.filter((y) => y.span.start >= sentence.start && y.span.end <= n.span.start).pop();
+  const gap = prior ? text.slice(prior.span.end, n.span.start).toLowerCase() : '';
+  const reached = /(?:^|[^\p{L}])(?:to|to reach|reaching|lên|lên mức|xuống|còn)\s*$/u.test(gap);
+  if (prior && !gap.includes(';') && !reached && !numbers.some((x) => x !== n && isQuantity(x) && x.span.start > prior.span.end && x.span.end <= n.span.start)) return at(prior);
   const clause = cls[clauseIndex]!;
   const inClause = years.filter((y) => y.span.start >= clause.start && y.span.end <= n.span.start);
-  if (inClause.length) return timeOfYearToken(inClause[inClause.length - 1]!);
-  // "năm 2021 (6,76%)": the year stands in the clause before, which has no number of its own.
-  for (let i = clauseIndex - 1; i >= 0; i--) {
-    const c = cls[i]!;
-    const inside = (x: WrittenNumber) => x.span.start >= c.start && x.span.end <= c.end;
-    if (numbers.some((x) => inside(x) && (x.kind === 'quantity' || x.kind === 'range'))) break;
-    const ys = years.filter(inside);
-    if (ys.length) return timeOfYearToken(ys[ys.length - 1]!);
-  }
+  if (inClause.length) return at(inClause[inClause.length - 1]!);
   if (locale === 'en') {
     const next = years.find((y) => y.span.start >= n.span.end && y.span.start <= clause.end);
-    if (next && /^\s*(?:in|for|during|of)?\s*(?:fy)?\s*$/iu.test(text.slice(n.span.end, next.span.start))) return timeOfYearToken(next);
+    if (next && /^\s*(?:in|for|during|of|over|across)?\s*(?:the\s+(?:year|period)\s+)?(?:fy)?\s*$/iu.test(text.slice(n.span.end, next.span.start))) return at(next);
   }
-  const firstQuantity = numbers.find((q) => q.span.start >= sentence.start && (q.kind === 'quantity' || q.kind === 'range'));
+  const firstQuantity = numbers.find((q) => q.span.start >= sentence.start && isQuantity(q));
   const opening = years.filter((y) => y.span.start >= sentence.start && y.span.end <= (firstQuantity?.span.start ?? sentence.start));
-  return opening.length ? timeOfYearToken(opening[0]!) : undefined;
+  return opening.length ? at(opening[0]!) : undefined;
+}
+
+const BETWEEN_BEFORE = /(?:between|from|từ|giữa)\s+$/iu;
+const BETWEEN_JOIN = /^\s*(?:and|to|until|through|đến|tới|và)\s*$/iu;
+
+/** "between 2019 and 2023", "từ 2019 đến 2023": two year tokens joined make one period (its first year a level, not a growth year). */
+function periodAround(text: string, years: WrittenNumber[], y: WrittenNumber): Time | undefined {
+  const i = years.indexOf(y);
+  const pair = (a: WrittenNumber | undefined, b: WrittenNumber | undefined): Time | undefined => {
+    if (!a || !b || !BETWEEN_JOIN.test(text.slice(a.span.end, b.span.start)) || !BETWEEN_BEFORE.test(text.slice(Math.max(0, a.span.start - 12), a.span.start))) return undefined;
+    const from = timeOfYearToken(a);
+    const to = timeOfYearToken(b);
+    return from && to && to.to > from.from ? { from: from.from, to: to.to, between: true } : undefined;
+  };
+  const one = timeOfYearToken(y);
+  // The reader may have made one token of "2019 and 2023" already.
+  if (one && one.to > one.from && /\d\s+\p{L}+\s+\d/u.test(y.text) && BETWEEN_BEFORE.test(text.slice(Math.max(0, y.span.start - 12), y.span.start))) return { ...one, between: true };
+  return pair(y, years[i + 1]) ?? pair(years[i - 1], y) ?? one;
 }
 
 /** Words naming the number: its clause's subject words, else an earlier clause's ("năm 2021 đạt …" after "Thu ngân sách năm 2020 đạt …"). */

@@ -7,7 +7,7 @@
 import type { Locale } from '../model.js';
 import { CLAIM_ROLES, timeOfYearToken, wordsFor, type Mention, type Time } from './classify.js';
 import type { ClaimWords } from './patterns.js';
-import { words, type Span } from './text.js';
+import { fold, words, type Span } from './text.js';
 
 export type FigureRef =
   | { kind: 'stated'; mention: Mention }
@@ -44,6 +44,8 @@ export const timeLabel = (t: Time | undefined): string | undefined => (t ? (t.fr
 const shift = (t: Time | undefined, by: number): Time | undefined => (t && t.from === t.to ? { from: t.from + by, to: t.to + by } : undefined);
 
 interface Base {
+  /** A level written in the base phrase itself. */
+  given?: Mention;
   time?: Time;
   /** Words of the base when it has no year ("bình quân của nhiệm kỳ trước"). */
   words: string[];
@@ -75,25 +77,36 @@ export class Linker {
     const next = this.mentions[m.index + 1];
     const gap = next ? this.text.slice(m.n.span.end, next.n.span.start).toLowerCase() : '';
     if (next && next.sentenceIndex === m.sentenceIndex && pred(next) && /^\s*(?:to|lên|lên mức|to reach|reaching)\s*$/u.test(gap)) return next;
-    return this.before(m, pred);
+    // "increased by 8.4% compared with 2022, to 14,350": with nothing before it, the level after it.
+    return this.before(m, pred) ?? this.mentions.find((x) => x.index > m.index && x.sentenceIndex === m.sentenceIndex && pred(x));
   }
 
-  /** The base after a claim number: "so với năm 2020", "so với cùng kỳ", "on 2022", "on last year". */
-  private base(m: Mention, subjectTime: Time | undefined): Base | undefined {
-    const after = this.text.slice(m.n.span.end, m.sentence.end);
-    const hit = this.w.base.exec(after.toLowerCase());
+  /**
+   * The base after a claim number (or after its subject, in "fell 3.2% to $7.4 billion, compared
+   * with $7.65 billion"): "so với năm 2020", "so với cùng kỳ", "on 2022", "than in 2022". A
+   * number of the base phrase itself ("so với năm 2019 = 1.905 doanh nghiệp") is the base.
+   */
+  private base(m: Mention, subject: Mention | undefined, pred: (x: Mention) => boolean): Base | undefined {
+    const from = subject && subject.index > m.index ? subject.n.span.end : m.n.span.end;
+    const after = this.text.slice(from, m.sentence.end);
+    const hit = this.w.base.exec(after.toLowerCase()) ?? (m.role === 'multiple' ? this.w.multipleBase.exec(after.toLowerCase()) : null);
     if (!hit) return undefined;
     const phrase = hit[1] ?? '';
-    const at = m.n.span.end + hit.index + hit[0].length - phrase.length;
+    const at = from + hit.index + hit[0].length - phrase.length;
+    // A number in brackets after the base's year is found by its year; one written in the phrase is the base.
+    const cut = /,\s|;|\(/u.exec(phrase);
+    const phraseEnd = at + (cut ? cut.index : phrase.length);
+    const given = this.mentions.find((x) => x.n.span.start >= at && x.n.span.end <= phraseEnd && x !== subject && pred(x) && (!subject || compatible(x, subject)));
     const prev = this.w.previous.exec(phrase);
     const year = /\d{4}(?:\s*[-–—]\s*\d{2,4})?/u.exec(phrase);
-    if (prev && (!year || prev.index < year.index)) return { time: shift(subjectTime, -1), words: [], end: at + prev.index + prev[0].length };
+    const extra = given ? { given } : {};
+    if (prev && (!year || prev.index < year.index)) return { ...extra, time: shift(subject?.time, -1), words: [], end: at + prev.index + prev[0].length };
     if (year) {
       const time = timeOfYearToken({ text: year[0] } as Mention['n']);
-      return { ...(time ? { time } : {}), words: [], end: at + year.index + year[0].length };
+      return { ...extra, ...(time ? { time } : {}), words: [], end: at + year.index + year[0].length };
     }
     const first = /^(?:\S+\s+){0,3}\S+/u.exec(phrase);
-    return { words: words(first?.[0] ?? '').filter((x) => !this.w.stop.has(x)).slice(0, 4), end: at + (first?.[0].length ?? 0) };
+    return { ...extra, words: words(first?.[0] ?? '').filter((x) => !this.w.stop.has(x)).slice(0, 4), end: at + (first?.[0].length ?? 0) };
   }
 
   /**
@@ -103,7 +116,9 @@ export class Linker {
    */
   private levelAt(time: Time | undefined, like: Mention, claim: Mention, pred: (x: Mention) => boolean): Mention | undefined {
     if (!time) return undefined;
-    const found = this.mentions.filter((x) => x !== like && pred(x) && compatible(x, like) && sameTime(x.time, time));
+    // Outside the claim's sentence, only a level with a word of the same name ("thu ngân sách … cùng kỳ").
+    const related = (x: Mention) => x.sentenceIndex === claim.sentenceIndex || x.topic.some((t) => like.topic.includes(t));
+    const found = this.mentions.filter((x) => x !== like && pred(x) && compatible(x, like) && sameTime(x.time, time) && related(x));
     const place = (x: Mention) =>
       x.sentenceIndex === claim.sentenceIndex ? Math.abs(x.index - claim.index) : x.index < claim.index ? 1e6 + (claim.index - x.index) : 2e6 + x.index;
     const rank = (x: Mention) => place(x) * 2 + (x.unitKey === like.unitKey ? 0 : 1);
@@ -120,10 +135,11 @@ export class Linker {
 
   /** The base figure of a comparison: stated when the text gives it, else unknown. */
   private baseRef(m: Mention, subject: Mention | undefined, topic: string[], pred: (x: Mention) => boolean): { ref: FigureRef; end: number } {
-    const b = this.base(m, subject?.time);
+    const b = this.base(m, subject, pred);
     const time = b ? b.time : shift(subject?.time, -1);
-    const found = subject && b ? this.levelAt(time, subject, m, pred) : undefined;
-    const end = b?.end ?? m.n.span.end;
+    const found = b?.given ?? (subject && b ? this.levelAt(time, subject, m, pred) : undefined);
+    // The quote runs to the end of the base phrase, unless the claim's subject came in between.
+    const end = b && !(subject && subject.index > m.index) ? b.end : m.n.span.end;
     if (found) {
       // "(năm 2020 là 34.887 tỷ đồng)": a base with no name of its own is named after what it is the base of.
       if (!found.topicOwn && subject?.topic.length) found.topic = subject.topic;
@@ -190,7 +206,7 @@ export class Linker {
       }
       case 'share': {
         const part = subjectLevel;
-        const whole = part ? this.wholeOf(part) : undefined;
+        const whole = part ? this.wholeOf(part, m) : undefined;
         const w = whole ? this.stated(whole) : this.unknown(topicOf(part), part?.time ?? m.time, `the whole “${m.n.text}” is a share of, not found`, ['total']);
         return this.claim(m, 'share', 'share($0, $1)', [subjectRef(part), w], m.n.span.end, 'a part as a share of its whole');
       }
@@ -207,13 +223,31 @@ export class Linker {
     }
   }
 
-  /** "trong đó" / "of which" before the part: the whole is the level of the same unit before those words. */
-  private wholeOf(part: Mention): Mention | undefined {
+  /**
+   * The whole of a share: the level of the same unit before "trong đó" / "of which" when the part
+   * follows those words; else the level named by the words after the share ("of gross regional
+   * product", "tổng giá trị sản xuất"), its own clause's words, nearest first.
+   */
+  private wholeOf(part: Mention, share: Mention): Mention | undefined {
     const lead = this.text.slice(part.sentence.start, part.n.span.start).toLowerCase();
     const cue = [...lead.matchAll(new RegExp(this.w.partsOf.source, 'gu'))].pop();
-    if (!cue) return undefined;
-    const cueAt = part.sentence.start + cue.index;
-    return this.before(part, (x) => isLevel(x) && x.n.span.end <= cueAt && x.unitKey === part.unitKey);
+    if (cue) {
+      const cueAt = part.sentence.start + cue.index;
+      const total = this.before(part, (x) => isLevel(x) && x.n.span.end <= cueAt && x.unitKey === part.unitKey);
+      if (total) return total;
+    }
+    const named = this.w.wholeAfter.exec(this.text.slice(share.n.span.end, share.sentence.end).toLowerCase());
+    const want = words(named?.[1] ?? '').filter((x) => !this.w.stop.has(x)).map(fold);
+    if (want.length === 0) return undefined;
+    const same = (topic: string[]) => {
+      const t = topic.map(fold);
+      const k = Math.min(2, t.length, want.length);
+      return k > 0 && t.slice(0, k).join(' ') === want.slice(0, k).join(' ');
+    };
+    const rank = (x: Mention) => (x.topicOwn ? 0 : 1e7) + (sameTime(x.time, part.time) ? 0 : 1e6) + Math.abs(x.index - part.index);
+    return this.mentions
+      .filter((x) => x !== part && isLevel(x) && x.unitKey === part.unitKey && same(x.topic))
+      .sort((a, b) => rank(a) - rank(b))[0];
   }
 
   /** Averages of a period: of the yearly values stated in the sentence, else a compound rate over unknown levels. */
@@ -222,7 +256,9 @@ export class Linker {
     if (!t || t.to <= t.from || t.to - t.from > 30) return undefined;
     const percent = m.unitKey === 'percent';
     const yearly: Mention[] = [];
-    for (let y = t.from; y <= t.to; y++) {
+    // "between 2019 and 2023" counts the changes after 2019; "giai đoạn 2021 - 2023" those of 2021 too.
+    const first = t.between && percent ? t.from + 1 : t.from;
+    for (let y = first; y <= t.to; y++) {
       const x = this.mentions.find(
         (c) => c.sentenceIndex === m.sentenceIndex && c !== m && sameTime(c.time, { from: y, to: y }) && (percent ? c.unitKey === 'percent' && c.role === 'rate' : isLevel(c) && compatible(c, m)),
       );
@@ -231,15 +267,16 @@ export class Linker {
     const growthWords = m.role === 'average-growth' || this.w.growthWord.test(this.text.slice(m.sentence.start, m.n.span.start).toLowerCase());
     const refs = yearly.map((x) => this.stated(x));
     const args = refs.map((_, i) => `$${i}`).join(', ');
-    if (yearly.length === t.to - t.from + 1) {
+    if (yearly.length === t.to - first + 1) {
       const fn = percent && growthWords ? 'gavg' : 'avg';
       for (const x of yearly) if (!x.topicOwn && m.topic.length) x.topic = m.topic;
       return this.claim(m, `average-of-yearly-${percent ? 'rates' : 'values'}`, `${fn}(${args})`, refs, m.n.span.end, `the period's average of the ${yearly.length} yearly values stated with it`, { topic: m.topic, time: t });
     }
     if (m.role !== 'average-growth') return undefined;
-    const years = t.to - t.from + 1;
+    const start = t.between ? t.from : t.from - 1;
+    const years = t.to - start;
     const endLevel = this.unknown(m.topic, { from: t.to, to: t.to }, `the level at the end of ${t.from}–${t.to}, not stated in the text`);
-    const startLevel = this.unknown(m.topic, { from: t.from - 1, to: t.from - 1 }, `the level before ${t.from}, not stated in the text`);
+    const startLevel = this.unknown(m.topic, { from: start, to: start }, `the level ${t.between ? 'in' : 'before'} ${t.from}, not stated in the text`);
     return this.claim(m, 'average-growth-compound', `cagr($0, $1, ${years})`, [endLevel, startLevel], m.n.span.end, `average yearly growth over ${years} years, compounded`);
   }
 

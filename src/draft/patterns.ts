@@ -29,6 +29,15 @@ export interface ClaimWords {
   /** "cao hơn X", "higher than … by": above something. */
   higher: RegExp;
   lower: RegExp;
+  /** After the number: "15% below", "0.6 percentage points lower than" (English puts the comparative after). */
+  higherAfter: RegExp;
+  lowerAfter: RegExp;
+  /** After a change: "to 215,400", "lên 7 tỷ": the level it reached follows. */
+  changeTo: RegExp;
+  /** After a multiple: what it is a multiple of ("năm 2015", "the 2013 level", "those of 2020"), captured in group 1. */
+  multipleBase: RegExp;
+  /** After a share: the whole named by its words ("of gross regional product", "tổng giá trị sản xuất"), in group 1. */
+  wholeAfter: RegExp;
   /** Before a range: "đạt mục tiêu … 8-9%", "within the target range of": the rate lies in the range. */
   targetRange: RegExp;
   /** After the number: "so với …", "on …", "compared with …": the base, captured in group 1. */
