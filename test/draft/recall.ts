@@ -50,11 +50,11 @@ export function loadSets(files: string[]): RuleSet[] {
   return files.map((f) => loadRuleFile(f));
 }
 
-/** A fresh project folder (a package.json marks its root) holding a copy of the document. */
-export function tempProject(document: string): { dir: string; doc: string; cleanup: () => void } {
+/** A fresh project folder (a package.json marks its root), holding a copy of the document if one is named. */
+export function tempProject(document?: string): { dir: string; doc: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'tally-draft-'));
   writeFileSync(join(dir, 'package.json'), '{"name":"draft-test","private":true}\n');
-  const doc = join(dir, basename(document));
-  copyFileSync(document, doc);
+  const doc = join(dir, document ? basename(document) : 'doc.txt');
+  if (document) copyFileSync(document, doc);
   return { dir, doc, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

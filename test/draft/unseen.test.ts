@@ -13,8 +13,8 @@ import { claimKeys, loadSets, recall, tempProject } from './recall.js';
 const FIXTURES = join(ROOT, 'test/fixtures/draft');
 
 const CASES = [
-  { doc: 'riverside-2023.en.txt', hand: 'hand/riverside.rules.yaml', locale: 'en' as const, floor: 0.5 },
-  { doc: 'hoa-binh-2023.vi.txt', hand: 'hand/hoa-binh.rules.yaml', locale: 'vi-VN' as const, floor: 0.5 },
+  { doc: 'riverside-2023.en.txt', hand: 'hand/riverside.rules.yaml', locale: 'en' as const, floor: 0.8 },
+  { doc: 'hoa-binh-2023.vi.txt', hand: 'hand/hoa-binh.rules.yaml', locale: 'vi-VN' as const, floor: 0.8 },
   // Held out: written after the drafter was last changed, and never used to change it.
   { doc: 'held-out/northfield-2024.en.txt', hand: 'held-out/hand/northfield.rules.yaml', locale: 'en' as const, floor: 0.6 },
   { doc: 'held-out/tay-son-2024.vi.txt', hand: 'held-out/hand/tay-son.rules.yaml', locale: 'vi-VN' as const, floor: 0.6 },
