@@ -26,6 +26,8 @@ describe('draft of the bundled document', () => {
     console.log(`draft recall on lang-son: ${r.recovered.length}/${hand.length} = ${(r.share * 100).toFixed(1)} % (missed: ${r.missed.join(', ') || 'none'})`);
     expect(hand.length).toBeGreaterThanOrEqual(20);
     expect(r.share).toBeGreaterThanOrEqual(0.7);
+    // The README states the measure: it must be the one measured here.
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`| ${r.recovered.length}/${hand.length} claim rules (${Math.round(r.share * 100)} %)`);
   });
 
   it('loads and runs: the audit of the draft exits 0 or 1, with nothing dropped', () => {

@@ -4,6 +4,7 @@
  * claim rules a reviewer wrote by hand beside it (hand/). The draft must load and run, find claims,
  * and recover a measured share of the hand-written ones.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { draft } from '../../src/draft/index.js';
@@ -38,5 +39,7 @@ describe.each(CASES)('draft of the unseen $doc', ({ doc, hand, locale, floor }) 
     const r = recall(handKeys, claimKeys(loadSets([result.rulesFile])));
     console.log(`draft recall on ${doc}: ${r.recovered.length}/${handKeys.length} = ${(r.share * 100).toFixed(1)} % (missed: ${r.missed.join(', ') || 'none'})`);
     expect(r.share).toBeGreaterThanOrEqual(floor);
+    // The README's table of measures says the same.
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`${r.recovered.length}/${handKeys.length}`);
   });
 });
