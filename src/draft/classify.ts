@@ -49,6 +49,10 @@ export interface Mention {
   topicOwn?: boolean;
 }
 
+/** A level or count (or a stated average of them) that claims can be said of: not a rate, points or a multiple. */
+export const isLevel = (m: Mention): boolean =>
+  m.unitKey !== 'percent' && m.unitKey !== 'points' && m.unitKey !== 'multiple' && (m.role === 'level' || m.role === 'count' || m.role === 'average');
+
 export const isPercent = (n: WrittenNumber): boolean => n.unitInfo?.code === '%' || n.unitInfo?.code === '%/year' || (n.percent && !n.unitInfo);
 
 export function unitKeyOf(n: WrittenNumber): string {

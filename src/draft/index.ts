@@ -105,13 +105,13 @@ export function draft(documentPath: string, options: DraftOptions = {}): DraftRe
     const set = loadRuleFile(rulesFile, { cache: createLoadCache(), policy });
     const result = judgeAudit({ ruleSets: [set] });
     const code = exitCode(result, 'error');
-    const broken = result.results.filter((r) => r.verdict === 'error');
-    // A figure that does not load breaks the rules that use it.
-    const badFigures = new Set(set.brokenFigures.keys());
-    for (const [id, figs] of built.uses) if (figs.some((f) => badFigures.has(f)) && !broken.some((b) => b.id === id)) broken.push({ id, message: `a figure it uses did not load (${figs.filter((f) => badFigures.has(f)).join(', ')})` } as never);
-    if (code !== 2 || pass >= 5 || broken.length === 0) {
-      // Only a file-level problem is left (the document outside the project root of --out, say).
-      if (code === 2) throw new UsageError(`the draft of ${documentPath} does not load: ${result.diagnostics.map((d) => d.message).join('; ')}`);
+    const broken = new Map(result.results.filter((r) => r.verdict === 'error').map((r) => [r.id, r.message]));
+    // A figure that does not load breaks the rules that use it (and goes with them).
+    for (const [id, figures] of built.uses) {
+      const bad = figures.filter((f) => set.brokenFigures.has(f));
+      if (bad.length && !broken.has(id)) broken.set(id, `a figure it uses did not load (${bad.join(', ')})`);
+    }
+    if (code !== 2) {
       return {
         figuresFile, rulesFile, locale: doc.locale,
         claims: built.claimIds.length, assertions: built.assertIds.length, figures: built.figureIds.length, todo: built.todo,
@@ -119,6 +119,13 @@ export function draft(documentPath: string, options: DraftOptions = {}): DraftRe
         auditExit: code,
       };
     }
-    for (const b of broken) excluded.set(b.id, b.message);
+    if (broken.size === 0 || pass >= 5) {
+      // A problem of the files as a whole (the document outside the project root of --out, say):
+      // nothing is left behind.
+      for (const f of [figuresFile, rulesFile]) if (existsSync(f)) unlinkSync(f);
+      const why = result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+      throw new UsageError(`the draft of ${documentPath} does not load: ${why.join('; ') || 'a drafted rule stays broken'}`);
+    }
+    for (const [id, message] of broken) excluded.set(id, message);
   }
 }

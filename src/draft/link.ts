@@ -5,7 +5,8 @@
  * when the text does not state it, so the rule is drafted anyway and reads `unverifiable`).
  */
 import type { Locale } from '../model.js';
-import { CLAIM_ROLES, timeOfYearToken, wordsFor, type Mention, type Time } from './classify.js';
+import { CLAIM_ROLES, isLevel, timeOfYearToken, wordsFor, type Mention, type Time } from './classify.js';
+import { partsRules } from './parts.js';
 import type { ClaimWords } from './patterns.js';
 import { fold, words, type Span } from './text.js';
 
@@ -35,8 +36,6 @@ export interface DraftRule {
   why: string;
 }
 
-const LEVEL_KEYS = (m: Mention) => m.unitKey !== 'percent' && m.unitKey !== 'points' && m.unitKey !== 'multiple';
-const isLevel = (m: Mention) => LEVEL_KEYS(m) && (m.role === 'level' || m.role === 'count' || m.role === 'average');
 const isRate = (m: Mention) => m.unitKey === 'percent' && (m.role === 'rate' || m.role === 'average' || m.role === 'average-growth');
 const compatible = (a: Mention, b: Mention) => a.unitKey === b.unitKey || a.unitKey === '' || b.unitKey === '';
 const sameTime = (a: Time | undefined, b: Time | undefined) => !!a && !!b && a.from === b.from && a.to === b.to;
@@ -280,36 +279,6 @@ export class Linker {
     return this.claim(m, 'average-growth-compound', `cagr($0, $1, ${years})`, [endLevel, startLevel], m.n.span.end, `average yearly growth over ${years} years, compounded`);
   }
 
-  /** "trong đó" / "of which" (parts within the total) and "gồm" / "comprising" (parts adding up to it). */
-  partsRules(): DraftRule[] {
-    const out: DraftRule[] = [];
-    const bySentence = new Map<number, Mention[]>();
-    for (const m of this.mentions) bySentence.set(m.sentenceIndex, [...(bySentence.get(m.sentenceIndex) ?? []), m]);
-    for (const ms of bySentence.values()) {
-      const sentence = ms[0]!.sentence;
-      const lower = this.text.slice(sentence.start, sentence.end).toLowerCase();
-      for (const [re, complete] of [[this.w.partsOf, false], [this.w.madeOf, true]] as const) {
-        for (const cue of lower.matchAll(new RegExp(re.source, 'gu'))) {
-          const at = sentence.start + cue.index;
-          const before = ms.filter((x) => isLevel(x) && x.n.span.end <= at);
-          const after = ms.filter((x) => x.n.span.start > at && (x.role === 'level' || x.role === 'count'));
-          for (const key of [...new Set(after.map((x) => x.unitKey))].sort()) {
-            const total = before.filter((x) => x.unitKey === key).pop();
-            const parts = after.filter((x) => x.unitKey === key);
-            if (!total || (complete && parts.length < 2)) continue;
-            const sum = parts.map((_, i) => `$${i + 1}`).join(' + ');
-            const base = { confidence: 'medium' as const, refs: [total, ...parts].map((x) => ({ kind: 'stated' as const, mention: x })), topic: total.topic, ...(total.time ? { time: total.time } : {}) };
-            if (complete) {
-              out.push({ ...base, kind: 'claim', pattern: 'parts-add-up', stated: total, core: total.n.span, template: sum.replace(/\$(\d+)/gu, (_, d) => `$${Number(d) - 1}`), refs: parts.map((x) => ({ kind: 'stated', mention: x })), why: 'a total and the parts it is said to comprise' });
-            } else {
-              out.push({ ...base, kind: 'assert', pattern: 'parts-within-total', core: { start: at + Math.max(0, cue[0].search(/\p{L}/u)), end: parts[0]!.n.span.end }, template: `${sum} <= $0`, why: 'the parts named after it cannot exceed the total' });
-            }
-          }
-        }
-      }
-    }
-    return out;
-  }
 }
 
 export function linkClaims(text: string, mentions: Mention[], locale: Locale): { rules: DraftRule[]; unplaced: Mention[] } {
@@ -322,5 +291,5 @@ export function linkClaims(text: string, mentions: Mention[], locale: Locale): {
     if (r) rules.push(r);
     else unplaced.push(m);
   }
-  return { rules: [...rules, ...linker.partsRules()], unplaced };
+  return { rules: [...rules, ...partsRules(text, mentions, wordsFor(locale))], unplaced };
 }

@@ -65,3 +65,16 @@ describe('tally draft', () => {
     expect(existsSync(path.join(dir, 'nope.rules.yaml'))).toBe(false);
   });
 });
+
+describe('tally draft --out outside the project', () => {
+  it('exits 2 naming the reason, and leaves no file behind', () => {
+    const dir = project('test/fixtures/draft/riverside-2023.en.txt');
+    const outside = mkdtempSync(path.join(tmpdir(), 'tally-draft-out-'));
+    made.push(outside);
+    const run = tally(['draft', 'riverside-2023.en.txt', '--out', outside], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/does not load: .*outside the project root/u);
+    expect(existsSync(path.join(outside, 'riverside-2023.en.rules.yaml'))).toBe(false);
+    expect(existsSync(path.join(outside, 'riverside-2023.en.figures.yaml'))).toBe(false);
+  });
+});
