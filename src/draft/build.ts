@@ -2,6 +2,8 @@
  * One draft from one document: classify every number, link the claims, give ids and quotes, and
  * lay out the two files. Pure: the same document (and the same exclusions) gives the same text.
  */
+import { functionRegistry } from '../evaluate/functions/index.js';
+import { DISABLED_SET } from '../evaluate/instance.js';
 import { positionOf } from '../load/document.js';
 import type { AuditedDocument, NumberKind } from '../model.js';
 import { classify, CLAIM_ROLES, type Mention } from './classify.js';
@@ -31,6 +33,13 @@ export interface BuiltDraft {
   /** For the self-check: the figure ids each rule uses. */
   uses: Map<string, string[]>;
 }
+
+/** What an expression already means by a name: the claim functions, mathjs's names and keywords. */
+const RESERVED: ReadonlySet<string> = new Set([
+  ...functionRegistry.keys(),
+  ...DISABLED_SET,
+  ...['and', 'or', 'not', 'xor', 'mod', 'to', 'in', 'e', 'pi', 'i', 'tau', 'phi', 'true', 'false', 'null', 'undefined', 'infinity', 'nan', 'end'],
+]);
 
 const ROLE_WORDS: Record<string, string> = {
   level: 'a level', count: 'a count', rate: 'a rate', average: 'an average', 'average-growth': 'an average growth rate',
@@ -69,7 +78,7 @@ export function buildDraft(doc: AuditedDocument, layout: DraftLayout, excluded: 
   for (const { r } of kept) for (const f of r.refs) refs.set(refKey(f), refs.get(refKey(f)) ?? f);
   const stated = [...refs.values()].filter((f) => f.kind === 'stated').sort((a, b) => a.mention.index - b.mention.index);
   const unknown = [...refs.values()].filter((f) => f.kind === 'unknown');
-  const figureIds = new IdMaker('_', 'value');
+  const figureIds = new IdMaker('_', 'value', RESERVED);
   const idOf = new Map<string, string>();
   const figures: FigureOut[] = [];
   for (const f of [...stated, ...unknown]) {

@@ -26,6 +26,8 @@ export class IdMaker {
   constructor(
     private readonly sep: '_' | '-',
     private readonly fallback: string,
+    /** Names an id must not be (a figure called "share" would hide the function share()). */
+    private readonly reserved: ReadonlySet<string> = new Set(),
   ) {}
 
   make(words: readonly string[], ...suffixes: (string | undefined)[]): string {
@@ -34,6 +36,7 @@ export class IdMaker {
     let base = [head, ...tail].join(this.sep);
     // Figure ids are identifiers (a letter first); rule ids may start with a digit, but read better without.
     if (!/^[a-z]/u.test(base)) base = `${this.fallback}${this.sep}${base}`;
+    if (this.reserved.has(base)) base = `${base}${this.sep}${this.fallback}`;
     let id = base;
     for (let k = 2; this.used.has(id); k++) id = `${base}${this.sep}${k}`;
     this.used.add(id);

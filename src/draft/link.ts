@@ -36,7 +36,9 @@ export interface DraftRule {
   why: string;
 }
 
-const isRate = (m: Mention) => m.unitKey === 'percent' && (m.role === 'rate' || m.role === 'average' || m.role === 'average-growth');
+/** A rate a points claim can be said of: stated plainly, as an average, or as a growth rate ("prices increased by 3.2%"). */
+const RATE_ROLES = new Set(['rate', 'average', 'average-growth', 'growth', 'decline']);
+const isRate = (m: Mention) => m.unitKey === 'percent' && RATE_ROLES.has(m.role);
 const compatible = (a: Mention, b: Mention) => a.unitKey === b.unitKey || a.unitKey === '' || b.unitKey === '';
 const sameTime = (a: Time | undefined, b: Time | undefined) => !!a && !!b && a.from === b.from && a.to === b.to;
 export const timeLabel = (t: Time | undefined): string | undefined => (t ? (t.from === t.to ? `${t.from}` : `${t.from}_${t.to}`) : undefined);
@@ -71,13 +73,20 @@ export class Linker {
     return undefined;
   }
 
-  /** The level a claim is said of: the nearest before it; in "rose 5% to $5.0bn", the one after "to". */
+  /** "rose to £642 from £611": a level after "from" / "từ" is where a change started, a base. */
+  private isFrom = (x: Mention) => /(?:^|[^\p{L}])(?:from|từ)\s*$/u.test(this.text.slice(Math.max(0, x.n.span.start - 8), x.n.span.start).toLowerCase());
+  /** "to 14,350", "reaching 312,000", "lên 7 tỷ": a level a change reached. */
+  private isReached = (x: Mention) => /(?:^|[^\p{L}])(?:to|to reach|reaching|lên|lên mức)\s*$/u.test(this.text.slice(Math.max(0, x.n.span.start - 12), x.n.span.start).toLowerCase());
+
+  /**
+   * The level a claim is said of: the nearest before it that is not a "from" level; in "rose 5%
+   * to $5.0bn" or "increased by 8.4% compared with 2022, to 14,350", the level it reached after it.
+   */
   private subject(m: Mention, pred: (x: Mention) => boolean): Mention | undefined {
+    const reached = this.mentions.find((x) => x.index > m.index && x.sentenceIndex === m.sentenceIndex && pred(x) && this.isReached(x));
     const next = this.mentions[m.index + 1];
-    const gap = next ? this.text.slice(m.n.span.end, next.n.span.start).toLowerCase() : '';
-    if (next && next.sentenceIndex === m.sentenceIndex && pred(next) && /^\s*(?:to|lên|lên mức|to reach|reaching)\s*$/u.test(gap)) return next;
-    // "increased by 8.4% compared with 2022, to 14,350": with nothing before it, the level after it.
-    return this.before(m, pred) ?? this.mentions.find((x) => x.index > m.index && x.sentenceIndex === m.sentenceIndex && pred(x));
+    if (reached && reached === next) return reached;
+    return this.before(m, (x) => pred(x) && !this.isFrom(x)) ?? reached;
   }
 
   /**
@@ -136,7 +145,8 @@ export class Linker {
   private baseRef(m: Mention, subject: Mention | undefined, topic: string[], pred: (x: Mention) => boolean): { ref: FigureRef; end: number } {
     const b = this.base(m, subject, pred);
     const time = b ? b.time : shift(subject?.time, -1);
-    const found = b?.given ?? (subject && b ? this.levelAt(time, subject, m, pred) : undefined);
+    const from = b ? undefined : this.before(m, (x) => pred(x) && this.isFrom(x) && x !== subject && (!subject || compatible(x, subject)));
+    const found = b?.given ?? from ?? (subject && b ? this.levelAt(time, subject, m, pred) : undefined);
     // The quote runs to the end of the base phrase, unless the claim's subject came in between.
     const end = b && !(subject && subject.index > m.index) ? b.end : m.n.span.end;
     if (found) {
@@ -238,14 +248,13 @@ export class Linker {
     const named = this.w.wholeAfter.exec(this.text.slice(share.n.span.end, share.sentence.end).toLowerCase());
     const want = words(named?.[1] ?? '').filter((x) => !this.w.stop.has(x)).map(fold);
     if (want.length === 0) return undefined;
-    const same = (topic: string[]) => {
-      const t = topic.map(fold);
-      const k = Math.min(2, t.length, want.length);
-      return k > 0 && t.slice(0, k).join(' ') === want.slice(0, k).join(' ');
-    };
+    // The first words of the name, in a row among the level's words ("GRDP" in "quy mô GRDP").
+    const head = want.slice(0, 2).join(' ');
+    const same = (topic: string[]) => ` ${topic.map(fold).join(' ')} `.includes(` ${head} `);
     const rank = (x: Mention) => (x.topicOwn ? 0 : 1e7) + (sameTime(x.time, part.time) ? 0 : 1e6) + Math.abs(x.index - part.index);
     return this.mentions
-      .filter((x) => x !== part && isLevel(x) && x.unitKey === part.unitKey && same(x.topic))
+      // A whole is at least its part (a share stated above 100 % is a multiple, not a share).
+      .filter((x) => x !== part && isLevel(x) && x.unitKey === part.unitKey && same(x.topic) && x.n.value.compare(part.n.value) >= 0)
       .sort((a, b) => rank(a) - rank(b))[0];
   }
 
@@ -259,7 +268,7 @@ export class Linker {
     const first = t.between && percent ? t.from + 1 : t.from;
     for (let y = first; y <= t.to; y++) {
       const x = this.mentions.find(
-        (c) => c.sentenceIndex === m.sentenceIndex && c !== m && sameTime(c.time, { from: y, to: y }) && (percent ? c.unitKey === 'percent' && c.role === 'rate' : isLevel(c) && compatible(c, m)),
+        (c) => c.sentenceIndex === m.sentenceIndex && c !== m && sameTime(c.time, { from: y, to: y }) && (percent ? c.unitKey === 'percent' && (c.role === 'rate' || c.role === 'growth') : isLevel(c) && compatible(c, m)),
       );
       if (x) yearly.push(x);
     }
@@ -274,7 +283,9 @@ export class Linker {
     if (m.role !== 'average-growth') return undefined;
     const start = t.between ? t.from : t.from - 1;
     const years = t.to - start;
-    const endLevel = this.unknown(m.topic, { from: t.to, to: t.to }, `the level at the end of ${t.from}–${t.to}, not stated in the text`);
+    // "grew by an average of 1.2% a year, reaching 312,000": the end level is stated.
+    const reached = this.mentions.find((x) => x.index > m.index && x.sentenceIndex === m.sentenceIndex && isLevel(x) && this.isReached(x));
+    const endLevel = reached ? this.stated(reached) : this.unknown(m.topic, { from: t.to, to: t.to }, `the level at the end of ${t.from}–${t.to}, not stated in the text`);
     const startLevel = this.unknown(m.topic, { from: start, to: start }, `the level ${t.between ? 'in' : 'before'} ${t.from}, not stated in the text`);
     return this.claim(m, 'average-growth-compound', `cagr($0, $1, ${years})`, [endLevel, startLevel], m.n.span.end, `average yearly growth over ${years} years, compounded`);
   }

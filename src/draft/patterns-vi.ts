@@ -15,7 +15,7 @@ export const vi: ClaimWords = {
   growthWord: /tăng trưởng|tốc độ tăng/u,
   planAfter: /^\s*(?:so với\s+)?(?:dự toán|kế hoạch|kh\b|chỉ tiêu kế hoạch)/u,
   exceed: new RegExp(String.raw`(?:^|[^\p{L}])vượt${H}$`, 'u'),
-  share: new RegExp(String.raw`(?:^|[^\p{L}])chiếm(?:\s+tỷ trọng|\s+tỉ trọng|\s+tỷ lệ|\s+tỉ lệ)?${H}$`, 'u'),
+  share: new RegExp(String.raw`(?:^|[^\p{L}])(?:chiếm(?:\s+tỷ trọng|\s+tỉ trọng|\s+tỷ lệ|\s+tỉ lệ)?|bằng)${H}$`, 'u'),
   shareAfter: /^\s*(?:tổng số|tổng|của tổng)/u,
   multiple: new RegExp(String.raw`(?:^|[^\p{L}])gấp${H}$`, 'u'),
   higher: new RegExp(String.raw`(?:^|[^\p{L}])(?:cao hơn|nhiều hơn|lớn hơn)${H}$`, 'u'),

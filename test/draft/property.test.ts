@@ -1,5 +1,5 @@
 /**
- * Laws of `tally draft`: ids are always valid and unique whatever the words; a draft of any
+ * Laws of `tally draft`: ids are always valid, unique and never a reserved name whatever the words; a draft of any
  * document built from the claim patterns loads and runs (exit 0 or 1), is deterministic, and
  * drafts the growth claim such a document always holds.
  */
@@ -16,16 +16,17 @@ const RULE_ID = /^[a-z0-9][a-z0-9._-]*$/u;
 describe('ids', () => {
   const word = fc.oneof(
     fc.string({ maxLength: 12 }),
-    fc.constantFrom('Đồng', 'thu', 'ngân', 'sách', 'nội', 'địa', 'Hợp', 'tác', 'xã', '2023', '', '_', '-', 'GRDP', 'ﬁ', 'naïve', '日本'),
+    fc.constantFrom('Đồng', 'thu', 'ngân', 'sách', 'nội', 'địa', 'Hợp', 'tác', 'xã', '2023', '', '_', '-', 'GRDP', 'ﬁ', 'naïve', '日本', 'share', 'growth', 'and', 'pi'),
   );
   it('are valid figure and rule ids, unique in their file, whatever the words', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.array(word, { maxLength: 5 }), fc.option(fc.constantFrom('2023', '2021_2023', 'x'), { nil: undefined })), { maxLength: 30 }), (names) => {
-        const figures = new IdMaker('_', 'value');
+        const figures = new IdMaker('_', 'value', new Set(['share', 'growth', 'and', 'pi']));
         const rules = new IdMaker('-', 'claim');
         const f = names.map(([w, t]) => figures.make(w, t));
         const r = names.map(([w, t]) => rules.make(w, 'growth', t));
         expect(f.every((id) => FIGURE_ID.test(id) && /^[a-z]/u.test(id))).toBe(true);
+        expect(f.some((id) => ['share', 'growth', 'and', 'pi'].includes(id))).toBe(false);
         expect(r.every((id) => RULE_ID.test(id))).toBe(true);
         expect(new Set(f).size).toBe(f.length);
         expect(new Set(r).size).toBe(r.length);
