@@ -4,6 +4,7 @@ export { auditParallel, WorkerError, type ParallelAuditOptions } from './paralle
 export { exitCode, summarize, type FailOn } from './judge/outcome.js';
 export { reporters, type Reporter } from './report/index.js';
 export { explainReadingAt, type ReadingExplanation } from './load/reading-query.js';
+export { draft, buildDraft, type DraftOptions, type DraftResult, type DraftLayout, type BuiltDraft } from './draft/index.js';
 export type * from './model.js';
 import { schemas as inputSchemas } from './load/schema.js';
 import { reportSchemas } from './report/schema.js';

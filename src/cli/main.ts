@@ -1,7 +1,7 @@
 /**
- * The `tally` executable. `tally --version` is answered before anything else is loaded (esbuild
- * bundles the dynamic import below as a module initialised on first use, so the reader, the
- * evaluator and the reporters are parsed but never run for it); everything else is program.ts.
+ * The `tally` executable. `tally --version` is answered before anything else is loaded: the build
+ * puts program.ts (commands, reader, evaluator, reporters) in a chunk of its own that only the
+ * dynamic import below loads (src/dev/build.mjs).
  */
 import { VERSION } from '../version.js';
 

@@ -10,6 +10,7 @@ import { ciLogSafe, terminalLines, terminalSafe, terminalText } from '../report/
 import { VERSION } from '../version.js';
 import { registerAudit } from './audit-command.js';
 import { registerCoverage } from './coverage-command.js';
+import { registerDraft } from './draft-command.js';
 import { registerExplain } from './explain-command.js';
 
 export const EXIT_USAGE = 2;
@@ -32,6 +33,7 @@ async function main(argv: string[]): Promise<void> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerAudit(program);
   registerCoverage(program);
+  registerDraft(program);
   registerExplain(program);
   try {
     await program.parseAsync(argv);
