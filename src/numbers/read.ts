@@ -5,6 +5,7 @@
  *
  * Values are built from the digit string as BigInt → Fraction: no float ever touches them.
  */
+import { lookupTable } from '../lookup.js';
 import Fraction from 'fraction.js';
 import type { Locale, UnitInfo, WrittenNumber } from '../model.js';
 import { LOCALES, matchScale } from './locale.js';
@@ -178,11 +179,11 @@ function rangeCompatible(lo: SingleParse, hi: SingleParse): boolean {
 }
 
 /** Words that join the ends of a range, per the word that opened it ("from", "between", "từ"). */
-export const RANGE_JOINERS: Record<string, readonly string[]> = {
+export const RANGE_JOINERS: Record<string, readonly string[]> = lookupTable({
   from: ['to'],
   between: ['and'],
   từ: ['đến', 'tới'],
-};
+});
 
 /**
  * A single number, or two joined by -, – or — (spaces allowed around the dash), or, when

@@ -17,6 +17,7 @@
  * Values are exact (Fraction from integers); the written form says how a claim is read
  * (WrittenForm in model.ts).
  */
+import { lookupTable } from '../lookup.js';
 import Fraction from 'fraction.js';
 import type { Locale, UnitInfo, WrittenForm, WrittenNumber } from '../model.js';
 import { matchScale, type ScaleMatch } from './locale.js';
@@ -37,35 +38,35 @@ export interface WordParse {
   why: string;
 }
 
-const VI_CARDINALS: Record<string, number> = {
+const VI_CARDINALS: Record<string, number> = lookupTable({
   một: 1, hai: 2, ba: 3, bốn: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10,
-};
-const VI_DENOMINATORS: Record<string, number> = { ...VI_CARDINALS, tư: 4, trăm: 100, nghìn: 1000, ngàn: 1000 };
+});
+const VI_DENOMINATORS: Record<string, number> = lookupTable({ ...VI_CARDINALS, tư: 4, trăm: 100, nghìn: 1000, ngàn: 1000 });
 delete VI_DENOMINATORS['một'];
-const VI_ORDINALS: Record<string, number> = { ...VI_CARDINALS, nhất: 1, nhì: 2, tư: 4 };
+const VI_ORDINALS: Record<string, number> = lookupTable({ ...VI_CARDINALS, nhất: 1, nhì: 2, tư: 4 });
 delete VI_ORDINALS['một'];
 
-const EN_ONES: Record<string, number> = {
+const EN_ONES: Record<string, number> = lookupTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const EN_TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const EN_NUMERATORS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
-const EN_DENOMINATORS: Record<string, [number, 'singular' | 'plural']> = {
+});
+const EN_TENS: Record<string, number> = lookupTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const EN_NUMERATORS: Record<string, number> = lookupTable({ a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 });
+const EN_DENOMINATORS: Record<string, [number, 'singular' | 'plural']> = lookupTable({
   half: [2, 'singular'], halves: [2, 'plural'], third: [3, 'singular'], thirds: [3, 'plural'], quarter: [4, 'singular'],
   quarters: [4, 'plural'], fourth: [4, 'singular'], fourths: [4, 'plural'], fifth: [5, 'singular'], fifths: [5, 'plural'],
   sixth: [6, 'singular'], sixths: [6, 'plural'], seventh: [7, 'singular'], sevenths: [7, 'plural'], eighth: [8, 'singular'],
   eighths: [8, 'plural'], ninth: [9, 'singular'], ninths: [9, 'plural'], tenth: [10, 'singular'], tenths: [10, 'plural'],
-};
-const EN_ORDINALS: Record<string, number> = {
+});
+const EN_ORDINALS: Record<string, number> = lookupTable({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
   eighteenth: 18, nineteenth: 19, twentieth: 20,
-};
-const EN_MULTIPLES: Record<string, [number, number]> = {
+});
+const EN_MULTIPLES: Record<string, [number, number]> = lookupTable({
   twice: [2, 1], thrice: [3, 1], doubled: [2, 1], doubles: [2, 1], doubling: [2, 1], tripled: [3, 1], triples: [3, 1],
   tripling: [3, 1], trebled: [3, 1], quadrupled: [4, 1], halved: [1, 2], halving: [1, 2],
-};
+});
 /** Words after an ordinal that show it ranks: "third largest", "the second quarter". */
 const EN_RANKED = new Set(['quarter', 'half', 'place', 'position', 'rank', 'term', 'round', 'phase', 'stage', 'year', 'consecutive', 'most', 'least', 'largest', 'biggest', 'highest', 'lowest', 'smallest']);
 const COMPARATIVE_AFTER = new Set(['of', 'more', 'less', 'fewer', 'higher', 'lower', 'larger', 'smaller', 'bigger', 'greater', 'above', 'below']);
