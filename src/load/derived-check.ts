@@ -109,7 +109,7 @@ export function checkDerivedFigures(set: RuleSet, sourceOf: SourceOf): void {
 }
 
 /** The 1-based column of a figure name in an expression (1 if not found). */
-function columnOf(expr: string, name: string): number {
+export function columnOf(expr: string, name: string): number {
   const m = new RegExp(`(?<![\\w.])${name}(?![\\w(])`).exec(expr);
   return m ? m.index + 1 : 1;
 }

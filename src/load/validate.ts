@@ -55,18 +55,35 @@ function compile(): Compiled {
   return compiled;
 }
 
-/** Validate the plain value of a rule file. Returns every schema problem, in reading order. */
-export function validateRuleFile(value: unknown, yaml: ParsedYaml): Diagnostic[] {
+/** Schema problems of a rule file: of the file as a whole, and of each rule by its index. */
+export interface RuleFileValidation {
+  /** Problems outside any single rule: the file then yields no rules. */
+  file: Diagnostic[];
+  /** Problems of one rule (`rules[i]`): that rule is broken, the others load. */
+  rules: Map<number, Diagnostic[]>;
+}
+
+/**
+ * Validate the plain value of a rule file, the file's top level apart from each rule: a misspelt
+ * key in one rule must not cost the file's other rules their results.
+ */
+export function validateRuleFileDetailed(value: unknown, yaml: ParsedYaml): RuleFileValidation {
   const c = compile();
-  const out: Diagnostic[] = [];
-  if (!c.ruleTop(value)) out.push(...translate(c.ruleTop.errors ?? [], '', yaml, 'rule', value));
+  const file = c.ruleTop(value) ? [] : translate(c.ruleTop.errors ?? [], '', yaml, 'rule', value);
+  const rules = new Map<number, Diagnostic[]>();
   if (isObject(value) && Array.isArray(value.rules)) {
     value.rules.forEach((rule, i) => {
       const v = isObject(rule) && 'assert' in rule ? c.assertion : c.claim;
-      if (!v(rule)) out.push(...translate(v.errors ?? [], `/rules/${i}`, yaml, 'rule', value));
+      if (!v(rule)) rules.set(i, sortDiagnostics(dedupe(translate(v.errors ?? [], `/rules/${i}`, yaml, 'rule', value))));
     });
   }
-  return sortDiagnostics(dedupe(out));
+  return { file: sortDiagnostics(dedupe(file)), rules };
+}
+
+/** Validate the plain value of a rule file. Returns every schema problem, in reading order. */
+export function validateRuleFile(value: unknown, yaml: ParsedYaml): Diagnostic[] {
+  const v = validateRuleFileDetailed(value, yaml);
+  return sortDiagnostics(dedupe([...v.file, ...[...v.rules.values()].flat()]));
 }
 
 /** Schema problems of a figure file: of the file as a whole, and of each figure by id. */
