@@ -9,9 +9,11 @@ import { writeFileAtomic } from '../report/write.js';
 import { useColor } from './color.js';
 import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 import { jobsOption } from './jobs.js';
+import { filterOf, ruleOption, tagOption, type FilterFlags } from './filter-options.js';
+import { filterAudit } from '../judge/select.js';
 import { appendStepSummary } from './step-summary.js';
 
-interface AuditFlags extends InputFlags {
+interface AuditFlags extends InputFlags, FilterFlags {
   format: string[];
   out?: string;
   failOn: FailOn;
@@ -39,6 +41,8 @@ export function registerAudit(program: Command): void {
         .default('error'),
     )
     .option('--fail-on-uncovered', 'also exit 1 when a number of a document is neither covered nor ignored')
+    .addOption(ruleOption())
+    .addOption(tagOption())
     .addOption(jobsOption())
     .addOption(allowOutsideOption())
     .addOption(maxDocumentSizeOption())
@@ -68,7 +72,8 @@ function planOutputs(formats: string[], out: string | undefined): { stdout?: str
 
 async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
   const plan = planOutputs(flags.format ?? [], flags.out);
-  const result = await auditParallel({ paths, ...inputOptions(flags), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  const audited = await auditParallel({ paths, ...inputOptions(flags), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  const result = filterAudit(audited, filterOf(flags));
   if (plan.stdout) {
     const color = plan.stdout === 'console' && useColor(process.stdout);
     process.stdout.write(reporters.get(plan.stdout)!.render(result, { color, failOn: flags.failOn }));
