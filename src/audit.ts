@@ -37,6 +37,12 @@ export interface AuditOptions {
   maxYamlSize?: number;
   /** Deepest nesting of lists and mappings in a YAML file, checked before parsing; default 64. */
   maxYamlDepth?: number;
+  /** The locale of rule sets whose files state none; default: as the document's numerals show. */
+  locale?: 'vi-VN' | 'en';
+  /** Materiality thresholds of rule files that set none (a file's `defaults.materiality` wins). */
+  materiality?: { relative?: string; points?: number };
+  /** Files and folders the search for rule files skips. */
+  ignore?: string[];
 }
 
 /** What the loaders may read under these options (plain data: worker threads get it too). */
@@ -48,6 +54,9 @@ export function policyOf(options: AuditOptions): LoadPolicy {
     ...(options.maxDocumentSize !== undefined ? { maxDocumentBytes: options.maxDocumentSize } : {}),
     ...(options.maxYamlSize !== undefined ? { maxYamlBytes: options.maxYamlSize } : {}),
     ...(options.maxYamlDepth !== undefined ? { maxYamlDepth: options.maxYamlDepth } : {}),
+    ...(options.locale !== undefined ? { locale: options.locale } : {}),
+    ...(options.materiality !== undefined ? { materiality: options.materiality } : {}),
+    ...(options.ignore !== undefined ? { ignore: options.ignore } : {}),
   });
 }
 

@@ -7,16 +7,18 @@ import { auditParallel } from '../parallel/index.js';
 import { reporters } from '../report/index.js';
 import { writeFileAtomic } from '../report/write.js';
 import { useColor } from './color.js';
-import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
+import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 import { jobsOption } from './jobs.js';
+import { cliConfig, flagOr, projectOptions } from './config.js';
+import type { TallyConfig } from '../load/index.js';
 import { filterOf, ruleOption, tagOption, type FilterFlags } from './filter-options.js';
 import { filterAudit } from '../judge/select.js';
 import { appendStepSummary } from './step-summary.js';
 
 interface AuditFlags extends InputFlags, FilterFlags {
-  format: string[];
+  format?: string[];
   out?: string;
-  failOn: FailOn;
+  failOn?: FailOn;
   failOnUncovered?: boolean;
   jobs?: number;
 }
@@ -36,9 +38,8 @@ export function registerAudit(program: Command): void {
     )
     .option('-o, --out <dir>', 'folder to write file formats into', undefined)
     .addOption(
-      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity')
-        .choices(['error', 'warning', 'info', 'never'])
-        .default('error'),
+      // No commander default: an unset flag falls back to the config's failOn, then to error.
+      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: error)').choices(['error', 'warning', 'info', 'never']),
     )
     .option('--fail-on-uncovered', 'also exit 1 when a number of a document is neither covered nor ignored')
     .addOption(ruleOption())
@@ -70,20 +71,30 @@ function planOutputs(formats: string[], out: string | undefined): { stdout?: str
   return { ...(toStdout[0] ? { stdout: toStdout[0] } : {}), files: out ? chosen.filter((name) => reporters.get(name)!.fileName) : [] };
 }
 
+/** The audit's options: the flags, over the project config's keys. */
+export function auditSettings(paths: string[], flags: AuditFlags, config: TallyConfig) {
+  const formats = flagOr(flags.format, config.formats) ?? [];
+  const out = flagOr(flags.out, config.out);
+  const failOn: FailOn = flagOr(flags.failOn, config.failOn) ?? 'error';
+  const options = projectOptions(paths, flags, config);
+  return { formats, out, failOn, options };
+}
+
 async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
-  const plan = planOutputs(flags.format ?? [], flags.out);
-  const audited = await auditParallel({ paths, ...inputOptions(flags), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  const { formats, out, failOn, options } = auditSettings(paths, flags, cliConfig());
+  const plan = planOutputs(formats, out);
+  const audited = await auditParallel({ ...options, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
   const result = filterAudit(audited, filterOf(flags));
   if (plan.stdout) {
     const color = plan.stdout === 'console' && useColor(process.stdout);
-    process.stdout.write(reporters.get(plan.stdout)!.render(result, { color, failOn: flags.failOn }));
+    process.stdout.write(reporters.get(plan.stdout)!.render(result, { color, failOn }));
   }
   for (const name of plan.files) {
     const reporter = reporters.get(name)!;
-    writeFileAtomic(path.join(flags.out!, reporter.fileName!), reporter.render(result, { color: false, failOn: flags.failOn }));
+    writeFileAtomic(path.join(out!, reporter.fileName!), reporter.render(result, { color: false, failOn }));
   }
   if (plan.stdout === 'github') appendStepSummary(result);
-  const code = exitCode(result, flags.failOn);
+  const code = exitCode(result, failOn);
   const uncovered = flags.failOnUncovered === true && result.coverage.some((c) => c.uncovered > 0);
   process.exitCode = code === 0 && uncovered ? 1 : code;
 }

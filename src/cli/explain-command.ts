@@ -19,8 +19,9 @@ import { VERDICT_ICON, verdictPainter } from '../report/labels.js';
 import { VERSION } from '../version.js';
 import { UsageError } from '../load/index.js';
 import { useColor } from './color.js';
+import { cliConfig, flagOr, projectOptions } from './config.js';
 import { filterOf, ruleOption, tagOption, type FilterFlags } from './filter-options.js';
-import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
+import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 
 interface ExplainFlags extends InputFlags, FilterFlags {
   format: 'text' | 'json';
@@ -52,7 +53,7 @@ export function registerExplain(program: Command): void {
 
 /** An unknown rule id is a UsageError (with "did you mean"), reported by main with exit code 2. */
 function runExplain(id: string | undefined, paths: string[], flags: ExplainFlags): void {
-  const explanations = explain({ paths, ...(id !== undefined ? { rule: id } : {}), filter: filterOf(flags), ...inputOptions(flags) });
+  const explanations = explain({ ...projectOptions(paths, flags, cliConfig()), ...(id !== undefined ? { rule: id } : {}), filter: filterOf(flags) });
   if (flags.format === 'json') {
     process.stdout.write(`${jsonInert(JSON.stringify({ tool: { name: 'tally', version: VERSION }, explanations }, null, 2))}\n`);
   } else {
@@ -64,7 +65,9 @@ function runExplain(id: string | undefined, paths: string[], flags: ExplainFlags
 
 /** A reading query: exit 0 when the place holds a number (UsageError, exit 2, when it does not). */
 function runReading(query: string, paths: string[], flags: ExplainFlags): void {
-  const r = explainReadingAt(query, { paths, ...(flags.locale ? { locale: flags.locale } : {}) });
+  const config = cliConfig();
+  const locale = flagOr(flags.locale, config.locale);
+  const r = explainReadingAt(query, { paths: paths.length ? paths : (config.rules ?? []), ...(locale ? { locale } : {}) });
   if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tool: { name: 'tally', version: VERSION }, reading: r }, null, 2)}\n`);
   else process.stdout.write(renderReading(r, useColor(process.stdout)));
   process.exitCode = 0;

@@ -172,7 +172,8 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
 
   const ruleLocale = file.locale === 'vi-VN' || file.locale === 'en' ? (file.locale as Locale) : undefined;
   const figureHeader = headers.find((h) => h.header.declaredLocale)?.header;
-  const statedLocale = ruleLocale ?? figureHeader?.declaredLocale;
+  // A locale the project config states counts as stated: the text may not contradict it.
+  const statedLocale = ruleLocale ?? figureHeader?.declaredLocale ?? policy.locale;
   let locale: Locale = statedLocale ?? DEFAULT_LOCALE;
   for (const h of headers) {
     const l = h.header.declaredLocale;
@@ -265,7 +266,9 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
   const defaults = isObject(file.defaults) ? file.defaults : {};
   const defaultSeverity = (str(defaults.severity) as Severity | undefined) ?? 'error';
   const defaultReading = str(defaults.reading) as Reading | undefined;
-  const judging = judgingSettings(defaults);
+  // The config's materiality is the default of a file that sets none; the file's own wins key by key.
+  const materiality = policy.materiality ? { ...policy.materiality, ...(isObject(defaults.materiality) ? defaults.materiality : {}) } : defaults.materiality;
+  const judging = judgingSettings({ ...defaults, ...(materiality !== undefined ? { materiality } : {}) });
   if (judging) set.judging = judging;
   const ids = new Map<string, Position>();
   (file.rules as Record<string, unknown>[]).forEach((rule, i) => {

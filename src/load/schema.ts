@@ -7,6 +7,14 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 const strict = { additionalProperties: false } as const;
 
+/**
+ * A string out of a fixed list, as a JSON Schema `enum` (not an `anyOf` of `const`s, which
+ * editors cannot offer as completions).
+ */
+function StringEnum<const T extends string>(values: readonly T[], options: Record<string, unknown> = {}) {
+  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+}
+
 const RuleId = Type.String({
   pattern: '^[a-z0-9][a-z0-9._-]*$',
   description: 'Rule id: lower-case letters, digits, dots, dashes and underscores.',
@@ -288,7 +296,73 @@ export const WaiverFile = Type.Object(
 );
 export type WaiverFile = Static<typeof WaiverFile>;
 
+// ── Config file ─────────────────────────────────────────────────────────────────────────────
+
+/** The output formats (src/report/index.ts registers the same names; a test checks they agree). */
+export const FORMAT_NAMES = ['console', 'json', 'markdown', 'html', 'junit', 'sarif', 'github'] as const;
+
+const Materiality = Type.Object(
+  {
+    relative: Type.Optional(
+      Type.String({ pattern: '^[0-9]+([.,][0-9]+)?\\s*%$', description: 'A finding is material when beyond rounding it is off by this share of the stated value (default "5%"); for levels and counts.', examples: ['5%'] }),
+    ),
+    points: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, description: 'A finding on a rate is material when beyond rounding it is off by this many percentage points (default 1).', examples: [1] }),
+    ),
+  },
+  { ...strict, description: 'Size thresholds above which a finding is material whatever it concludes.', examples: [{ relative: '5%', points: 1 }] },
+);
+
+export const ConfigFile = Type.Object(
+  {
+    $schema: Type.Optional(Type.String({ description: 'The JSON Schema of this file, for editors.', examples: ['./node_modules/tally/rules/schema/config.schema.json'] })),
+    rules: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        description: 'Rule files or folders audited when the command names none, relative to this file (default: rules).',
+        examples: [['rules']],
+      }),
+    ),
+    ignore: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        description: 'Files or folders, relative to this file, that the search for rule files skips (a folder skips everything below it).',
+        examples: [['rules/drafts']],
+      }),
+    ),
+    locale: Type.Optional(
+      StringEnum(['vi-VN', 'en'], {
+        description: 'The locale of rule sets whose rule and figure files state none (instead of deciding it from the document’s numerals).',
+        examples: ['vi-VN'],
+      }),
+    ),
+    failOn: Type.Optional(
+      StringEnum(['error', 'warning', 'info', 'never'], { description: 'Exit 1 when a finding is at or above this severity (`--fail-on`; default error).', examples: ['warning'] }),
+    ),
+    formats: Type.Optional(
+      Type.Array(StringEnum([...FORMAT_NAMES], { description: 'An output format.' }), {
+        minItems: 1,
+        description: 'Output formats of `tally audit` (`--format`; default console).',
+        examples: [['console', 'html']],
+      }),
+    ),
+    out: Type.Optional(Type.String({ minLength: 1, description: 'Folder file formats are written to, relative to this file (`--out`).', examples: ['reports'] })),
+    allowOutside: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        description: 'Folders outside the project root that rule and figure files may name, relative to this file (`--allow-outside`).',
+        examples: [['../shared-data']],
+      }),
+    ),
+    materiality: Type.Optional(Materiality),
+  },
+  {
+    ...strict,
+    title: 'tally config file',
+    description: '`tally.config.yaml` at the project root: defaults for every command; a command-line flag overrides its key.',
+  },
+);
+export type ConfigFile = Static<typeof ConfigFile>;
+
 export const schemas: Record<string, TSchema> = {
+  'config.schema.json': ConfigFile,
   'figures.schema.json': FigureFile,
   'rules.schema.json': RuleFile,
   'waivers.schema.json': WaiverFile,

@@ -11,13 +11,13 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaValidator } from './ajv.js';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { Diagnostic } from '../model.js';
-import { AssertionRule, ClaimRule, FigureFile, FigureSpec, RuleFile } from './schema.js';
+import { AssertionRule, ClaimRule, ConfigFile, FigureFile, FigureSpec, RuleFile } from './schema.js';
 import { didYouMean } from '../suggest.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { pointerToPath, type ParsedYaml } from './yaml.js';
 import { isObject } from './plain.js';
 
-type FileKind = 'rule' | 'figure';
+type FileKind = 'rule' | 'figure' | 'config';
 
 interface Compiled {
   ruleTop: ValidateFunction;
@@ -25,6 +25,7 @@ interface Compiled {
   assertion: ValidateFunction;
   figureTop: ValidateFunction;
   figureSpec: ValidateFunction;
+  config: ValidateFunction;
 }
 
 let compiled: Compiled | undefined;
@@ -50,6 +51,7 @@ function compile(): Compiled {
       assertion: ajv.compile(AssertionRule),
       figureTop: ajv.compile(RelaxedFigureFile),
       figureSpec: ajv.compile(FigureSpec),
+      config: ajv.compile(ConfigFile),
     };
   }
   return compiled;
@@ -84,6 +86,12 @@ export function validateRuleFileDetailed(value: unknown, yaml: ParsedYaml): Rule
 export function validateRuleFile(value: unknown, yaml: ParsedYaml): Diagnostic[] {
   const v = validateRuleFileDetailed(value, yaml);
   return sortDiagnostics(dedupe([...v.file, ...[...v.rules.values()].flat()]));
+}
+
+/** Validate the plain value of a config file (`tally.config.yaml`). Every schema problem, in reading order. */
+export function validateConfigFile(value: unknown, yaml: ParsedYaml): Diagnostic[] {
+  const c = compile();
+  return c.config(value) ? [] : sortDiagnostics(dedupe(translate(c.config.errors ?? [], '', yaml, 'config', value)));
 }
 
 /** Schema problems of a figure file: of the file as a whole, and of each figure by id. */
@@ -129,7 +137,7 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 
 /** What the object at `path` is, for "… in rule "x"". */
 function describeObject(path: string[], kind: FileKind, root: unknown): string {
-  if (path.length === 0) return kind === 'rule' ? 'rule file' : 'figure file';
+  if (path.length === 0) return `${kind} file`;
   if (path[0] === 'rules' && path.length >= 2) {
     const rules = isObject(root) && Array.isArray(root.rules) ? root.rules : [];
     const rule = rules[Number(path[1])];

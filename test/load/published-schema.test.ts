@@ -7,7 +7,8 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { schemas } from '../../src/load/schema.js';
+import { FORMAT_NAMES, schemas } from '../../src/load/schema.js';
+import { reporters } from '../../src/report/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const published = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'rules/schema', name), 'utf8'));
@@ -18,7 +19,7 @@ const yamlFiles = (dir: string): string[] =>
 
 describe('published schemas', () => {
   it('are generated from the loader’s own declarations', () => {
-    for (const name of ['rules.schema.json', 'figures.schema.json']) {
+    for (const name of ['rules.schema.json', 'figures.schema.json', 'waivers.schema.json', 'config.schema.json']) {
       const { $schema: _draft, ...onDisk } = published(name);
       expect(onDisk).toEqual(JSON.parse(JSON.stringify(schemas[name])));
     }
@@ -37,5 +38,9 @@ describe('published schemas', () => {
     expect(validateFigures(figures), ajv.errorsText(validateFigures.errors)).toBe(true);
     const misspelt = { figures: ['f.yaml'], rules: [{ id: 'a', quote: 'q', exprr: 'x' }] };
     expect(validateRules(misspelt)).toBe(false);
+  });
+
+  it('the config file offers exactly the output formats there are', () => {
+    expect([...FORMAT_NAMES].sort()).toEqual([...reporters.keys()].sort());
   });
 });
