@@ -11,6 +11,7 @@ import { VERSION } from '../version.js';
 import { registerAudit } from './audit-command.js';
 import { registerCoverage } from './coverage-command.js';
 import { registerExplain } from './explain-command.js';
+import { registerInit } from './init-command.js';
 
 export const EXIT_USAGE = 2;
 
@@ -33,6 +34,7 @@ async function main(argv: string[]): Promise<void> {
   registerAudit(program);
   registerCoverage(program);
   registerExplain(program);
+  registerInit(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {
