@@ -10,6 +10,9 @@ import { useColor } from './color.js';
 import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 import { jobsOption } from './jobs.js';
 import { cliConfig, flagOr, projectOptions } from './config.js';
+import { watchLoop } from './watch.js';
+import { IncrementalAudit } from '../watch/incremental.js';
+import type { AuditResult } from '../model.js';
 import type { TallyConfig } from '../load/index.js';
 import { filterOf, ruleOption, tagOption, type FilterFlags } from './filter-options.js';
 import { filterAudit } from '../judge/select.js';
@@ -21,6 +24,7 @@ interface AuditFlags extends InputFlags, FilterFlags {
   failOn?: FailOn;
   failOnUncovered?: boolean;
   jobs?: number;
+  watch?: boolean;
 }
 
 export function registerAudit(program: Command): void {
@@ -42,6 +46,7 @@ export function registerAudit(program: Command): void {
       new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: error)').choices(['error', 'warning', 'info', 'never']),
     )
     .option('--fail-on-uncovered', 'also exit 1 when a number of a document is neither covered nor ignored')
+    .option('-w, --watch', 'audit again whenever a rule, figure, document, waiver or config file changes (only changed rule files are judged again)')
     .addOption(ruleOption())
     .addOption(tagOption())
     .addOption(jobsOption())
@@ -81,10 +86,20 @@ export function auditSettings(paths: string[], flags: AuditFlags, config: TallyC
 }
 
 async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
+  if (flags.watch) return watchAudit(paths, flags);
   const { formats, out, failOn, options } = auditSettings(paths, flags, cliConfig());
   const plan = planOutputs(formats, out);
   const audited = await auditParallel({ ...options, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
-  const result = filterAudit(audited, filterOf(flags));
+  process.exitCode = emit(filterAudit(audited, filterOf(flags)), plan, { out, failOn, failOnUncovered: flags.failOnUncovered === true });
+}
+
+/** Print and write the chosen formats of an audit; its exit code. */
+export function emit(
+  result: AuditResult,
+  plan: { stdout?: string; files: string[] },
+  settings: { out: string | undefined; failOn: FailOn; failOnUncovered: boolean },
+): number {
+  const { out, failOn } = settings;
   if (plan.stdout) {
     const color = plan.stdout === 'console' && useColor(process.stdout);
     process.stdout.write(reporters.get(plan.stdout)!.render(result, { color, failOn }));
@@ -95,6 +110,27 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
   }
   if (plan.stdout === 'github') appendStepSummary(result);
   const code = exitCode(result, failOn);
-  const uncovered = flags.failOnUncovered === true && result.coverage.some((c) => c.uncovered > 0);
-  process.exitCode = code === 0 && uncovered ? 1 : code;
+  const uncovered = settings.failOnUncovered && result.coverage.some((c) => c.uncovered > 0);
+  return code === 0 && uncovered ? 1 : code;
+}
+
+/** One run of a watched audit (src/cli/watch.ts re-runs it): the files it read, to watch. */
+function watchedRun(paths: string[], flags: AuditFlags, incremental: IncrementalAudit): string[] {
+  const started = performance.now();
+  const config = cliConfig();
+  const { formats, out, failOn, options } = auditSettings(paths, flags, config);
+  const plan = planOutputs(formats, out);
+  const run = incremental.run(options);
+  process.exitCode = emit(filterAudit(run.result, filterOf(flags)), plan, { out, failOn, failOnUncovered: flags.failOnUncovered === true });
+  const ms = Math.round(performance.now() - started);
+  process.stderr.write(`tally: judged ${run.judged} of ${run.total} rule file${run.total === 1 ? '' : 's'} in ${ms} ms; watching for changes (Ctrl-C to stop)\n`);
+  const roots = options.paths.length ? options.paths : ['rules'];
+  return [...run.inputs, ...roots, ...(config.file ? [config.file] : [])];
+}
+
+function watchAudit(paths: string[], flags: AuditFlags): Promise<void> {
+  const incremental = new IncrementalAudit({ paths });
+  // Watched even when a run fails: the rule folders, and a config file at the working directory.
+  const always = [...(paths.length ? paths : ['rules']), path.join(process.cwd(), 'tally.config.yaml')];
+  return watchLoop(() => watchedRun(paths, flags, incremental), always);
 }

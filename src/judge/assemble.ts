@@ -63,7 +63,7 @@ export function relativeTo(cwd: string): (p: string) => string {
   return (p) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/');
 }
 
-function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied: ImpliedFigures): JudgedRuleFile {
+export function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied: ImpliedFigures): JudgedRuleFile {
   const judged: JudgedRuleFile = {
     inputs: [[`rules:${set.file}`, { path: set.file, sha256: set.sha256, role: 'rules' }]],
     diagnostics: [...set.diagnostics],
