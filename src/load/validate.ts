@@ -246,6 +246,10 @@ function translate(errors: ErrorObject[], prefix: string, yaml: ParsedYaml, kind
       'value',
     );
   }
+  // A value out of an enum of strings fails its `type` too: the enum's message, listing the
+  // allowed values, says all there is to say.
+  const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
+  for (const e of errors) if (e.keyword === 'type' && enumAt.has(e.instancePath)) consumed.add(e);
   for (const e of errors) if (!consumed.has(e)) out.push(...translateOne(e, prefix, yaml, kind, root));
   return out;
 }
