@@ -54,7 +54,7 @@ function brokenResult(broken: BrokenRule): RuleResult {
     ...(broken.quote !== undefined ? { quote: broken.quote } : {}),
     expr: '',
     figures: [],
-    tags: [],
+    tags: broken.tags ?? [],
   };
 }
 

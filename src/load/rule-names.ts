@@ -56,6 +56,7 @@ export function checkRuleNames(set: RuleSet, rawRules: readonly unknown[], y: Pa
       declared: rule.declared,
       documentPath: rule.documentPath,
       ...(rule.quote !== undefined ? { quote: rule.quote } : {}),
+      ...(rule.tags.length ? { tags: rule.tags } : {}),
       diagnostics: problems,
     };
     set.broken.push(broken);

@@ -277,7 +277,7 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
     const prev = ids.get(id);
     if (prev) {
       set.diagnostics.push(
-        diag('duplicate-rule-id', `rule id "${id}" is already used at ${prev.line}:${prev.col}; this rule is not loaded`, y.positionOf(['rules', i, 'id'])),
+        diag('duplicate-rule-id', `rule id "${id}" is already used at ${prev.file}:${prev.line}:${prev.col}; this rule is not loaded`, y.positionOf(['rules', i, 'id'])),
       );
       return;
     }
@@ -322,6 +322,7 @@ function schemaBroken(
     declared: ctx.declared,
     documentPath: ctx.doc.path,
     ...(typeof fields.quote === 'string' ? { quote: fields.quote } : {}),
+    ...(Array.isArray(fields.tags) && fields.tags.every((t) => typeof t === 'string') && fields.tags.length ? { tags: fields.tags as string[] } : {}),
     diagnostics,
   };
 }

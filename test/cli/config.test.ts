@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tally } from './run.js';
-import { removeProject, tempProject } from './project.js';
+import { FIGURES, removeProject, tempProject } from './project.js';
 
 const RULES = `figures: [../figures.yaml]
 rules:
@@ -58,6 +58,16 @@ describe('tally.config.yaml (built CLI)', () => {
       )!.diagnosis!.materiality.material;
     expect(materialOf(strict)).toBe(true); // off by 5 pp: beyond the default 1 pp
     expect(materialOf(loose)).toBe(false); // within 10 pp
+  });
+
+  it('locale: stated for rule sets whose files state none, so numerals that contradict it are refused', () => {
+    const figures = FIGURES.replace('locale: en\n', '');
+    const wrong = project('rules: [checks]\nlocale: vi-VN\nfailOn: never\n', { 'figures.yaml': figures });
+    const run = tally(['audit'], { cwd: wrong });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('error[locale-contradicts-document]');
+    const right = project('rules: [checks]\nlocale: en\nfailOn: never\n', { 'figures.yaml': figures });
+    expect(tally(['audit'], { cwd: right }).code).toBe(0);
   });
 
   it('a bad key or value is an error at file:line:col with did-you-mean; exit 2', () => {

@@ -60,6 +60,17 @@ describe('--rule and --tag (built CLI)', () => {
     expect(bad.stderr).toContain('--tag grwoth: no tag "grwoth" (did you mean "growth"?)');
   });
 
+  it('a broken rule keeps its tags: --tag still shows it, with verdict error and exit 2', () => {
+    const broken = tempProject({ 'rules/main.yaml': 'figures: [../figures.yaml]\nrules:\n  - id: typo\n    quote: "up 25.0% year on year"\n    exprr: growth(revenue_2024, revenue_2023)\n    tags: [growth]\n' }, 'tally-filter-broken-');
+    try {
+      const run = tally(['audit', 'rules', '--format', 'json', '--tag', 'growth'], { cwd: broken });
+      expect(run.code).toBe(2);
+      expect((JSON.parse(run.stdout) as Report).results.map((r) => `${r.id}:${r.verdict}`)).toEqual(['typo:error']);
+    } finally {
+      removeProject(broken);
+    }
+  });
+
   it('explain --tag walks through every selected rule; explain --rule one', () => {
     const run = tally(['explain', '--tag', 'growth', 'rules'], { cwd: dir });
     expect(run.code).toBe(0);
