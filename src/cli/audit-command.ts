@@ -94,7 +94,7 @@ async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
 }
 
 /** Print and write the chosen formats of an audit; its exit code. */
-export function emit(
+function emit(
   result: AuditResult,
   plan: { stdout?: string; files: string[] },
   settings: { out: string | undefined; failOn: FailOn; failOnUncovered: boolean },
@@ -114,8 +114,8 @@ export function emit(
   return code === 0 && uncovered ? 1 : code;
 }
 
-/** One run of a watched audit (src/cli/watch.ts re-runs it): the files it read, to watch. */
-function watchedRun(paths: string[], flags: AuditFlags, incremental: IncrementalAudit): string[] {
+/** One run of a watched audit (src/cli/watch.ts re-runs it): the files it read, to watch, and what it did. */
+function watchedRun(paths: string[], flags: AuditFlags, incremental: IncrementalAudit): { read: string[]; status: string } {
   const started = performance.now();
   const config = cliConfig();
   const { formats, out, failOn, options } = auditSettings(paths, flags, config);
@@ -123,13 +123,15 @@ function watchedRun(paths: string[], flags: AuditFlags, incremental: Incremental
   const run = incremental.run(options);
   process.exitCode = emit(filterAudit(run.result, filterOf(flags)), plan, { out, failOn, failOnUncovered: flags.failOnUncovered === true });
   const ms = Math.round(performance.now() - started);
-  process.stderr.write(`tally: judged ${run.judged} of ${run.total} rule file${run.total === 1 ? '' : 's'} in ${ms} ms; watching for changes (Ctrl-C to stop)\n`);
   const roots = options.paths.length ? options.paths : ['rules'];
-  return [...run.inputs, ...roots, ...(config.file ? [config.file] : [])];
+  return {
+    read: [...run.inputs, ...roots, ...(config.file ? [config.file] : [])],
+    status: `judged ${run.judged} of ${run.total} rule file${run.total === 1 ? '' : 's'} in ${ms} ms; watching for changes (Ctrl-C to stop)`,
+  };
 }
 
 function watchAudit(paths: string[], flags: AuditFlags): Promise<void> {
-  const incremental = new IncrementalAudit({ paths });
+  const incremental = new IncrementalAudit();
   // Watched even when a run fails: the rule folders, and a config file at the working directory.
   const always = [...(paths.length ? paths : ['rules']), path.join(process.cwd(), 'tally.config.yaml')];
   return watchLoop(() => watchedRun(paths, flags, incremental), always);

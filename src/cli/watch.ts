@@ -38,11 +38,11 @@ function reportProblem(error: unknown): void {
 }
 
 /**
- * Run `once` now and after every change to the files it returns, or those of `always` (or to a
- * YAML or CSV file in their folders); a folder named is watched with everything below it. Never
- * resolves.
+ * Run `once` now and after every change to the files it read, or those of `always` (or to a
+ * YAML or CSV file in their folders); a folder named is watched with everything below it. After
+ * each run its status line goes to stderr. Never resolves.
  */
-export function watchLoop(once: () => string[], always: readonly string[] = []): Promise<void> {
+export function watchLoop(once: () => { read: string[]; status: string }, always: readonly string[] = []): Promise<void> {
   const watchers = new Map<string, FSWatcher>();
   let inputs = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -78,8 +78,9 @@ export function watchLoop(once: () => string[], always: readonly string[] = []):
 
   function run(): void {
     let read: string[] = [];
+    let status = 'watching for changes (Ctrl-C to stop)';
     try {
-      read = once();
+      ({ read, status } = once());
     } catch (error) {
       reportProblem(error);
     }
@@ -90,6 +91,8 @@ export function watchLoop(once: () => string[], always: readonly string[] = []):
       if (isDirectory(f)) watchFolder(f, true);
       else watchFolder(path.dirname(f), false);
     }
+    // Said only once the watchers are in place: a change made after this line is seen.
+    process.stderr.write(`tally: ${status}\n`);
   }
 
   run();

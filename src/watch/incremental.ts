@@ -52,9 +52,8 @@ export class IncrementalAudit {
   private remembered = new Map<string, Remembered>();
   private optionsKey = '';
 
-  constructor(private readonly options: AuditOptions) {}
-
-  run(options: AuditOptions = this.options): IncrementalRun {
+  /** Audit with these options, judging again only what changed since the last run. */
+  run(options: AuditOptions): IncrementalRun {
     // Other options (a config edited): nothing remembered holds.
     const key = JSON.stringify(options);
     if (key !== this.optionsKey) this.remembered.clear();
