@@ -43,7 +43,7 @@ export function registerAudit(program: Command): void {
     .option('-o, --out <dir>', 'folder to write file formats into', undefined)
     .addOption(
       // No commander default: an unset flag falls back to the config's failOn, then to error.
-      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: error)').choices(['error', 'warning', 'info', 'never']),
+      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: failOn of tally.config.yaml, else error)').choices(['error', 'warning', 'info', 'never']),
     )
     .option('--fail-on-uncovered', 'also exit 1 when a number of a document is neither covered nor ignored')
     .option('-w, --watch', 'audit again whenever a rule, figure, document, waiver or config file changes (only changed rule files are judged again)')

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { formatDiagnostic } from '../load/diagnostics.js';
 import { UsageError } from '../load/index.js';
 import type { Diagnostic } from '../model.js';
-import { ciLogSafe, terminalText } from '../report/escape.js';
+import { ciLogSafe, terminalSafe, terminalText } from '../report/escape.js';
 
 /** Quiet time after the last event before running again. */
 export const DEBOUNCE_MS = 60;
@@ -29,7 +29,7 @@ function isDirectory(p: string): boolean {
 function reportProblem(error: unknown): void {
   if (error instanceof UsageError) {
     const diagnostics = (error as UsageError & { diagnostics?: Diagnostic[] }).diagnostics ?? [];
-    for (const d of diagnostics) process.stderr.write(ciLogSafe(`${formatDiagnostic(d)}\n\n`));
+    for (const d of terminalSafe(diagnostics)) process.stderr.write(ciLogSafe(`${formatDiagnostic(d)}\n\n`));
     process.stderr.write(ciLogSafe(`tally: ${terminalText(error.message)}\n`));
     process.exitCode = 2;
     return;

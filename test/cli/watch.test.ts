@@ -54,6 +54,13 @@ describe('tally audit --watch (built CLI)', () => {
       fs.writeFileSync(path.join(dir, 'rules/growth.yaml'), rule('Staff grew 45%'));
       expect(await again).toMatch(/fail/);
       expect(await status).toMatch(/judged 1 of 2/);
+      // A run that cannot start (a bad config) says why and keeps watching; fixed, it runs again.
+      const refused = waitFor(child.stderr, /unknown key "failon"[\s\S]*watching for changes/);
+      fs.writeFileSync(path.join(dir, 'tally.config.yaml'), 'failon: never\n');
+      await refused;
+      const back = waitFor(child.stdout, /✗ fail\s+revenue-growth/);
+      fs.writeFileSync(path.join(dir, 'tally.config.yaml'), 'failOn: never\n');
+      expect(await back).toMatch(/fail/);
     } finally {
       child.kill();
     }
