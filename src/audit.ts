@@ -8,6 +8,7 @@ import { explainAgreement, explainRule, type Explanation } from './judge/explain
 import { collectImplied } from './judge/implied/registry.js';
 import { findRuleFiles, loadPolicy, loadRuleFileGuarded, UsageError, type LoadPolicy } from './load/index.js';
 import { didYouMean } from './suggest.js';
+import { checkFilter, noFilter, selects, type RuleFilter } from './judge/select.js';
 import { loadWaiverFilesFor, type WaiverFileResult } from './load/waivers.js';
 import type { AuditResult, Diagnostic, RuleSet } from './model.js';
 import path from 'node:path';
@@ -39,6 +40,12 @@ export interface AuditOptions {
   maxYamlSize?: number;
   /** Deepest nesting of lists and mappings in a YAML file, checked before parsing; default 64. */
   maxYamlDepth?: number;
+  /** The locale of rule sets whose files state none; default: as the document's numerals show. */
+  locale?: 'vi-VN' | 'en';
+  /** Materiality thresholds of rule files that set none (a file's `defaults.materiality` wins). */
+  materiality?: { relative?: string; points?: number };
+  /** Files and folders the search for rule files skips. */
+  ignore?: string[];
 }
 
 /** What the loaders may read under these options (plain data: worker threads get it too). */
@@ -50,6 +57,9 @@ export function policyOf(options: AuditOptions): LoadPolicy {
     ...(options.maxDocumentSize !== undefined ? { maxDocumentBytes: options.maxDocumentSize } : {}),
     ...(options.maxYamlSize !== undefined ? { maxYamlBytes: options.maxYamlSize } : {}),
     ...(options.maxYamlDepth !== undefined ? { maxYamlDepth: options.maxYamlDepth } : {}),
+    ...(options.locale !== undefined ? { locale: options.locale } : {}),
+    ...(options.materiality !== undefined ? { materiality: options.materiality } : {}),
+    ...(options.ignore !== undefined ? { ignore: options.ignore } : {}),
   });
 }
 
@@ -137,8 +147,10 @@ export class UnknownRuleError extends UsageError {
 }
 
 export interface ExplainOptions extends AuditOptions {
-  /** The rule id to explain. */
-  rule: string;
+  /** The rule id to explain (or give `filter`). */
+  rule?: string;
+  /** Explain every rule these `--rule` / `--tag` flags select (with `rule`: that rule, if selected). */
+  filter?: RuleFilter;
 }
 
 /**
@@ -153,22 +165,26 @@ export function explain(options: ExplainOptions): Explanation[] {
   const rel = relativeTo(cwd);
   const same = (a: { file: string; line: number; col: number }, b: { file: string; line: number; col: number }) =>
     rel(a.file) === b.file && a.line === b.line && a.col === b.col;
-  const notes = audited.diagnostics.filter((d) => d.code.startsWith('waiver-') && d.message.includes(`"${options.rule}"`));
+  const filter = options.filter ?? {};
+  if (options.rule === undefined && noFilter(filter)) throw new UsageError('name the rule to explain, or select rules with --rule or --tag');
+  // An unknown id or tag in the flags is a usage error with "did you mean", as in `audit`.
+  if (!noFilter(filter)) checkFilter(filter, audited.results);
+  const wanted = (r: { id: string; tags: string[] }) => (options.rule === undefined || r.id === options.rule) && selects(filter, r);
+  const notesOf = (id: string) => audited.diagnostics.filter((d) => d.code.startsWith('waiver-') && d.message.includes(`"${id}"`));
   // The figures as the judge read them: an implied figure as the values its claims imply.
   const implied = collectImplied(loaded.ruleSets);
   const out: Explanation[] = [];
   for (const set of loaded.ruleSets) {
     for (const rule of [...set.broken, ...set.rules]) {
-      if (rule.id !== options.rule) continue;
       const result = audited.results.find((r) => r.id === rule.id && same(rule.declared, r.declared));
-      if (!result) continue;
+      if (!result || !wanted(result)) continue;
       const own = 'kind' in rule ? [] : rule.diagnostics.map((d) => ({ ...d, position: { ...d.position, file: rel(d.position.file) } }));
-      out.push(explainRule(rule, set, result, [...own, ...notes], implied.figuresFor(set)));
+      out.push(explainRule(rule, set, result, [...own, ...notesOf(rule.id)], implied.figuresFor(set)));
     }
   }
   // The agreement check of an implied figure is a result of the audit, not a rule of a file.
-  if (out.length === 0) out.push(...audited.results.filter((r) => r.id === options.rule && r.implied).map(explainAgreement));
-  if (out.length === 0) {
+  if (out.length === 0) out.push(...audited.results.filter((r) => r.implied && wanted(r)).map(explainAgreement));
+  if (out.length === 0 && options.rule !== undefined) {
     const ids = loaded.ruleSets.flatMap((set) => [...set.rules, ...set.broken].map((r) => r.id));
     throw new UnknownRuleError(
       options.rule,

@@ -263,6 +263,8 @@ export interface BrokenRule {
   declared: Position;
   documentPath?: string;
   quote?: string;
+  /** Its tags, when it has them: `--tag` still finds a broken rule. */
+  tags?: string[];
   diagnostics: Diagnostic[];
 }
 

@@ -87,6 +87,7 @@ describe('the npm package', () => {
       'reports/report.schema.json',
       // npm always ships the README of a folder it packs from: the rule language's documentation.
       'rules/README.md',
+      'rules/schema/config.schema.json',
       'rules/schema/figures.schema.json',
       'rules/schema/rules.schema.json',
       'rules/schema/waivers.schema.json',

@@ -7,16 +7,24 @@ import { auditParallel } from '../parallel/index.js';
 import { reporters } from '../report/index.js';
 import { writeFileAtomic } from '../report/write.js';
 import { useColor } from './color.js';
-import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
+import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 import { jobsOption } from './jobs.js';
+import { cliConfig, flagOr, projectOptions } from './config.js';
+import { watchLoop } from './watch.js';
+import { IncrementalAudit } from '../watch/incremental.js';
+import type { AuditResult } from '../model.js';
+import type { TallyConfig } from '../load/index.js';
+import { filterOf, ruleOption, tagOption, type FilterFlags } from './filter-options.js';
+import { filterAudit } from '../judge/select.js';
 import { appendStepSummary } from './step-summary.js';
 
-interface AuditFlags extends InputFlags {
-  format: string[];
+interface AuditFlags extends InputFlags, FilterFlags {
+  format?: string[];
   out?: string;
-  failOn: FailOn;
+  failOn?: FailOn;
   failOnUncovered?: boolean;
   jobs?: number;
+  watch?: boolean;
 }
 
 export function registerAudit(program: Command): void {
@@ -34,11 +42,13 @@ export function registerAudit(program: Command): void {
     )
     .option('-o, --out <dir>', 'folder to write file formats into', undefined)
     .addOption(
-      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity')
-        .choices(['error', 'warning', 'info', 'never'])
-        .default('error'),
+      // No commander default: an unset flag falls back to the config's failOn, then to error.
+      new Option('--fail-on <level>', 'exit 1 when a finding is at or above this severity (default: failOn of tally.config.yaml, else error)').choices(['error', 'warning', 'info', 'never']),
     )
     .option('--fail-on-uncovered', 'also exit 1 when a number of a document is neither covered nor ignored')
+    .option('-w, --watch', 'audit again whenever a rule, figure, document, waiver or config file changes (only changed rule files are judged again)')
+    .addOption(ruleOption())
+    .addOption(tagOption())
     .addOption(jobsOption())
     .addOption(allowOutsideOption())
     .addOption(maxDocumentSizeOption())
@@ -66,19 +76,63 @@ function planOutputs(formats: string[], out: string | undefined): { stdout?: str
   return { ...(toStdout[0] ? { stdout: toStdout[0] } : {}), files: out ? chosen.filter((name) => reporters.get(name)!.fileName) : [] };
 }
 
+/** The audit's options: the flags, over the project config's keys. */
+export function auditSettings(paths: string[], flags: AuditFlags, config: TallyConfig) {
+  const formats = flagOr(flags.format, config.formats) ?? [];
+  const out = flagOr(flags.out, config.out);
+  const failOn: FailOn = flagOr(flags.failOn, config.failOn) ?? 'error';
+  const options = projectOptions(paths, flags, config);
+  return { formats, out, failOn, options };
+}
+
 async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
-  const plan = planOutputs(flags.format ?? [], flags.out);
-  const result = await auditParallel({ paths, ...inputOptions(flags), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  if (flags.watch) return watchAudit(paths, flags);
+  const { formats, out, failOn, options } = auditSettings(paths, flags, cliConfig());
+  const plan = planOutputs(formats, out);
+  const audited = await auditParallel({ ...options, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  process.exitCode = emit(filterAudit(audited, filterOf(flags)), plan, { out, failOn, failOnUncovered: flags.failOnUncovered === true });
+}
+
+/** Print and write the chosen formats of an audit; its exit code. */
+function emit(
+  result: AuditResult,
+  plan: { stdout?: string; files: string[] },
+  settings: { out: string | undefined; failOn: FailOn; failOnUncovered: boolean },
+): number {
+  const { out, failOn } = settings;
   if (plan.stdout) {
     const color = plan.stdout === 'console' && useColor(process.stdout);
-    process.stdout.write(reporters.get(plan.stdout)!.render(result, { color, failOn: flags.failOn }));
+    process.stdout.write(reporters.get(plan.stdout)!.render(result, { color, failOn }));
   }
   for (const name of plan.files) {
     const reporter = reporters.get(name)!;
-    writeFileAtomic(path.join(flags.out!, reporter.fileName!), reporter.render(result, { color: false, failOn: flags.failOn }));
+    writeFileAtomic(path.join(out!, reporter.fileName!), reporter.render(result, { color: false, failOn }));
   }
   if (plan.stdout === 'github') appendStepSummary(result);
-  const code = exitCode(result, flags.failOn);
-  const uncovered = flags.failOnUncovered === true && result.coverage.some((c) => c.uncovered > 0);
-  process.exitCode = code === 0 && uncovered ? 1 : code;
+  const code = exitCode(result, failOn);
+  const uncovered = settings.failOnUncovered && result.coverage.some((c) => c.uncovered > 0);
+  return code === 0 && uncovered ? 1 : code;
+}
+
+/** One run of a watched audit (src/cli/watch.ts re-runs it): the files it read, to watch, and what it did. */
+function watchedRun(paths: string[], flags: AuditFlags, incremental: IncrementalAudit): { read: string[]; status: string } {
+  const started = performance.now();
+  const config = cliConfig();
+  const { formats, out, failOn, options } = auditSettings(paths, flags, config);
+  const plan = planOutputs(formats, out);
+  const run = incremental.run(options);
+  process.exitCode = emit(filterAudit(run.result, filterOf(flags)), plan, { out, failOn, failOnUncovered: flags.failOnUncovered === true });
+  const ms = Math.round(performance.now() - started);
+  const roots = options.paths.length ? options.paths : ['rules'];
+  return {
+    read: [...run.inputs, ...roots, ...(config.file ? [config.file] : [])],
+    status: `judged ${run.judged} of ${run.total} rule file${run.total === 1 ? '' : 's'} in ${ms} ms; watching for changes (Ctrl-C to stop)`,
+  };
+}
+
+function watchAudit(paths: string[], flags: AuditFlags): Promise<void> {
+  const incremental = new IncrementalAudit();
+  // Watched even when a run fails: the rule folders, and a config file at the working directory.
+  const always = [...(paths.length ? paths : ['rules']), path.join(process.cwd(), 'tally.config.yaml')];
+  return watchLoop(() => watchedRun(paths, flags, incremental), always);
 }

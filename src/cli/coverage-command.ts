@@ -13,8 +13,9 @@ import { auditParallel } from '../parallel/index.js';
 import { classesSummary, columnWidths, coverageJson, coverageLine, coverageSummary } from '../report/coverage.js';
 import { ciLogSafe, jsonInert, terminalSafe } from '../report/escape.js';
 import { useColor } from './color.js';
-import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
+import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 import { jobsOption } from './jobs.js';
+import { cliConfig, projectOptions } from './config.js';
 
 interface CoverageFlags extends InputFlags {
   format: 'console' | 'json';
@@ -46,7 +47,7 @@ export function coverageExitCode(result: AuditResult, failOnUncovered: boolean):
 }
 
 async function runCoverage(paths: string[], flags: CoverageFlags): Promise<void> {
-  const result = await auditParallel({ paths, ...inputOptions(flags), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  const result = await auditParallel({ ...projectOptions(paths, flags, cliConfig()), ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
   const failOnUncovered = flags.failOnUncovered === true;
   // Rule files and documents are untrusted: what reaches a terminal or CI log is neutralised.
   const shown = terminalSafe(result);

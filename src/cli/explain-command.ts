@@ -17,10 +17,13 @@ import type { Locale } from '../model.js';
 import { ciLogSafe, jsonInert, terminalSafe } from '../report/escape.js';
 import { VERDICT_ICON, verdictPainter } from '../report/labels.js';
 import { VERSION } from '../version.js';
+import { UsageError } from '../load/index.js';
 import { useColor } from './color.js';
-import { allowOutsideOption, inputOptions, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
+import { cliConfig, flagOr, projectOptions } from './config.js';
+import { filterOf, ruleOption, tagOption, type FilterFlags } from './filter-options.js';
+import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
 
-interface ExplainFlags extends InputFlags {
+interface ExplainFlags extends InputFlags, FilterFlags {
   format: 'text' | 'json';
   locale?: Locale;
 }
@@ -31,19 +34,26 @@ export function registerExplain(program: Command): void {
     .description(
       'show how one rule is computed and judged, step by step (figures, intervals, reading, verdict, diagnosis, waiver); or, given doc.txt:LINE:COL, how the number there was read',
     )
-    .argument('<rule-id|doc:line:col>', 'the id of the rule to explain, or a place in a document (path:line:col)')
+    .argument('[rule-id|doc:line:col]', 'the id of the rule to explain, or a place in a document (path:line:col); with --rule or --tag, leave it out')
     .argument('[paths...]', 'rule files or folders (default: ./rules)')
+    .addOption(ruleOption())
+    .addOption(tagOption())
     .addOption(new Option('-f, --format <format>', 'text for a terminal, json for tools').choices(['text', 'json']).default('text'))
     .addOption(new Option('--locale <locale>', 'read a document that no rule file audits in this locale (default: as its numerals show)').choices(['vi-VN', 'en']))
     .addOption(allowOutsideOption())
     .addOption(maxDocumentSizeOption())
     .addOption(maxYamlSizeOption())
-    .action((id: string, paths: string[], flags: ExplainFlags) => (isReadingQuery(id) ? runReading(id, paths, flags) : runExplain(id, paths, flags)));
+    .action((id: string | undefined, paths: string[], flags: ExplainFlags) => {
+      // With --rule or --tag the rules are chosen by the flags: every argument is a path.
+      if (flags.rule?.length || flags.tag?.length) return runExplain(undefined, id === undefined ? paths : [id, ...paths], flags);
+      if (id === undefined) throw new UsageError('name the rule to explain (or a place doc.txt:LINE:COL), or select rules with --rule or --tag');
+      return isReadingQuery(id) ? runReading(id, paths, flags) : runExplain(id, paths, flags);
+    });
 }
 
 /** An unknown rule id is a UsageError (with "did you mean"), reported by main with exit code 2. */
-function runExplain(id: string, paths: string[], flags: ExplainFlags): void {
-  const explanations = explain({ paths, rule: id, ...inputOptions(flags) });
+function runExplain(id: string | undefined, paths: string[], flags: ExplainFlags): void {
+  const explanations = explain({ ...projectOptions(paths, flags, cliConfig()), ...(id !== undefined ? { rule: id } : {}), filter: filterOf(flags) });
   if (flags.format === 'json') {
     process.stdout.write(`${jsonInert(JSON.stringify({ tool: { name: 'tally', version: VERSION }, explanations }, null, 2))}\n`);
   } else {
@@ -55,7 +65,9 @@ function runExplain(id: string, paths: string[], flags: ExplainFlags): void {
 
 /** A reading query: exit 0 when the place holds a number (UsageError, exit 2, when it does not). */
 function runReading(query: string, paths: string[], flags: ExplainFlags): void {
-  const r = explainReadingAt(query, { paths, ...(flags.locale ? { locale: flags.locale } : {}) });
+  const config = cliConfig();
+  const locale = flagOr(flags.locale, config.locale);
+  const r = explainReadingAt(query, { paths: paths.length ? paths : (config.rules ?? []), ...(locale ? { locale } : {}) });
   if (flags.format === 'json') process.stdout.write(`${JSON.stringify({ tool: { name: 'tally', version: VERSION }, reading: r }, null, 2)}\n`);
   else process.stdout.write(renderReading(r, useColor(process.stdout)));
   process.exitCode = 0;

@@ -12,6 +12,7 @@ import { registerAudit } from './audit-command.js';
 import { registerCoverage } from './coverage-command.js';
 import { registerDraft } from './draft-command.js';
 import { registerExplain } from './explain-command.js';
+import { registerInit } from './init-command.js';
 
 export const EXIT_USAGE = 2;
 
@@ -34,6 +35,7 @@ async function main(argv: string[]): Promise<void> {
   registerAudit(program);
   registerCoverage(program);
   registerDraft(program);
+  registerInit(program);
   registerExplain(program);
   try {
     await program.parseAsync(argv);

@@ -162,10 +162,10 @@ export function compileTree(root: MathNode, pos: Positions): { program: Program;
         const fn = functionRegistry.get(name);
         if (!fn) {
           if (DISABLED_SET.has(name)) throw new Refused(`Function ${name} is disabled`, colOf(node));
-          const suggestions = didYouMean(name, functionRegistry.keys());
-          const hint = suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
+          // One suggestion, carried apart from the message: whoever prints it says it once.
+          const suggestions = didYouMean(name, functionRegistry.keys(), 1);
           throw new Refused(
-            `unknown function "${name}"${hint} (functions: ${[...functionRegistry.keys()].join(', ')})`,
+            `unknown function "${name}" (functions: ${[...functionRegistry.keys()].join(', ')})`,
             colOf(node),
             suggestions,
           );

@@ -47,13 +47,14 @@ function brokenResult(broken: BrokenRule): RuleResult {
     kind: 'claim',
     severity: broken.severity,
     verdict: 'error',
+    // A problem's "did you mean" stays with its diagnostic, which every report prints: said once.
     message: broken.diagnostics.map((d) => d.message).join('; '),
     declared: broken.declared,
     ...(broken.documentPath !== undefined ? { document: broken.documentPath } : {}),
     ...(broken.quote !== undefined ? { quote: broken.quote } : {}),
     expr: '',
     figures: [],
-    tags: [],
+    tags: broken.tags ?? [],
   };
 }
 
@@ -62,7 +63,7 @@ export function relativeTo(cwd: string): (p: string) => string {
   return (p) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/');
 }
 
-function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied: ImpliedFigures): JudgedRuleFile {
+export function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied: ImpliedFigures): JudgedRuleFile {
   const judged: JudgedRuleFile = {
     inputs: [[`rules:${set.file}`, { path: set.file, sha256: set.sha256, role: 'rules' }]],
     diagnostics: [...set.diagnostics],
@@ -140,6 +141,7 @@ export function finishAudit(judged: JudgedRuleSets, options: FinishOptions = {})
     results.push(...file.results);
     if (file.document) documents.set(file.document.path, { ...file.document, path: rel(file.document.path) });
   }
+  diagnostics.push(...duplicateIds(results));
   const waivers = options.waivers ?? [];
   // Waivers: reviewed findings still shown and counted, but they no longer fail the run.
   for (const w of waivers) {
@@ -169,4 +171,32 @@ export function finishAudit(judged: JudgedRuleSets, options: FinishOptions = {})
     coverage: coverage.coverage.map((c) => ({ ...c, path: rel(c.path) })).sort((a, b) => a.path.localeCompare(b.path)),
     summary: summarize(results),
   };
+}
+
+/**
+ * Rule ids are unique across the whole audit, not only within a file: waivers, `--rule` and
+ * `explain` name a rule by its id, and a second rule with the id would silently share its
+ * waiver. Both rules are still judged and reported; each later one is an error naming the first.
+ * (Within one file the loader refuses the second rule already.)
+ */
+function duplicateIds(results: readonly RuleResult[]): Diagnostic[] {
+  const first = new Map<string, RuleResult>();
+  const out: Diagnostic[] = [];
+  for (const r of results) {
+    if (r.implied) continue; // an agreement check is the audit's, named after its figure
+    const prev = first.get(r.id);
+    if (!prev) {
+      first.set(r.id, r);
+      continue;
+    }
+    if (prev.declared.file === r.declared.file) continue;
+    const p = prev.declared;
+    out.push({
+      severity: 'error',
+      code: 'duplicate-rule-id',
+      message: `rule id "${r.id}" is already used at ${p.file}:${p.line}:${p.col}; rule ids must be unique across all rule files audited together (waivers, --rule and explain name rules by id)`,
+      position: r.declared,
+    });
+  }
+  return out;
 }

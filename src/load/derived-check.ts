@@ -73,10 +73,11 @@ export function checkDerivedFigures(set: RuleSet, sourceOf: SourceOf): void {
     let ok = true;
     for (const name of compiled.compiled.symbols) {
       if (set.figures.has(name) || set.brokenFigures.has(name)) continue;
-      const close = didYouMean(name, known);
+      // The suggestion goes with the diagnostic, not into its message: printed once.
+      const close = didYouMean(name, known, 1);
       report(
         'unknown-figure',
-        `derived figure "${figure.id}" uses unknown figure "${name}"${close.length ? ` (did you mean "${close[0]}"?)` : ''}`,
+        `derived figure "${figure.id}" uses unknown figure "${name}"`,
         placeInExpression(d, columnOf(d.expr, name)),
         close,
       );
@@ -109,7 +110,7 @@ export function checkDerivedFigures(set: RuleSet, sourceOf: SourceOf): void {
 }
 
 /** The 1-based column of a figure name in an expression (1 if not found). */
-function columnOf(expr: string, name: string): number {
+export function columnOf(expr: string, name: string): number {
   const m = new RegExp(`(?<![\\w.])${name}(?![\\w(])`).exec(expr);
   return m ? m.index + 1 : 1;
 }
@@ -142,6 +143,7 @@ export function checkImplies(set: RuleSet, rawRules: readonly unknown[], y: Pars
       declared: rule.declared,
       documentPath: rule.documentPath,
       quote: (rule as LoadedClaimRule).quote,
+      ...(rule.tags.length ? { tags: rule.tags } : {}),
       diagnostics: [
         makeDiagnostic({
           code: problem.code,
@@ -163,8 +165,7 @@ function impliesProblem(rule: LoadedClaimRule, set: RuleSet): { code: string; me
   if (!figure) {
     const broken = set.brokenFigures.get(id);
     if (broken) return { code: 'implied-figure', message: `it implies "${id}", which could not be read: see the problem reported at ${broken.file}:${broken.line}:${broken.col}` };
-    const close = didYouMean(id, [...set.figures.keys()]);
-    return { code: 'unknown-figure', message: `it implies unknown figure "${id}"${close.length ? ` (did you mean "${close[0]}"?)` : ''}`, suggestions: close };
+    return { code: 'unknown-figure', message: `it implies unknown figure "${id}"`, suggestions: didYouMean(id, [...set.figures.keys()], 1) };
   }
   if (figure.interval !== null || figure.derived) {
     const what = figure.derived ? 'derived from an expression' : figure.items ? 'a count' : figure.anchor ? 'quoted from the document' : 'a cited value';

@@ -2,8 +2,8 @@
  * The "load" stage: rule files, figure files and documents, validated and anchored, with every
  * problem as a Diagnostic at file:line:col.
  */
+import { join, resolve, sep } from 'node:path';
 import { inputFiles } from './files.js';
-import { join } from 'node:path';
 import { confinementFor, refusal } from './confine.js';
 import { DEFAULT_MAX_YAML_BYTES, loadPolicy, type LoadPolicy } from './policy.js';
 import { readInput } from './read-input.js';
@@ -24,6 +24,8 @@ export { codeFrame, formatDiagnostic, makeDiagnostic, sortDiagnostics, type Diag
 export { didYouMean, editDistance } from '../suggest.js';
 export { validateRuleFile, validateFigureFile, validateFigureFileDetailed, type FigureFileValidation } from './validate.js';
 export { parseYaml, readYamlFile, pointerToPath, MAX_ALIAS_COUNT, type ParsedYaml, type ReadYamlResult, type PathSegment, type YamlLimits } from './yaml.js';
+export { findConfigFile, loadConfigFile, projectConfig, CONFIG_FILE_NAMES, type TallyConfig } from './config.js';
+export { validateConfigFile } from './validate.js';
 export { loadPolicy, formatBytes, parseBytes, type LoadPolicy } from './policy.js';
 export { confinementFor, refusal, type Confinement } from './confine.js';
 export { loadWaiverFile, loadWaiverFilesFor, findWaiverFile, isCalendarDate, WAIVER_FILE_NAMES, type LoadedWaiver, type WaiverFileResult } from './waivers.js';
@@ -57,6 +59,17 @@ interface WalkOptions {
   policy: Partial<LoadPolicy>;
 }
 
+/** Is the path one the config's `ignore` names, or below one? */
+function ignored(p: string, policy: Partial<LoadPolicy>): boolean {
+  if (!policy.ignore?.length) return false;
+  const cwd = policy.cwd ?? process.cwd();
+  const abs = resolve(cwd, p);
+  return policy.ignore.some((i) => {
+    const skip = resolve(cwd, i);
+    return abs === skip || abs.startsWith(skip.endsWith(sep) ? skip : skip + sep);
+  });
+}
+
 function walk(dir: string, out: string[], options: WalkOptions): void {
   let entries;
   try {
@@ -68,6 +81,7 @@ function walk(dir: string, out: string[], options: WalkOptions): void {
   for (const e of entries) {
     if (e.name.startsWith('.') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
+    if (ignored(p, options.policy)) continue;
     if (e.kind === 'folder' && !e.link) walk(p, out, options);
     else if (!YAML_FILE.test(e.name)) continue;
     // A link out of the project is not even looked into: loading it reports the refusal.

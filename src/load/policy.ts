@@ -23,6 +23,12 @@ export interface LoadPolicy {
   maxYamlBytes: number;
   /** Deepest nesting of lists and mappings a YAML file may have, checked before it is parsed. */
   maxYamlDepth: number;
+  /** The locale of a rule set whose files state none (the config's `locale`); else the text decides. */
+  locale?: 'vi-VN' | 'en';
+  /** Materiality thresholds of rule files that set none (the config's `materiality`), as written. */
+  materiality?: { relative?: string; points?: number };
+  /** Files and folders the search for rule files skips (the config's `ignore`). */
+  ignore?: string[];
 }
 
 export const DEFAULT_MAX_DOCUMENT_BYTES = 10 * MiB;
@@ -44,6 +50,9 @@ export function loadPolicy(options: Partial<LoadPolicy> = {}): LoadPolicy {
     maxDocumentBytes: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
     maxYamlBytes: options.maxYamlBytes ?? DEFAULT_MAX_YAML_BYTES,
     maxYamlDepth: options.maxYamlDepth ?? DEFAULT_MAX_YAML_DEPTH,
+    ...(options.locale !== undefined ? { locale: options.locale } : {}),
+    ...(options.materiality !== undefined ? { materiality: options.materiality } : {}),
+    ...(options.ignore !== undefined ? { ignore: options.ignore } : {}),
   };
 }
 

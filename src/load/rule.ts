@@ -82,6 +82,7 @@ export function loadRule(
       severity,
       declared,
       documentPath: doc.path,
+      ...(tags.length ? { tags } : {}),
       diagnostics: [makeDiagnostic({ code, message: `rule "${id}": ${message}`, position, source: y.source })],
     };
     if (quote !== undefined) b.quote = quote;

@@ -7,7 +7,7 @@
 import { inputFiles } from './files.js';
 import { dirname, join, normalize } from 'node:path';
 import Fraction from 'fraction.js';
-import type { AuditedDocument, Figure, JudgingSettings, Locale, Position, Reading, RuleSet, Severity } from '../model.js';
+import type { AuditedDocument, BrokenRule, Diagnostic, Figure, JudgingSettings, Locale, Position, Reading, RuleSet, Severity } from '../model.js';
 import { confinementFor, refusal, type Confinement } from './confine.js';
 import { addRuleFileDerived, checkDerivedFigures, checkImplies, sourcesFrom } from './derived-check.js';
 import { DocumentLoadError } from './document.js';
@@ -19,7 +19,8 @@ import { loadPolicy, type LoadPolicy } from './policy.js';
 import { cachedDocument, defaultLoadCache, statSignature, type LoadCache } from './load-cache.js';
 import { loadIgnore, loadRule, parseTolerance } from './rule.js';
 import { plainDecimal } from './figure-values.js';
-import { validateRuleFile } from './validate.js';
+import { validateRuleFileDetailed } from './validate.js';
+import { checkRuleNames } from './rule-names.js';
 import { readYamlFile } from './yaml.js';
 import { isObject, str } from './plain.js';
 
@@ -93,11 +94,16 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
   };
   if (y.fatal) return done();
 
-  // Schema problems are reported together with duplicate keys (every problem at once), but a
-  // file with either yields no rules: which of two duplicate values was meant is anyone's guess.
-  const schemaProblems = validateRuleFile(y.value, y);
-  set.diagnostics.push(...schemaProblems);
-  if (set.diagnostics.some((d) => d.severity === 'error') || !isObject(y.value)) return done();
+  // Schema problems are reported together with duplicate keys (every problem at once). A file
+  // with duplicate keys or a problem outside its rules yields no rules (which of two duplicate
+  // values was meant is anyone's guess); a problem inside one rule breaks that rule only.
+  const schema = validateRuleFileDetailed(y.value, y);
+  set.diagnostics.push(...schema.file);
+  if (set.diagnostics.some((d) => d.severity === 'error') || !isObject(y.value)) {
+    // The file yields nothing: its rules' problems are still said, every problem at once.
+    set.diagnostics.push(...[...schema.rules.values()].flat());
+    return done();
+  }
   const file = y.value;
   const diag = (code: string, message: string, position: Position, severity: 'error' | 'warning' = 'error') =>
     makeDiagnostic({ code, message, position, source: y.source, severity });
@@ -162,7 +168,8 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
 
   const ruleLocale = file.locale === 'vi-VN' || file.locale === 'en' ? (file.locale as Locale) : undefined;
   const figureHeader = headers.find((h) => h.header.declaredLocale)?.header;
-  const statedLocale = ruleLocale ?? figureHeader?.declaredLocale;
+  // A locale the project config states counts as stated: the text may not contradict it.
+  const statedLocale = ruleLocale ?? figureHeader?.declaredLocale ?? policy.locale;
   let locale: Locale = statedLocale ?? DEFAULT_LOCALE;
   for (const h of headers) {
     const l = h.header.declaredLocale;
@@ -255,26 +262,35 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
   const defaults = isObject(file.defaults) ? file.defaults : {};
   const defaultSeverity = (str(defaults.severity) as Severity | undefined) ?? 'error';
   const defaultReading = str(defaults.reading) as Reading | undefined;
-  const judging = judgingSettings(defaults);
+  // The config's materiality is the default of a file that sets none; the file's own wins key by key.
+  const materiality = policy.materiality ? { ...policy.materiality, ...(isObject(defaults.materiality) ? defaults.materiality : {}) } : defaults.materiality;
+  const judging = judgingSettings({ ...defaults, ...(materiality !== undefined ? { materiality } : {}) });
   if (judging) set.judging = judging;
   const ids = new Map<string, Position>();
   (file.rules as Record<string, unknown>[]).forEach((rule, i) => {
     const declared = y.positionOf(['rules', i]);
-    const id = String(rule.id);
+    const id = isObject(rule) && typeof rule.id === 'string' ? rule.id : `rules[${i}]`;
     const prev = ids.get(id);
     if (prev) {
       set.diagnostics.push(
-        diag('duplicate-rule-id', `rule id "${id}" is already used at ${prev.line}:${prev.col}; this rule is not loaded`, y.positionOf(['rules', i, 'id'])),
+        diag('duplicate-rule-id', `rule id "${id}" is already used at ${prev.file}:${prev.line}:${prev.col}; this rule is not loaded`, y.positionOf(['rules', i, 'id'])),
       );
       return;
     }
     ids.set(id, declared);
+    const problems = schema.rules.get(i);
+    if (problems) {
+      set.broken.push(schemaBroken(rule, i, problems, { declared, doc, defaultSeverity }));
+      return;
+    }
     const r = loadRule(rule, i, { y, doc, declared, defaultSeverity, defaultReading });
     if ('broken' in r) set.broken.push(r.broken);
     else set.rules.push(r.rule);
   });
 
   checkImplies(set, file.rules as unknown[], y);
+  // Unknown functions and figures are the rule writer's typos: caught here, at their place.
+  checkRuleNames(set, file.rules as unknown[], y);
 
   // ── ignores ──
   const ignores = Array.isArray(file.ignore) ? (file.ignore as Record<string, unknown>[]) : [];
@@ -285,6 +301,26 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
   });
 
   return done();
+}
+
+/** A rule the schema refuses (a misspelt key, a wrong value): broken, reported with its problems. */
+function schemaBroken(
+  rule: unknown,
+  i: number,
+  diagnostics: Diagnostic[],
+  ctx: { declared: Position; doc: AuditedDocument; defaultSeverity: Severity },
+): BrokenRule {
+  const fields = isObject(rule) ? rule : {};
+  const severity = fields.severity === 'error' || fields.severity === 'warning' || fields.severity === 'info' ? fields.severity : ctx.defaultSeverity;
+  return {
+    id: typeof fields.id === 'string' ? fields.id : `rules[${i}]`,
+    severity,
+    declared: ctx.declared,
+    documentPath: ctx.doc.path,
+    ...(typeof fields.quote === 'string' ? { quote: fields.quote } : {}),
+    ...(Array.isArray(fields.tags) && fields.tags.every((t) => typeof t === 'string') && fields.tags.length ? { tags: fields.tags as string[] } : {}),
+    diagnostics,
+  };
 }
 
 /** The file's budget and materiality thresholds (the schema has checked their form). */

@@ -11,13 +11,13 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { schemaValidator } from './ajv.js';
 import { Type, type TSchema } from '@sinclair/typebox';
 import type { Diagnostic } from '../model.js';
-import { AssertionRule, ClaimRule, FigureFile, FigureSpec, RuleFile } from './schema.js';
+import { AssertionRule, ClaimRule, ConfigFile, FigureFile, FigureSpec, RuleFile } from './schema.js';
 import { didYouMean } from '../suggest.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { pointerToPath, type ParsedYaml } from './yaml.js';
 import { isObject } from './plain.js';
 
-type FileKind = 'rule' | 'figure';
+type FileKind = 'rule' | 'figure' | 'config';
 
 interface Compiled {
   ruleTop: ValidateFunction;
@@ -25,6 +25,7 @@ interface Compiled {
   assertion: ValidateFunction;
   figureTop: ValidateFunction;
   figureSpec: ValidateFunction;
+  config: ValidateFunction;
 }
 
 let compiled: Compiled | undefined;
@@ -50,23 +51,47 @@ function compile(): Compiled {
       assertion: ajv.compile(AssertionRule),
       figureTop: ajv.compile(RelaxedFigureFile),
       figureSpec: ajv.compile(FigureSpec),
+      config: ajv.compile(ConfigFile),
     };
   }
   return compiled;
 }
 
-/** Validate the plain value of a rule file. Returns every schema problem, in reading order. */
-export function validateRuleFile(value: unknown, yaml: ParsedYaml): Diagnostic[] {
+/** Schema problems of a rule file: of the file as a whole, and of each rule by its index. */
+export interface RuleFileValidation {
+  /** Problems outside any single rule: the file then yields no rules. */
+  file: Diagnostic[];
+  /** Problems of one rule (`rules[i]`): that rule is broken, the others load. */
+  rules: Map<number, Diagnostic[]>;
+}
+
+/**
+ * Validate the plain value of a rule file, the file's top level apart from each rule: a misspelt
+ * key in one rule must not cost the file's other rules their results.
+ */
+export function validateRuleFileDetailed(value: unknown, yaml: ParsedYaml): RuleFileValidation {
   const c = compile();
-  const out: Diagnostic[] = [];
-  if (!c.ruleTop(value)) out.push(...translate(c.ruleTop.errors ?? [], '', yaml, 'rule', value));
+  const file = c.ruleTop(value) ? [] : translate(c.ruleTop.errors ?? [], '', yaml, 'rule', value);
+  const rules = new Map<number, Diagnostic[]>();
   if (isObject(value) && Array.isArray(value.rules)) {
     value.rules.forEach((rule, i) => {
       const v = isObject(rule) && 'assert' in rule ? c.assertion : c.claim;
-      if (!v(rule)) out.push(...translate(v.errors ?? [], `/rules/${i}`, yaml, 'rule', value));
+      if (!v(rule)) rules.set(i, sortDiagnostics(dedupe(translate(v.errors ?? [], `/rules/${i}`, yaml, 'rule', value))));
     });
   }
-  return sortDiagnostics(dedupe(out));
+  return { file: sortDiagnostics(dedupe(file)), rules };
+}
+
+/** Validate the plain value of a rule file. Returns every schema problem, in reading order. */
+export function validateRuleFile(value: unknown, yaml: ParsedYaml): Diagnostic[] {
+  const v = validateRuleFileDetailed(value, yaml);
+  return sortDiagnostics(dedupe([...v.file, ...[...v.rules.values()].flat()]));
+}
+
+/** Validate the plain value of a config file (`tally.config.yaml`). Every schema problem, in reading order. */
+export function validateConfigFile(value: unknown, yaml: ParsedYaml): Diagnostic[] {
+  const c = compile();
+  return c.config(value) ? [] : sortDiagnostics(dedupe(translate(c.config.errors ?? [], '', yaml, 'config', value)));
 }
 
 /** Schema problems of a figure file: of the file as a whole, and of each figure by id. */
@@ -112,7 +137,7 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 
 /** What the object at `path` is, for "… in rule "x"". */
 function describeObject(path: string[], kind: FileKind, root: unknown): string {
-  if (path.length === 0) return kind === 'rule' ? 'rule file' : 'figure file';
+  if (path.length === 0) return `${kind} file`;
   if (path[0] === 'rules' && path.length >= 2) {
     const rules = isObject(root) && Array.isArray(root.rules) ? root.rules : [];
     const rule = rules[Number(path[1])];
@@ -221,6 +246,10 @@ function translate(errors: ErrorObject[], prefix: string, yaml: ParsedYaml, kind
       'value',
     );
   }
+  // A value out of an enum of strings fails its `type` too: the enum's message, listing the
+  // allowed values, says all there is to say.
+  const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
+  for (const e of errors) if (e.keyword === 'type' && enumAt.has(e.instancePath)) consumed.add(e);
   for (const e of errors) if (!consumed.has(e)) out.push(...translateOne(e, prefix, yaml, kind, root));
   return out;
 }

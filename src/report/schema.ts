@@ -307,7 +307,7 @@ export const JsonReport = Type.Object(
       closed,
     ),
   },
-  { ...closed, title: 'tally JSON report', description: 'The result of `tally audit --format json`.' },
+  { ...closed, $id: 'https://unpkg.com/tally/reports/report.schema.json', title: 'tally JSON report', description: 'The result of `tally audit --format json`.' },
 );
 export type JsonReport = Static<typeof JsonReport>;
 

@@ -20,7 +20,9 @@ function load(figures: string, rules: string) {
   writeFileSync(join(dir, 'figures.yaml'), `document: doc.en.txt\nlocale: en\nfigures:\n${figures}`);
   writeFileSync(join(dir, 'rules.yaml'), `figures: [figures.yaml]\n${rules}`);
   const set = loadRuleFile(join(dir, 'rules.yaml'), { cache: createLoadCache() });
-  const where = (d: Diagnostic) => `${d.position.file.slice(dir.length + 1)}:${d.position.line}:${d.position.col} ${d.code}: ${d.message}`;
+  // The "did you mean" travels beside the message (suggestions); shown here as a reader sees it.
+  const hint = (d: Diagnostic) => (d.suggestions?.length ? ` (did you mean ${d.suggestions.map((s) => `"${s}"`).join(', ')}?)` : '');
+  const where = (d: Diagnostic) => `${d.position.file.slice(dir.length + 1)}:${d.position.line}:${d.position.col} ${d.code}: ${d.message}${hint(d)}`;
   return { set, dir, problems: set.diagnostics.map(where), brokenRules: set.broken.flatMap((b) => b.diagnostics.map(where)) };
 }
 

@@ -1,0 +1,65 @@
+/**
+ * The names a rule's expression uses, checked when the rule file is loaded: an unknown function
+ * or figure is a typo of the rule writer, so it is reported at its place in the YAML file
+ * (line:col of the name inside the expression), with one "did you mean", before anything is
+ * judged. The rule becomes a BrokenRule (verdict `error`); the file's other rules still load.
+ */
+import { compileExpression } from '../evaluate/index.js';
+import type { BrokenRule, Diagnostic, LoadedRule, RuleSet } from '../model.js';
+import { didYouMean } from '../suggest.js';
+import { columnOf } from './derived-check.js';
+import { makeDiagnostic } from './diagnostics.js';
+import { definitionAt, placeInExpression } from './figure-derived.js';
+import { isObject } from './plain.js';
+import type { ParsedYaml } from './yaml.js';
+
+/** Problems with the names of one rule's expression (none: the names are all known). */
+function nameProblems(rule: LoadedRule, index: number, set: RuleSet, y: ParsedYaml): Diagnostic[] {
+  const field = rule.kind === 'assert' ? 'assert' : 'expr';
+  const place = definitionAt(rule.expr, y.positionOf(['rules', index, field]), y.scalarSource(['rules', index, field]));
+  const at = (col: number) => placeInExpression(place, col);
+  const compiled = compileExpression(rule.expr);
+  if (!compiled.ok) {
+    // Other refusals (syntax, operators) stay the rule's verdict message, as before.
+    const { message, col, suggestions } = compiled.error;
+    if (!message.startsWith('unknown function')) return [];
+    return [makeDiagnostic({ code: 'unknown-function', message: `rule "${rule.id}": ${message}`, position: at(col), source: y.source, suggestions })];
+  }
+  const known = [...set.figures.keys()];
+  return compiled.compiled.symbols
+    // A figure declared but unreadable is reported where it is declared; judging says so.
+    .filter((name) => !set.figures.has(name) && !set.brokenFigures.has(name))
+    .map((name) =>
+      makeDiagnostic({
+        code: 'unknown-figure',
+        message: `rule "${rule.id}" uses unknown figure "${name}"`,
+        position: at(columnOf(rule.expr, name)),
+        source: y.source,
+        suggestions: didYouMean(name, known, 1),
+      }),
+    );
+}
+
+/** Break every rule of the set whose expression names an unknown function or figure. */
+export function checkRuleNames(set: RuleSet, rawRules: readonly unknown[], y: ParsedYaml): void {
+  const keep: LoadedRule[] = [];
+  for (const rule of set.rules) {
+    const index = rawRules.findIndex((r) => isObject(r) && r.id === rule.id);
+    const problems = index < 0 ? [] : nameProblems(rule, index, set, y);
+    if (problems.length === 0) {
+      keep.push(rule);
+      continue;
+    }
+    const broken: BrokenRule = {
+      id: rule.id,
+      severity: rule.severity,
+      declared: rule.declared,
+      documentPath: rule.documentPath,
+      ...(rule.quote !== undefined ? { quote: rule.quote } : {}),
+      ...(rule.tags.length ? { tags: rule.tags } : {}),
+      diagnostics: problems,
+    };
+    set.broken.push(broken);
+  }
+  set.rules = keep;
+}
