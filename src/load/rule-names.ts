@@ -15,9 +15,12 @@ import type { ParsedYaml } from './yaml.js';
 
 /** Problems with the names of one rule's expression (none: the names are all known). */
 function nameProblems(rule: LoadedRule, index: number, set: RuleSet, y: ParsedYaml): Diagnostic[] {
-  const field = rule.kind === 'assert' ? 'assert' : 'expr';
-  const place = definitionAt(rule.expr, y.positionOf(['rules', index, field]), y.scalarSource(['rules', index, field]));
-  const at = (col: number) => placeInExpression(place, col);
+  // Where the expression stands in the file is worked out only for a rule with a problem.
+  const at = (col: number) => {
+    const field = rule.kind === 'assert' ? 'assert' : 'expr';
+    const place = definitionAt(rule.expr, y.positionOf(['rules', index, field]), y.scalarSource(['rules', index, field]));
+    return placeInExpression(place, col);
+  };
   const compiled = compileExpression(rule.expr);
   if (!compiled.ok) {
     // Other refusals (syntax, operators) stay the rule's verdict message, as before.
@@ -25,7 +28,6 @@ function nameProblems(rule: LoadedRule, index: number, set: RuleSet, y: ParsedYa
     if (!message.startsWith('unknown function')) return [];
     return [makeDiagnostic({ code: 'unknown-function', message: `rule "${rule.id}": ${message}`, position: at(col), source: y.source, suggestions })];
   }
-  const known = [...set.figures.keys()];
   return compiled.compiled.symbols
     // A figure declared but unreadable is reported where it is declared; judging says so.
     .filter((name) => !set.figures.has(name) && !set.brokenFigures.has(name))
@@ -35,7 +37,7 @@ function nameProblems(rule: LoadedRule, index: number, set: RuleSet, y: ParsedYa
         message: `rule "${rule.id}" uses unknown figure "${name}"`,
         position: at(columnOf(rule.expr, name)),
         source: y.source,
-        suggestions: didYouMean(name, known, 1),
+        suggestions: didYouMean(name, [...set.figures.keys()], 1),
       }),
     );
 }
@@ -43,9 +45,14 @@ function nameProblems(rule: LoadedRule, index: number, set: RuleSet, y: ParsedYa
 /** Break every rule of the set whose expression names an unknown function or figure. */
 export function checkRuleNames(set: RuleSet, rawRules: readonly unknown[], y: ParsedYaml): void {
   const keep: LoadedRule[] = [];
+  // Each id's first place in the file, found in one pass (a search per rule was quadratic).
+  const indexOf = new Map<unknown, number>();
+  rawRules.forEach((r, i) => {
+    if (isObject(r) && !indexOf.has(r.id)) indexOf.set(r.id, i);
+  });
   for (const rule of set.rules) {
-    const index = rawRules.findIndex((r) => isObject(r) && r.id === rule.id);
-    const problems = index < 0 ? [] : nameProblems(rule, index, set, y);
+    const index = indexOf.get(rule.id);
+    const problems = index === undefined ? [] : nameProblems(rule, index, set, y);
     if (problems.length === 0) {
       keep.push(rule);
       continue;
