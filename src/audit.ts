@@ -6,7 +6,7 @@ import { finishAudit, judgeRuleSets, relativeTo } from './judge/assemble.js';
 import type { Today } from './judge/waive.js';
 import { explainAgreement, explainRule, type Explanation } from './judge/explain.js';
 import { collectImplied } from './judge/implied/registry.js';
-import { findRuleFiles, loadPolicy, loadRuleFileGuarded, UsageError, type LoadPolicy } from './load/index.js';
+import { findRuleFiles, loadPolicy, loadRuleFileGuarded, releaseLoadScratch, UsageError, type LoadPolicy } from './load/index.js';
 import { didYouMean } from './suggest.js';
 import { checkFilter, noFilter, selects, type RuleFilter } from './judge/select.js';
 import { loadWaiverFilesFor, type WaiverFileResult } from './load/waivers.js';
@@ -76,10 +76,9 @@ export interface LoadedAudit {
 export function loadAudit(options: AuditOptions): LoadedAudit {
   const policy = policyOf(options);
   const files = findRuleFiles(options.paths.length ? options.paths : ['rules'], policy);
-  return {
-    ruleSets: files.map((file) => loadRuleFileGuarded(file, { policy })),
-    waivers: loadWaiverFilesFor(files, { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth }),
-  };
+  const ruleSets = files.map((file) => loadRuleFileGuarded(file, { policy }));
+  releaseLoadScratch();
+  return { ruleSets, waivers: loadWaiverFilesFor(files, { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth }) };
 }
 
 /** Judge every rule, apply the waivers, measure coverage (src/judge/assemble.ts says how). */

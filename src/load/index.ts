@@ -16,7 +16,7 @@ export { ruleFileDocument } from './rule-document.js';
 export { FIGURE_ID } from './figure-build.js';
 export { halfWidthOf } from './figure-values.js';
 export { TABLE_COLUMNS } from './figure-tables.js';
-export { createLoadCache, clearLoadCache, defaultLoadCache, type LoadCache } from './load-cache.js';
+export { createLoadCache, clearLoadCache, defaultLoadCache, releaseLoadScratch, type LoadCache } from './load-cache.js';
 export { loadDocument, normaliseText, positionOf, DocumentLoadError } from './document.js';
 export { normaliseQuote, findQuote, type FindQuoteResult } from './find-quote.js';
 export { selectNumber, documentNumbers, numbersInSpan, type SelectNumberResult } from './select-number.js';

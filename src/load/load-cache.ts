@@ -8,6 +8,7 @@ import { DocumentLoadError, loadDocument } from './document.js';
 import type { ParsedFigureFile } from './figure-header.js';
 import type { FigureFileResult } from './figures.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './policy.js';
+import { releaseQuoteIndexes } from './quote-index.js';
 
 /**
  * Shared between loads so a figure file (or document) used by several rule files is read once.
@@ -32,6 +33,16 @@ export function clearLoadCache(cache: LoadCache = defaultLoadCache): void {
   cache.parsed.clear();
   cache.figureFiles.clear();
   cache.documents.clear();
+}
+
+/**
+ * What only loading needs, let go once a load is done: the parsed figure files (their YAML values
+ * and node positions) and the quote indexes. The loaded figures and documents stay cached. A
+ * one-shot audit of 100 000 claims holds hundreds of MiB less while its rules are judged.
+ */
+export function releaseLoadScratch(cache: LoadCache = defaultLoadCache): void {
+  cache.parsed.clear();
+  releaseQuoteIndexes();
 }
 
 /** A cheap "has this file changed" signature. */

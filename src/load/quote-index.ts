@@ -52,6 +52,11 @@ function scan(hay: string, needle: string): number[] {
   return out;
 }
 
+/** Forget every index (they are rebuilt on demand): a finished load needs none of them. */
+export function releaseQuoteIndexes(): void {
+  indexes.clear();
+}
+
 /** Every (overlapping) start of `needle` in `hay`, in ascending order. */
 export function occurrences(hay: string, needle: string): number[] {
   if (needle.length === 0) return [];

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { judgeAudit, policyOf, type AuditOptions } from '../audit.js';
 import { finishAudit, type JudgedRuleSets } from '../judge/assemble.js';
-import { findRuleFiles, loadRuleFileGuarded, loadWaiverFilesFor, ruleFileDocument, UsageError } from '../load/index.js';
+import { findRuleFiles, loadRuleFileGuarded, loadWaiverFilesFor, releaseLoadScratch, ruleFileDocument, UsageError } from '../load/index.js';
 import type { AuditResult } from '../model.js';
 import { groupRuleFiles, type RuleFileGroup } from './groups.js';
 import { judgeGroup, type GroupTask } from './judge-group.js';
@@ -37,7 +37,9 @@ export type GroupRunner = (tasks: GroupTask[], groups: readonly RuleFileGroup[])
 function auditInProcess(files: string[], options: AuditOptions): AuditResult {
   const policy = policyOf(options);
   const limits = { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth };
-  return judgeAudit({ ruleSets: files.map((file) => loadRuleFileGuarded(file, { policy })), waivers: loadWaiverFilesFor(files, limits) }, options);
+  const ruleSets = files.map((file) => loadRuleFileGuarded(file, { policy }));
+  releaseLoadScratch();
+  return judgeAudit({ ruleSets, waivers: loadWaiverFilesFor(files, limits) }, options);
 }
 
 /** Group the rule files, judge the groups with `run`, merge, apply waivers and count. */

@@ -3,7 +3,7 @@
  * apply to the whole audit, on the main thread). The result is plain data that crosses threads.
  */
 import { judgeRuleSets, type JudgedRuleSets } from '../judge/assemble.js';
-import { loadRuleFileGuarded, type LoadPolicy } from '../load/index.js';
+import { loadRuleFileGuarded, releaseLoadScratch, type LoadPolicy } from '../load/index.js';
 
 /** One group of rule files to judge. */
 export interface GroupTask {
@@ -15,8 +15,7 @@ export interface GroupTask {
 }
 
 export function judgeGroup(task: GroupTask): JudgedRuleSets {
-  return judgeRuleSets(
-    task.files.map((file) => loadRuleFileGuarded(file, task.policy ? { policy: task.policy } : {})),
-    { cwd: task.cwd },
-  );
+  const ruleSets = task.files.map((file) => loadRuleFileGuarded(file, task.policy ? { policy: task.policy } : {}));
+  releaseLoadScratch();
+  return judgeRuleSets(ruleSets, { cwd: task.cwd });
 }
