@@ -11,8 +11,9 @@ const vi = (x, digits) => x.toLocaleString('de-DE', { minimumFractionDigits: dig
  * sentence (0: none) states a growth rate 3 points off, a finding the judge must diagnose.
  * `form` writes the growth claim's expression (growth(a, b) names each figure once); `only: 'growth'`
  * keeps the growth claims alone (one per sentence), the check the peers of the benchmark run.
+ * `idPrefix` keeps rule ids unique when several audits are run together (ids are unique per run).
  */
-export function regionAudit(dir, claims, { wrongEvery = 0, form = (a, b) => `growth(${a}, ${b})`, only } = {}) {
+export function regionAudit(dir, claims, { wrongEvery = 0, form = (a, b) => `growth(${a}, ${b})`, only, idPrefix = '' } = {}) {
   mkdirSync(dir, { recursive: true });
   const regions = only ? claims : Math.ceil(claims / 3);
   const sentences = [];
@@ -32,10 +33,10 @@ export function regionAudit(dir, claims, { wrongEvery = 0, form = (a, b) => `gro
     sentences.push(`${head}, tăng ${change} tỷ đồng (${growth}%) so với năm 2023 (${baseText} tỷ đồng), chiếm ${share}% tổng doanh thu của khu vực (${vi(total, 0)} tỷ đồng).`);
     figures.push(`  level_${i}: { quote: "${head}", number: "${vi(level, 1)} tỷ đồng" }`);
     figures.push(`  base_${i}: { quote: "${head}, tăng ${change} tỷ đồng (${growth}%) so với năm 2023 (${baseText} tỷ đồng)", number: "${baseText} tỷ đồng" }`);
-    figures.push(`  total_${i}: { quote: "${head}, tăng ${change} tỷ đồng (${growth}%) so với năm 2023 (${baseText} tỷ đồng), chiếm ${share}% tổng doanh thu của khu vực (${vi(total, 0)} tỷ đồng)", number: "${vi(total, 0)} tỷ đồng" }`);
-    if (!only) rules.push(`  - id: change-${i}\n    quote: "${head}, tăng ${change} tỷ đồng"\n    number: "${change} tỷ đồng"\n    expr: level_${i} - base_${i}`);
-    rules.push(`  - id: growth-${i}\n    quote: "${head}, tăng ${change} tỷ đồng (${growth}%)"\n    number: "${growth}%"\n    expr: ${form(`level_${i}`, `base_${i}`)}`);
-    if (!only) rules.push(`  - id: share-${i}\n    quote: "${head}, tăng ${change} tỷ đồng (${growth}%) so với năm 2023 (${baseText} tỷ đồng), chiếm ${share}%"\n    number: "${share}%"\n    expr: share(level_${i}, total_${i})`);
+    if (!only) figures.push(`  total_${i}: { quote: "${head}, tăng ${change} tỷ đồng (${growth}%) so với năm 2023 (${baseText} tỷ đồng), chiếm ${share}% tổng doanh thu của khu vực (${vi(total, 0)} tỷ đồng)", number: "${vi(total, 0)} tỷ đồng" }`);
+    if (!only) rules.push(`  - id: ${idPrefix}change-${i}\n    quote: "${head}, tăng ${change} tỷ đồng"\n    number: "${change} tỷ đồng"\n    expr: level_${i} - base_${i}`);
+    rules.push(`  - id: ${idPrefix}growth-${i}\n    quote: "${head}, tăng ${change} tỷ đồng (${growth}%)"\n    number: "${growth}%"\n    expr: ${form(`level_${i}`, `base_${i}`)}`);
+    if (!only) rules.push(`  - id: ${idPrefix}share-${i}\n    quote: "${head}, tăng ${change} tỷ đồng (${growth}%) so với năm 2023 (${baseText} tỷ đồng), chiếm ${share}%"\n    number: "${share}%"\n    expr: share(level_${i}, total_${i})`);
   }
   writeFileSync(path.join(dir, 'doc.txt'), sentences.join('\n') + '\n');
   writeFileSync(path.join(dir, 'figures.yaml'), `document: doc.txt\nlocale: vi-VN\nfigures:\n${figures.join('\n')}\n`);
