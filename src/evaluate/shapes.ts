@@ -70,7 +70,8 @@ export function shapeOf(source: string): Shape | null {
 export function renameProgram(program: Program, from: Shape, to: Shape): Program | null {
   const rename = new Map(from.names.map((n, i) => [n, to.names[i]!]));
   const colOf = new Map(from.cols.map((c, i) => [c, to.cols[i]!]));
-  const renameText = (text: string) => text.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (w) => rename.get(w) ?? w);
+  // A name is never glued to a digit or a dot before it (the e5 of 1e5 is not a figure).
+  const renameText = (text: string) => text.replace(/(?<![A-Za-z0-9_.$])[A-Za-z_][A-Za-z0-9_]*/g, (w) => rename.get(w) ?? w);
   const moved = (source: Source): Source | null => {
     const col = colOf.get(source.col);
     if (col === undefined) return null;

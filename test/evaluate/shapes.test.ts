@@ -44,6 +44,12 @@ describe('expressions of one shape compile once', () => {
     expect(shapeOf('a - b')!.key).not.toBe(shapeOf('a  -  b')!.key);
   });
 
+  it('renames figures in texts, not the letters of a number (e5 in 1e5)', () => {
+    compileExpression('1e5 * e5 + growth(e5, x)');
+    const renamed = compileExpression('1e5 * revenue + growth(revenue, y)');
+    expect(observed(renamed)).toEqual(observed(compileAlone('1e5 * revenue + growth(revenue, y)')));
+  });
+
   it('never renames functions, parser constants or names the compiler refuses', () => {
     for (const name of ['growth', 'sum', 'true', 'Infinity', 'end', '__proto__', 'constructor', 'and']) {
       expect(shapeOf(`x + ${name}`)?.names ?? []).not.toContain(name);
