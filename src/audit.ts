@@ -2,6 +2,8 @@
  * The library entry point: `audit(paths)` loads every rule file, judges every rule and returns
  * the results. The CLI is a thin layer over it; reporters only format what it returns.
  */
+import path from 'node:path';
+import { stringify } from 'yaml';
 import { finishAudit, judgeRuleSets, relativeTo } from './judge/assemble.js';
 import type { Today } from './judge/waive.js';
 import { explainAgreement, explainRule, type Explanation } from './judge/explain.js';
@@ -11,8 +13,6 @@ import { didYouMean } from './suggest.js';
 import { checkFilter, noFilter, selects, type RuleFilter } from './judge/select.js';
 import { loadWaiverFilesFor, type WaiverFileResult } from './load/waivers.js';
 import type { AuditResult, Diagnostic, RuleSet } from './model.js';
-import path from 'node:path';
-import { stringify } from 'yaml';
 import { memoryFiles, withInputFiles } from './load/files.js';
 
 export interface AuditOptions {

@@ -1,8 +1,8 @@
 /**
  * The load cache, and the stat signatures by which a cached file is known to be unchanged.
  */
-import { inputFiles } from './files.js';
 import { normalize } from 'node:path';
+import { inputFiles } from './files.js';
 import type { AuditedDocument, Locale } from '../model.js';
 import { DocumentLoadError, loadDocument } from './document.js';
 import type { ParsedFigureFile } from './figure-header.js';

@@ -5,8 +5,8 @@
  *
  * Values are built from the digit string as BigInt → Fraction: no float ever touches them.
  */
-import { lookupTable } from '../lookup.js';
 import Fraction from 'fraction.js';
+import { lookupTable } from '../lookup.js';
 import type { Locale, UnitInfo, WrittenNumber } from '../model.js';
 import { LOCALES, matchScale } from './locale.js';
 import { matchWord, skipSpaces } from './text.js';

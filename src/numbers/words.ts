@@ -17,8 +17,8 @@
  * Values are exact (Fraction from integers); the written form says how a claim is read
  * (WrittenForm in model.ts).
  */
-import { lookupTable } from '../lookup.js';
 import Fraction from 'fraction.js';
+import { lookupTable } from '../lookup.js';
 import type { Locale, UnitInfo, WrittenForm, WrittenNumber } from '../model.js';
 import { matchScale, type ScaleMatch } from './locale.js';
 import { isWordChar, skipSpaces } from './text.js';
