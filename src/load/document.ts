@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AuditedDocument, Locale } from '../model.js';
+import { lineColOf, lineStartsOf } from './lines.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './policy.js';
 import { decodeUtf8, readInput } from './read-input.js';
 
@@ -46,22 +47,12 @@ const lineStartsCache = new WeakMap<AuditedDocument, { text: string; starts: num
 function lineStarts(doc: AuditedDocument): number[] {
   const hit = lineStartsCache.get(doc);
   if (hit && hit.text === doc.text) return hit.starts;
-  const starts = [0];
-  for (let i = 0; i < doc.text.length; i++) if (doc.text.charCodeAt(i) === 10) starts.push(i + 1);
+  const starts = lineStartsOf(doc.text);
   lineStartsCache.set(doc, { text: doc.text, starts });
   return starts;
 }
 
 /** 1-based line and column (UTF-16 units) of an offset into the document's NFC text. */
 export function positionOf(doc: AuditedDocument, offset: number): { line: number; col: number } {
-  const starts = lineStarts(doc);
-  const o = Math.max(0, Math.min(offset, doc.text.length));
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= o) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, col: o - starts[lo]! + 1 };
+  return lineColOf(lineStarts(doc), offset, doc.text.length);
 }

@@ -49,9 +49,14 @@ function symlinkOutside(path: string, confinement: Confinement): string | undefi
 
 /** A rule set that yields nothing but one problem (refused before it was read, or it could not be loaded). */
 function refusedRuleFile(path: string, message: string, code = 'path-outside-root'): RuleSet {
+  return emptyRuleSet(path, '', [makeDiagnostic({ code, message, position: { file: path, line: 1, col: 1 } })]);
+}
+
+/** A rule set with nothing loaded yet: the loader fills it, or it stays empty with its problems. */
+function emptyRuleSet(path: string, sha256: string, diagnostics: Diagnostic[]): RuleSet {
   return {
     file: path,
-    sha256: '',
+    sha256,
     document: placeholderDocument('', DEFAULT_LOCALE),
     figures: new Map(),
     brokenFigures: new Map(),
@@ -59,7 +64,7 @@ function refusedRuleFile(path: string, message: string, code = 'path-outside-roo
     rules: [],
     broken: [],
     ignores: [],
-    diagnostics: [makeDiagnostic({ code, message, position: { file: path, line: 1, col: 1 } })],
+    diagnostics,
   };
 }
 
@@ -76,18 +81,7 @@ export function loadRuleFile(path: string, options: LoadRuleFileOptions = {}): R
   const escapes = symlinkOutside(path, confinement);
   if (escapes) return refusedRuleFile(path, escapes);
   const y = readYamlFile(path, limits);
-  const set: RuleSet = {
-    file: path,
-    sha256: y.sha256,
-    document: placeholderDocument('', DEFAULT_LOCALE),
-    figures: new Map(),
-    brokenFigures: new Map(),
-    figureFiles: [],
-    rules: [],
-    broken: [],
-    ignores: [],
-    diagnostics: [...y.diagnostics],
-  };
+  const set = emptyRuleSet(path, y.sha256, [...y.diagnostics]);
   const done = () => {
     set.diagnostics = sortDiagnostics(set.diagnostics);
     return set;

@@ -8,6 +8,7 @@ import { LineCounter, parseDocument, visit, isAlias, isMap, isPair, isScalar, is
 import type { Diagnostic, Position } from '../model.js';
 import { makeDiagnostic } from './diagnostics.js';
 import { DEFAULT_MAX_YAML_BYTES, DEFAULT_MAX_YAML_DEPTH } from './policy.js';
+import { lineColOf, lineStartsOf } from './lines.js';
 import { decodeUtf8, readInput } from './read-input.js';
 import { parseYamlFast, type FastYaml } from './yaml-fast.js';
 import { prescanYaml } from './yaml-prescan.js';
@@ -72,12 +73,7 @@ export function parseYaml(source: string, file: string, limits: YamlLimits = {})
 /** A plain file (yaml-fast.ts): no problem to report, positions from js-yaml's node events. */
 function plainParsed(source: string, file: string, fast: FastYaml): ParsedYaml {
   let starts: number[] | undefined;
-  const positionAt = (offset: number): Position => {
-    const o = Math.max(0, Math.min(offset, source.length));
-    starts ??= lineStartsOf(source);
-    const line = lastAtOrBefore(starts, o);
-    return { file, line: line + 1, col: o - starts[line]! + 1 };
-  };
+  const positionAt = (offset: number): Position => ({ file, ...lineColOf((starts ??= lineStartsOf(source)), offset, source.length) });
   const toSegments = (path: string | readonly PathSegment[]): readonly PathSegment[] => (typeof path === 'string' ? pointerToPath(path) : path);
   return {
     file,
@@ -113,13 +109,8 @@ export function carefulParse(source: string, file: string, limits: YamlLimits): 
   // Until the parser has seen the text, positions come from the text itself.
   let starts: number[] | undefined;
   const positionAt = (offset: number): Position => {
-    const o = Math.max(0, Math.min(offset, source.length));
-    if (!doc) {
-      starts ??= lineStartsOf(source);
-      const line = lastAtOrBefore(starts, o);
-      return { file, line: line + 1, col: o - starts[line]! + 1 };
-    }
-    const { line, col } = lineCounter.linePos(o);
+    if (!doc) return { file, ...lineColOf((starts ??= lineStartsOf(source)), offset, source.length) };
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, source.length)));
     // linePos gives line 0 when no newline was ever seen before `offset`.
     return { file, line: Math.max(1, line), col: Math.max(1, col) };
   };
@@ -297,25 +288,6 @@ export function carefulParse(source: string, file: string, limits: YamlLimits): 
   }
 
   return { file, source, value, diagnostics, fatal, positionOf, positionAt, scalarSource };
-}
-
-/** Offsets where each line of `text` starts. */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** Index of the last element of the sorted `xs` that is at most `x` (xs[0] <= x). */
-function lastAtOrBefore(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (xs[mid]! <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Every key that repeats an earlier key of the same mapping (linear: one Set per mapping). */
