@@ -11,7 +11,9 @@ import { showValue } from './show.js';
 
 /** The witness, each figure written like the figure (with the fewest extra digits that write it exactly). */
 export function witnessText(point: Point, slots: readonly string[], ctx: JudgeContext): Record<string, string> {
-  const out: Record<string, string> = {};
+  // Keyed by figure ids, a plain object would have a V8 hidden class per rule; a prototype-free
+  // one is a dictionary from the start (it is written out and read like any other).
+  const out: Record<string, string> = Object.create(null);
   point.forEach((x, i) => {
     if (x === null) return;
     const figure = ctx.figures.get(slots[i]!);

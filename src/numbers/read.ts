@@ -260,13 +260,24 @@ export function singleToWritten(text: string, s: SingleParse, kind: WrittenNumbe
  * ("$5-6 million"); the range takes its lower end's value and style, and carries both ends.
  */
 export function exprToWritten(text: string, e: ExprParse, kind: 'quantity' | 'year' = 'quantity'): WrittenNumber {
-  const whole = { text: text.slice(e.start, e.end), span: { start: e.start, end: e.end } };
-  if (!e.hi) return { ...singleToWritten(text, e.lo, kind), ...whole };
+  // Fresh objects are changed in place, never spread into a literal with more keys: in V8 11
+  // (Node 20) `{ ...a, b }` gives each number a hidden class of its own.
+  if (!e.hi) {
+    const single = singleToWritten(text, e.lo, kind);
+    single.text = text.slice(e.start, e.end);
+    single.span = { start: e.start, end: e.end };
+    return single;
+  }
   const { lo: l, hi: h } = e;
   const loFrom = inheritedBy(l, h);
   const lo = singleToWritten(text, l, kind, loFrom);
   const hi = singleToWritten(text, h, kind, l.unit?.before ? { unit: l.unit } : {});
-  const w: WrittenNumber = { ...lo, ...whole, kind: kind === 'year' ? 'year' : 'range', numeral: text.slice(l.numStart, h.numEnd), range: [lo, hi] };
+  const w = singleToWritten(text, l, kind, loFrom);
+  w.text = text.slice(e.start, e.end);
+  w.span = { start: e.start, end: e.end };
+  w.kind = kind === 'year' ? 'year' : 'range';
+  w.numeral = text.slice(l.numStart, h.numEnd);
+  w.range = [lo, hi];
   const shared = sharedWords(l, loFrom);
   if (shared && kind !== 'year') w.why = `range: "${shared}" of the upper end applies to both ends`;
   return w;

@@ -281,14 +281,16 @@ function numberTokens(text: string, i: number, floor: number, locale: Locale): W
         return [w];
       }
       if (between(Number(hi.digits), 1, 12)) {
-        return [{ ...classified(text, e.start, e.end, 'date', 'date: yyyy-mm'), value: new Fraction(lo.digits * 10000n + hi.digits * 100n) }];
+        const date = classified(text, e.start, e.end, 'date', 'date: yyyy-mm');
+        date.value = new Fraction(lo.digits * 10000n + hi.digits * 100n);
+        return [date];
       }
     }
     const years = yearLike(text, lo) && yearLike(text, hi);
-    if (years) return [{ ...exprToWritten(text, e, 'year'), why: 'year: a range of years' }];
+    if (years) return [withWhy(exprToWritten(text, e, 'year'), 'year: a range of years')];
     if (gluedRight(text, hi) || yearLike(text, lo) || yearLike(text, hi)) expr = { start: e.start, end: lo.end, lo };
   }
-  if (!expr.hi && yearLike(text, expr.lo)) return [{ ...exprToWritten(text, expr, 'year'), why: 'year: a bare 4-digit number 1900–2100' }];
+  if (!expr.hi && yearLike(text, expr.lo)) return [withWhy(exprToWritten(text, expr, 'year'), 'year: a bare 4-digit number 1900–2100')];
   if (isChange && !expr.hi) {
     const change = changeFrom(text, expr, locale);
     if (change) return change;
@@ -299,6 +301,13 @@ function numberTokens(text: string, i: number, floor: number, locale: Locale): W
 }
 
 /** "rose from 100 to 109.4 billion", "tăng từ 5 lên 7 tỷ": two quantities; the first shares the second's scale and unit. */
+
+/** The number, with why it was classified (set in place: a spread would give it a hidden class of its own). */
+function withWhy(w: WrittenNumber, why: string): WrittenNumber {
+  w.why = why;
+  return w;
+}
+
 function changeFrom(text: string, first: ExprParse, locale: Locale): WrittenNumber[] | null {
   let q = skipSpaces(text, first.end);
   const joiner = [...CHANGE_JOINERS, 'to', 'đến', 'tới'].find((j) => matchWord(text, q, j) > q);
