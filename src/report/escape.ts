@@ -46,9 +46,11 @@ export function terminalSafe<T>(value: T): T {
 function mapStrings<T>(value: T, f: (s: string, key: string | undefined) => string, key?: string): T {
   if (typeof value === 'string') return f(value, key) as T;
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, f, key)) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, f, k);
+  // Prototype-free objects too: records keyed by figure ids (witnesses) are made without one.
+  const proto: unknown = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
+    const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
+    for (const [k, v] of Object.entries(value as object)) out[k] = mapStrings(v, f, k);
     return out as T;
   }
   return value;

@@ -96,6 +96,10 @@ describe('terminals: console, explain, coverage', () => {
   it('writes ESC and bidi overrides visibly, and one field stays on one line', () => {
     expect(terminalText('a\u001b[31mb\u202Ec\nd')).toBe('a\\x1B[31mb\\u202Ec\\x0Ad');
     expect(terminalSafe({ frame: 'x\ty\nz\u001b', note: 'x\ty' })).toEqual({ frame: 'x\ty\nz\\x1B', note: 'x\\x09y' });
+    // A witness is a prototype-free record of figure ids: its values are escaped like any field.
+    const witness: Record<string, string> = Object.create(null);
+    witness['level_0'] = '5\u202E tỷ\u001b[2J';
+    expect(terminalSafe({ witness }).witness).toEqual({ level_0: '5\\u202E tỷ\\x1B[2J' });
   });
 
   it('every character of the Basic Multilingual Plane, alone and between letters, comes out visible (exhaustive)', () => {
