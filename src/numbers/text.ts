@@ -8,11 +8,16 @@
 export const SPACE = /[ \t\u00a0\u202f\u2009]/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
+// Both run for every character the scanner looks at: ASCII is decided without a regular expression.
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD_CHAR.test(ch);
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return WORD_CHAR.test(ch);
 }
 
-export const isSpace = (ch: string | undefined): boolean => ch !== undefined && SPACE.test(ch);
+export const isSpace = (ch: string | undefined): boolean =>
+  ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u202f' || ch === '\u2009';
 
 /**
  * The end of the spaces at `pos`. One line break among them counts as a space — a sentence
@@ -51,17 +56,20 @@ export function matchWord(text: string, pos: number, word: string, caseSensitive
 
 /** `word` at `pos` with no boundary check at its end (for words glued to what follows). */
 export function matchPhrase(text: string, pos: number, word: string, caseSensitive = false): number {
+  // Character by character, nothing allocated: the scanner asks this for every unit and scale
+  // word at every number of the document.
   let p = pos;
-  for (const part of word.split(' ')) {
-    if (p !== pos) {
+  for (let k = 0; k < word.length; k++) {
+    const w = word[k]!;
+    if (w === ' ') {
       const q = skipSpaces(text, p);
       if (q === p) return -1;
       p = q;
+      continue;
     }
-    const got = text.slice(p, p + part.length);
-    const same = caseSensitive ? got === part : got.toLowerCase() === part.toLowerCase();
-    if (!same) return -1;
-    p += part.length;
+    const ch = text[p];
+    if (ch === undefined || (ch !== w && (caseSensitive || ch.toLowerCase() !== w.toLowerCase()))) return -1;
+    p++;
   }
   return p;
 }
