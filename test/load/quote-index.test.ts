@@ -27,6 +27,20 @@ describe('occurrences', () => {
     );
   });
 
+  it('agrees with a plain scan on texts longer than its first table (windows sharing buckets)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'ế', ' ', '1'), minLength: 3000, maxLength: 5000 }), fc.array(fc.nat(), { minLength: 60, maxLength: 60 }), (text, picks) => {
+        const hay = `${text}|long`;
+        for (const pick of picks) {
+          const start = pick % hay.length;
+          const needle = hay.slice(start, start + 8 + (pick % 30));
+          expect(occurrences(hay, needle)).toEqual(scan(hay, needle));
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('finds every overlapping start of a repetitive needle', () => {
     const hay = 'aaaaaaaaaaaaaaaaaaaa';
     for (let i = 0; i < 40; i++) expect(occurrences(hay, 'aaaaaaaaa')).toEqual([...Array(12).keys()]);
