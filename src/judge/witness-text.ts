@@ -11,9 +11,9 @@ import { showValue } from './show.js';
 
 /** The witness, each figure written like the figure (with the fewest extra digits that write it exactly). */
 export function witnessText(point: Point, slots: readonly string[], ctx: JudgeContext): Record<string, string> {
-  // Keyed by figure ids, a plain object would have a V8 hidden class per rule; a prototype-free
-  // one is a dictionary from the start (it is written out and read like any other).
-  const out: Record<string, string> = Object.create(null);
+  // Keyed by figure ids, so each has a hidden class of its own; a prototype-free dictionary would
+  // not, but a worker's results come back with Object.prototype and must equal the in-process ones.
+  const out: Record<string, string> = {};
   point.forEach((x, i) => {
     if (x === null) return;
     const figure = ctx.figures.get(slots[i]!);

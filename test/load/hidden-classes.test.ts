@@ -31,7 +31,6 @@ const collections = {
   written: [...set.figures.values()].map((f) => f.written).filter(Boolean),
   results: audited.results,
   computed: audited.results.map((r) => r.computed).filter(Boolean),
-  witnesses: audited.results.map((r) => r.witness).filter(Boolean),
   coverage: audited.coverage.flatMap((c) => c.numbers),
 };
 const out = {};
