@@ -4,7 +4,7 @@
  */
 import type Fraction from 'fraction.js';
 import type { WrittenNumber } from '../model.js';
-import { halfUnit } from '../numbers/index.js';
+import { decimalsToWhole, halfUnit } from '../numbers/index.js';
 import type { JudgeContext } from './context.js';
 import type { Point } from './decide/index.js';
 import { showValue } from './show.js';
@@ -27,11 +27,7 @@ export function witnessText(point: Point, slots: readonly string[], ctx: JudgeCo
 /** Fewest extra decimals (up to 8) that write x exactly in w's style. */
 export function extraDigits(x: Fraction, w: WrittenNumber | undefined): number {
   if (!w) return 0;
-  const unit = halfUnit(w).mul(2);
-  for (let extra = 0; extra < 8; extra++) {
-    if (x.div(unit).mul(10 ** extra).d === 1n) return extra;
-  }
-  return 8;
+  return decimalsToWhole(x.div(halfUnit(w).mul(2)), 8);
 }
 
 /** "grdp_2023 = 45.480,6 and grdp_2020 = 34.887,4" */

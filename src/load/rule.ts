@@ -29,10 +29,17 @@ export const DEFAULT_TOLERANCE = '5%';
 
 /** "5%" or "2,5%" → 1/20, 1/40. */
 export function parseTolerance(text: string): Fraction {
+  const known = tolerances.get(text);
+  if (known) return known;
   const m = /^\s*([0-9]+(?:[.,][0-9]+)?)\s*%\s*$/.exec(text);
   if (!m) throw new Error(`invalid tolerance "${text}": write a percentage like "5%"`);
-  return new Fraction(m[1]!.replace(',', '.')).div(100);
+  const tolerance = new Fraction(m[1]!.replace(',', '.')).div(100);
+  if (tolerances.size < 256) tolerances.set(text, tolerance);
+  return tolerance;
 }
+
+/** Tolerances read so far (Fractions are immutable): nearly every rule has the default one. */
+const tolerances = new Map<string, Fraction>();
 
 /**
  * Why an expression is refused before mathjs parses it (a rule file is untrusted input): longer

@@ -2,7 +2,7 @@
 export { readNumber, NumberReadError } from './read.js';
 export { scanNumbers } from './scan.js';
 export { formatNumber, formatLike, roundToUnits, type FormatStyle } from './format.js';
-export { halfUnit, isExactForm, writtenInterval, statedSet, contains, describeSet } from './precision.js';
+export { halfUnit, isExactForm, writtenInterval, statedSet, contains, describeSet, decimalsToWhole } from './precision.js';
 export { LOCALES, unitOfLabel } from './locale.js';
 export { findHedge, hedgeBefore, HEDGES, type HedgeFound, type HedgeEntry, type HedgedNumber } from './hedges.js';
 export { unitInfoOf, SUFFIX_UNITS, PREFIX_UNITS, type UnitWord } from './units.js';

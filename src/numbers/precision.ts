@@ -115,10 +115,27 @@ export function contains(s: StatedSet, x: Fraction): boolean {
 function extraDigitsFor(x: Fraction, like: WrittenNumber): number {
   const display = toDisplayUnits(x, like.scaleExponent, like.percent);
   const base = styleOf(like).decimals;
-  for (let extra = 0; extra < 3; extra++) {
-    if (display.mul(new Fraction(10n ** BigInt(base + extra))).d === 1n) return extra;
+  return Math.min(Math.max(0, decimalsToWhole(display, base + 3) - base), 3);
+}
+
+/**
+ * The fewest decimals that write x exactly (the least k with x × 10^k whole), or `max` when
+ * more are needed or none would do (1/3). Read off x's reduced denominator — k is the larger of
+ * its powers of 2 and 5 — with no fraction arithmetic: reports ask this of every value they show.
+ */
+export function decimalsToWhole(x: Fraction, max: number): number {
+  let d = x.d;
+  let twos = 0;
+  let fives = 0;
+  while (twos < max && d % 2n === 0n) {
+    d /= 2n;
+    twos++;
   }
-  return 3;
+  while (fives < max && d % 5n === 0n) {
+    d /= 5n;
+    fives++;
+  }
+  return d === 1n ? Math.max(twos, fives) : max;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
-import { contains, describeSet, halfUnit, readNumber, statedSet, writtenInterval } from '../../src/numbers/index.js';
+import { contains, decimalsToWhole, describeSet, halfUnit, readNumber, statedSet, writtenInterval } from '../../src/numbers/index.js';
 import type { StatedSet } from '../../src/model.js';
 import { locales, writtenArb, type Written } from './arbitraries.js';
 import { refRound, refTruncate } from './reference.js';
@@ -187,5 +187,32 @@ describe('nearly, and values exact as written', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('decimalsToWhole', () => {
+  /** The definition: the least k below max with x × 10^k whole, else max. */
+  const reference = (x: Fraction, max: number): number => {
+    for (let k = 0; k < max; k++) if (x.mul(new Fraction(10n ** BigInt(k))).d === 1n) return k;
+    return max;
+  };
+
+  it('is the fewest decimals that write x exactly, capped (property)', () => {
+    const fraction = fc
+      .tuple(fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }), fc.nat(12), fc.nat(12), fc.constantFrom(1n, 3n, 7n, 9n), fc.boolean())
+      .map(([n, twos, fives, other, useOther]) => new Fraction(n, 2n ** BigInt(twos) * 5n ** BigInt(fives) * (useOther ? other : 1n)));
+    fc.assert(
+      fc.property(fraction, fc.nat(10), (x, max) => {
+        expect(decimalsToWhole(x, max)).toBe(reference(x, max));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads 7,25 as two decimals, 1/3 as none that will do, and a whole number as zero', () => {
+    expect(decimalsToWhole(new Fraction('7.25'), 8)).toBe(2);
+    expect(decimalsToWhole(new Fraction(1, 3), 8)).toBe(8);
+    expect(decimalsToWhole(new Fraction(1200), 8)).toBe(0);
+    expect(decimalsToWhole(new Fraction(1, 2n ** 9n), 8)).toBe(8);
   });
 });
