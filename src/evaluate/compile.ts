@@ -135,6 +135,28 @@ function compileByShape(source: string): CompileResult {
   return result;
 }
 
+/**
+ * Compilations handed from the load stage (which compiles every rule to check the names it uses)
+ * to the judge (which links the same source): taken once, so each rule of a large audit compiles
+ * once, and nothing is kept after (the source cache below holds only the most recent few).
+ */
+const handed = new WeakMap<object, { source: string; result: CompileResult }>();
+
+/** Keep `result`, the compilation of `source`, for the next `compileFor(owner, source)`. */
+export function handOver(owner: object, source: string, result: CompileResult): void {
+  handed.set(owner, { source, result });
+}
+
+/** The compilation handed over for this owner and source (taken), else compileExpression(source). */
+export function compileFor(owner: object, source: string): CompileResult {
+  const kept = handed.get(owner);
+  if (kept) {
+    handed.delete(owner);
+    if (kept.source === source) return kept.result;
+  }
+  return compileExpression(source);
+}
+
 /** Compile without the shape cache (for the law that the cache changes nothing). */
 export function compileAlone(source: string): CompileResult {
   return compileUncached(source);

@@ -11,6 +11,8 @@
 export {
   boxOf,
   compileExpression,
+  compileFor,
+  handOver,
   traceExpression,
   type CompiledExpression,
   type CompileResult,

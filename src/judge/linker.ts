@@ -4,7 +4,7 @@
  * diagnosis and `explain` all decide over the base figures' box. Linked expressions are cached
  * per rule set (its figure map) and source.
  */
-import { compileExpression, CycleError, definitionsOf, linkExpression, type ExpressionError, type LinkedExpression } from '../evaluate/index.js';
+import { compileExpression, compileFor, CycleError, definitionsOf, linkExpression, type ExpressionError, type LinkedExpression } from '../evaluate/index.js';
 import type { Figure } from '../model.js';
 
 export type LinkResult = { ok: true; compiled: LinkedExpression } | { ok: false; error: ExpressionError };
@@ -12,7 +12,7 @@ export type LinkResult = { ok: true; compiled: LinkedExpression } | { ok: false;
 const cache = new WeakMap<ReadonlyMap<string, Figure>, Map<string, LinkResult>>();
 
 /** The expression compiled and linked against the figures of its rule set. */
-export function linkedExpression(source: string, figures: ReadonlyMap<string, Figure>): LinkResult {
+export function linkedExpression(source: string, figures: ReadonlyMap<string, Figure>, owner?: object): LinkResult {
   let bySource = cache.get(figures);
   if (!bySource) {
     bySource = new Map();
@@ -20,13 +20,14 @@ export function linkedExpression(source: string, figures: ReadonlyMap<string, Fi
   }
   const hit = bySource.get(source);
   if (hit) return hit;
-  const result = link(source, figures);
+  const result = link(source, figures, owner);
   bySource.set(source, result);
   return result;
 }
 
-function link(source: string, figures: ReadonlyMap<string, Figure>): LinkResult {
-  const compiled = compileExpression(source);
+/** `owner`: the rule whose expression this is, when the load stage may have compiled it already. */
+function link(source: string, figures: ReadonlyMap<string, Figure>, owner?: object): LinkResult {
+  const compiled = owner ? compileFor(owner, source) : compileExpression(source);
   if (!compiled.ok) return compiled;
   try {
     return { ok: true, compiled: linkExpression(compiled.compiled, definitionsOf(figures)) };

@@ -4,7 +4,7 @@
  * (line:col of the name inside the expression), with one "did you mean", before anything is
  * judged. The rule becomes a BrokenRule (verdict `error`); the file's other rules still load.
  */
-import { compileExpression } from '../evaluate/index.js';
+import { compileExpression, handOver } from '../evaluate/index.js';
 import type { BrokenRule, Diagnostic, LoadedRule, RuleSet } from '../model.js';
 import { didYouMean } from '../suggest.js';
 import { columnOf } from './derived-check.js';
@@ -22,6 +22,8 @@ function nameProblems(rule: LoadedRule, index: number, set: RuleSet, y: ParsedYa
     return placeInExpression(place, col);
   };
   const compiled = compileExpression(rule.expr);
+  // The judge links this same expression: it takes this compilation instead of compiling again.
+  handOver(rule, rule.expr, compiled);
   if (!compiled.ok) {
     // Other refusals (syntax, operators) stay the rule's verdict message, as before.
     const { message, col, suggestions } = compiled.error;
