@@ -37,8 +37,19 @@ export function figureEntry(figure: Figure, ctx: JudgeContext): ResultFigure {
   return entry;
 }
 
+/** Each figure's text, per locale: a figure named by many rules is written once, and its results share the string. */
+const texts = new WeakMap<Figure, { locale: JudgeContext['locale']; text: string }>();
+
 /** A figure's interval in its own style, its open ends shown, with the fewest extra digits that write its ends exactly (up to 3). */
 function figureText(figure: Figure, ctx: JudgeContext): string {
+  const known = texts.get(figure);
+  if (known?.locale === ctx.locale) return known.text;
+  const text = writeFigure(figure, ctx);
+  texts.set(figure, { locale: ctx.locale, text });
+  return text;
+}
+
+function writeFigure(figure: Figure, ctx: JudgeContext): string {
   const x = figure.interval!;
   const ends = [x.lo, x.hi].filter((f): f is Fraction => f !== null);
   const extra = Math.min(3, Math.max(0, ...ends.map((f) => extraDigits(f, figure.written))));
