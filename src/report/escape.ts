@@ -35,23 +35,38 @@ export function terminalLines(text: string): string {
 
 /**
  * Every string of a value (an audit result, an explanation) made safe for a terminal: code
- * frames line by line, every other string as one field. Reporters render this copy, so no field
- * can be forgotten, whatever fields the result grows.
+ * frames line by line, every other string as one field. Reporters render what this returns (a
+ * copy where anything changed), so no field can be forgotten, whatever fields the result grows.
  */
 export function terminalSafe<T>(value: T): T {
   return mapStrings(value, (s, key) => (key === 'frame' ? terminalLines(s) : terminalText(s)));
 }
 
-/** A copy of a plain value (objects, arrays, strings, numbers…) with every string passed through `f`. */
+/**
+ * The value (objects, arrays, strings, numbers…) with every string passed through `f`. Only what
+ * changes is copied: a result with nothing to escape (nearly all) comes back as it is, so a
+ * report of 100 000 results does not copy them all.
+ */
 function mapStrings<T>(value: T, f: (s: string, key: string | undefined) => string, key?: string): T {
   if (typeof value === 'string') return f(value, key) as T;
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f, key)) as T;
-  // Prototype-free objects too: records keyed by figure ids (witnesses) are made without one.
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const mapped = mapStrings(value[i], f, key);
+      if (mapped !== value[i]) (out ??= value.slice())[i] = mapped;
+    }
+    return (out ?? value) as T;
+  }
+  // Prototype-free objects too: records keyed by figure ids may be made without one.
   const proto: unknown = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
   if (proto === Object.prototype || proto === null) {
-    const out: Record<string, unknown> = proto === null ? Object.create(null) : {};
-    for (const [k, v] of Object.entries(value as object)) out[k] = mapStrings(v, f, k);
-    return out as T;
+    const record = value as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    for (const k of Object.keys(record)) {
+      const mapped = mapStrings(record[k], f, k);
+      if (mapped !== record[k]) (out ??= Object.assign(proto === null ? Object.create(null) : {}, record))[k] = mapped;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }

@@ -96,6 +96,14 @@ describe('terminals: console, explain, coverage', () => {
   it('writes ESC and bidi overrides visibly, and one field stays on one line', () => {
     expect(terminalText('a\u001b[31mb\u202Ec\nd')).toBe('a\\x1B[31mb\\u202Ec\\x0Ad');
     expect(terminalSafe({ frame: 'x\ty\nz\u001b', note: 'x\ty' })).toEqual({ frame: 'x\ty\nz\\x1B', note: 'x\\x09y' });
+    // Only what changes is copied; the input is never changed.
+    const clean = { id: 'a', figures: [{ id: 'x', written: '1.000,0 tỷ đồng' }], n: 3 };
+    expect(terminalSafe(clean)).toBe(clean);
+    const dirty = { id: 'a', figures: [{ id: 'x', written: '1\u001b[2J' }, { id: 'y' }], n: 3 };
+    const safe = terminalSafe(dirty);
+    expect(safe).toEqual({ id: 'a', figures: [{ id: 'x', written: '1\\x1B[2J' }, { id: 'y' }], n: 3 });
+    expect(dirty.figures[0]!.written).toBe('1\u001b[2J');
+    expect(safe.figures[1]).toBe(dirty.figures[1]);
     // A witness is a prototype-free record of figure ids: its values are escaped like any field.
     const witness: Record<string, string> = Object.create(null);
     witness['level_0'] = '5\u202E tỷ\u001b[2J';
