@@ -6,8 +6,6 @@ import type { Anchor, AuditedDocument } from '../model.js';
 import { positionOf } from './document.js';
 import { occurrences } from './quote-index.js';
 
-const WS = /\s/u;
-
 /** Any run of Unicode whitespace becomes one space; NFC; trimmed. */
 export function normaliseQuote(quote: string): string {
   return quote.normalize('NFC').replace(/\s+/gu, ' ').trim();
@@ -21,27 +19,36 @@ interface Collapsed {
 
 const collapsedCache = new WeakMap<AuditedDocument, { text: string; collapsed: Collapsed }>();
 
+/** What `\s` matches (JavaScript's whitespace and line terminators), decided on the code unit. */
+export function isWhitespaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** The document with every whitespace run as one space, and the way back to NFC offsets. */
 function collapsed(doc: AuditedDocument): Collapsed {
   const hit = collapsedCache.get(doc);
   if (hit && hit.text === doc.text) return hit.collapsed;
   const src = doc.text;
   const map = new Int32Array(src.length);
+  // The text between whitespace runs is copied in slices, not character by character.
   const parts: string[] = [];
   let n = 0;
   let i = 0;
+  let from = 0;
   while (i < src.length) {
-    const ch = src[i]!;
-    if (WS.test(ch)) {
-      map[n++] = i;
-      parts.push(' ');
-      while (i < src.length && WS.test(src[i]!)) i++;
-    } else {
-      map[n++] = i;
-      parts.push(ch);
-      i++;
+    if (!isWhitespaceCode(src.charCodeAt(i))) {
+      map[n++] = i++;
+      continue;
     }
+    parts.push(src.slice(from, i), ' ');
+    map[n++] = i;
+    while (i < src.length && isWhitespaceCode(src.charCodeAt(i))) i++;
+    from = i;
   }
+  parts.push(src.slice(from));
   const c = { text: parts.join(''), map: map.slice(0, n) };
   collapsedCache.set(doc, { text: doc.text, collapsed: c });
   return c;

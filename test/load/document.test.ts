@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDocument, positionOf } from '../../src/load/document.js';
-import { findQuote } from '../../src/load/find-quote.js';
+import { findQuote, isWhitespaceCode } from '../../src/load/find-quote.js';
 import { selectNumber } from '../../src/load/select-number.js';
 import type { Anchor, AuditedDocument } from '../../src/model.js';
 
@@ -35,6 +35,30 @@ describe('loadDocument', () => {
 });
 
 describe('findQuote', () => {
+  it('collapses exactly the whitespace `\\s` matches (every code unit of the BMP)', () => {
+    for (let c = 0; c <= 0xffff; c++) expect(isWhitespaceCode(c), `U+${c.toString(16)}`).toBe(/\s/u.test(String.fromCharCode(c)));
+  });
+
+  it('finds any slice of a text with runs of mixed whitespace at its NFC offsets (property)', () => {
+    const piece = fc.constantFrom('Tăng', '12,5%', ' ', '  ', '\n', '\t', '\u00a0', '\u3000', 'đạt', '.', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), fc.nat(), fc.nat(), (pieces, a, b) => {
+        const text = pieces.join('');
+        const doc: AuditedDocument = { path: 'doc.txt', text, sha256: '', locale: 'vi-VN' } as AuditedDocument;
+        const from = a % text.length;
+        const quote = text.slice(from, from + 1 + (b % 12));
+        if (quote.trim() === '') return;
+        const found = findQuote(doc, quote, 1);
+        expect(found.ok).toBe(true);
+        if (!found.ok) return;
+        // The anchor covers text that reads as the quote once whitespace runs are one space.
+        const norm = (s: string) => s.replace(/\s+/gu, ' ').trim();
+        expect(norm(text.slice(found.anchor.span.start, found.anchor.span.end))).toBe(norm(quote));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('finds an NFD quote in an NFC document, with its line:col', () => {
     const quote = 'tăng 30,3 % so với năm 2020'.normalize('NFD');
     expect(quote).not.toBe(quote.normalize('NFC'));
