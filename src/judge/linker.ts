@@ -2,7 +2,7 @@
  * Rule expressions linked against their rule set: compiled once by source (compileExpression),
  * then each derived figure replaced by its definition (evaluate/link.ts), so the judge, the
  * diagnosis and `explain` all decide over the base figures' box. Linked expressions are cached
- * per rule set (its figure map) and source.
+ * per rule set (its figure map) and source, the most recent few thousand.
  */
 import { compileExpression, compileFor, CycleError, definitionsOf, linkExpression, type ExpressionError, type LinkedExpression } from '../evaluate/index.js';
 import type { Figure } from '../model.js';
@@ -10,6 +10,12 @@ import type { Figure } from '../model.js';
 export type LinkResult = { ok: true; compiled: LinkedExpression } | { ok: false; error: ExpressionError };
 
 const cache = new WeakMap<ReadonlyMap<string, Figure>, Map<string, LinkResult>>();
+/**
+ * Linked expressions kept per rule set: the most recently used. A rule's expression is linked
+ * when it is judged and again by its diagnosis and the derived figures it names, close together;
+ * keeping every rule's program to the end of a 100 000-rule audit cost hundreds of megabytes.
+ */
+const KEPT_PER_SET = 4096;
 
 /** The expression compiled and linked against the figures of its rule set. */
 export function linkedExpression(source: string, figures: ReadonlyMap<string, Figure>, owner?: object): LinkResult {
@@ -19,9 +25,14 @@ export function linkedExpression(source: string, figures: ReadonlyMap<string, Fi
     cache.set(figures, bySource);
   }
   const hit = bySource.get(source);
-  if (hit) return hit;
+  if (hit) {
+    bySource.delete(source); // least recently used goes first
+    bySource.set(source, hit);
+    return hit;
+  }
   const result = link(source, figures, owner);
   bySource.set(source, result);
+  if (bySource.size > KEPT_PER_SET) bySource.delete(bySource.keys().next().value!);
   return result;
 }
 
