@@ -136,25 +136,21 @@ function compileByShape(source: string): CompileResult {
 }
 
 /**
- * Compilations handed from the load stage (which compiles every rule to check the names it uses)
- * to the judge (which links the same source): taken once, so each rule of a large audit compiles
- * once, and nothing is kept after (the source cache below holds only the most recent few).
+ * The figures an expression names (what its compilation's `symbols` would be), or why it does not
+ * compile. When a template of its shape is known they are the template's, renamed, and no program
+ * is built: the load stage checks the names of every rule, and the judge compiles each rule once.
  */
-const handed = new WeakMap<object, { source: string; result: CompileResult }>();
-
-/** Keep `result`, the compilation of `source`, for the next `compileFor(owner, source)`. */
-export function handOver(owner: object, source: string, result: CompileResult): void {
-  handed.set(owner, { source, result });
-}
-
-/** The compilation handed over for this owner and source (taken), else compileExpression(source). */
-export function compileFor(owner: object, source: string): CompileResult {
-  const kept = handed.get(owner);
-  if (kept) {
-    handed.delete(owner);
-    if (kept.source === source) return kept.result;
+export function namesOf(source: string): { ok: true; symbols: string[] } | { ok: false; error: ExpressionError } {
+  if (typeof source === 'string' && source.length <= MAX_SOURCE_LENGTH) {
+    const shape = shapeOf(source);
+    const template = shape ? templates.get(shape.key) : undefined;
+    if (shape && template) {
+      const rename = new Map(template.shape.names.map((name, i) => [name, shape.names[i]!]));
+      return { ok: true, symbols: template.compiled.symbols.map((s) => rename.get(s) ?? s) };
+    }
   }
-  return compileExpression(source);
+  const compiled = compileExpression(source);
+  return compiled.ok ? { ok: true, symbols: compiled.compiled.symbols } : compiled;
 }
 
 /** Compile without the shape cache (for the law that the cache changes nothing). */

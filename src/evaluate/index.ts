@@ -11,8 +11,7 @@
 export {
   boxOf,
   compileExpression,
-  compileFor,
-  handOver,
+  namesOf,
   traceExpression,
   type CompiledExpression,
   type CompileResult,

@@ -95,7 +95,7 @@ function undeclaredMessage(undeclared: string[], ctx: JudgeContext): string {
 export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
   const result = baseResult(rule);
   try {
-    const compiledOrError = linkedExpression(rule.expr, ctx.figures, rule);
+    const compiledOrError = linkedExpression(rule.expr, ctx.figures);
     if (!compiledOrError.ok) {
       const { message, col, suggestions } = compiledOrError.error;
       const hint = suggestions.length ? ` (did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?)` : '';

@@ -4,7 +4,7 @@
  * diagnosis and `explain` all decide over the base figures' box. Linked expressions are cached
  * per rule set (its figure map) and source, the most recent few thousand.
  */
-import { compileExpression, compileFor, CycleError, definitionsOf, linkExpression, type ExpressionError, type LinkedExpression } from '../evaluate/index.js';
+import { compileExpression, CycleError, definitionsOf, linkExpression, type ExpressionError, type LinkedExpression } from '../evaluate/index.js';
 import type { Figure } from '../model.js';
 
 export type LinkResult = { ok: true; compiled: LinkedExpression } | { ok: false; error: ExpressionError };
@@ -18,7 +18,7 @@ const cache = new WeakMap<ReadonlyMap<string, Figure>, Map<string, LinkResult>>(
 const KEPT_PER_SET = 4096;
 
 /** The expression compiled and linked against the figures of its rule set. */
-export function linkedExpression(source: string, figures: ReadonlyMap<string, Figure>, owner?: object): LinkResult {
+export function linkedExpression(source: string, figures: ReadonlyMap<string, Figure>): LinkResult {
   let bySource = cache.get(figures);
   if (!bySource) {
     bySource = new Map();
@@ -30,15 +30,14 @@ export function linkedExpression(source: string, figures: ReadonlyMap<string, Fi
     bySource.set(source, hit);
     return hit;
   }
-  const result = link(source, figures, owner);
+  const result = link(source, figures);
   bySource.set(source, result);
   if (bySource.size > KEPT_PER_SET) bySource.delete(bySource.keys().next().value!);
   return result;
 }
 
-/** `owner`: the rule whose expression this is, when the load stage may have compiled it already. */
-function link(source: string, figures: ReadonlyMap<string, Figure>, owner?: object): LinkResult {
-  const compiled = owner ? compileFor(owner, source) : compileExpression(source);
+function link(source: string, figures: ReadonlyMap<string, Figure>): LinkResult {
+  const compiled = compileExpression(source);
   if (!compiled.ok) return compiled;
   try {
     return { ok: true, compiled: linkExpression(compiled.compiled, definitionsOf(figures)) };

@@ -4,7 +4,7 @@
  * (line:col of the name inside the expression), with one "did you mean", before anything is
  * judged. The rule becomes a BrokenRule (verdict `error`); the file's other rules still load.
  */
-import { compileExpression, handOver } from '../evaluate/index.js';
+import { namesOf } from '../evaluate/index.js';
 import type { BrokenRule, Diagnostic, LoadedRule, RuleSet } from '../model.js';
 import { didYouMean } from '../suggest.js';
 import { columnOf } from './derived-check.js';
@@ -21,16 +21,14 @@ function nameProblems(rule: LoadedRule, index: number, set: RuleSet, y: ParsedYa
     const place = definitionAt(rule.expr, y.positionOf(['rules', index, field]), y.scalarSource(['rules', index, field]));
     return placeInExpression(place, col);
   };
-  const compiled = compileExpression(rule.expr);
-  // The judge links this same expression: it takes this compilation instead of compiling again.
-  handOver(rule, rule.expr, compiled);
-  if (!compiled.ok) {
+  const names = namesOf(rule.expr);
+  if (!names.ok) {
     // Other refusals (syntax, operators) stay the rule's verdict message, as before.
-    const { message, col, suggestions } = compiled.error;
+    const { message, col, suggestions } = names.error;
     if (!message.startsWith('unknown function')) return [];
     return [makeDiagnostic({ code: 'unknown-function', message: `rule "${rule.id}": ${message}`, position: at(col), source: y.source, suggestions })];
   }
-  return compiled.compiled.symbols
+  return names.symbols
     // A figure declared but unreadable is reported where it is declared; judging says so.
     .filter((name) => !set.figures.has(name) && !set.brokenFigures.has(name))
     .map((name) =>

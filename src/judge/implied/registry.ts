@@ -118,7 +118,7 @@ export function collectImplied(sets: readonly RuleSet[]): ImpliedFigures {
   }
   for (const set of sets) {
     for (const rule of set.rules) {
-      const linked = linkedExpression(rule.expr, set.figures, rule);
+      const linked = linkedExpression(rule.expr, set.figures);
       if (!linked.ok) continue;
       for (const id of linked.compiled.symbols) {
         const entry = registry.of(set, id);
@@ -139,7 +139,7 @@ function safely<T>(f: () => T | null): T | null {
 }
 
 function implyingClaim(rule: LoadedClaimRule, set: RuleSet, figure: Figure): { claim: ImplyingClaim; style?: WrittenNumber } | null {
-  const linked = linkedExpression(rule.expr, set.figures, rule);
+  const linked = linkedExpression(rule.expr, set.figures);
   if (!linked.ok || linked.compiled.result !== 'interval') return null;
   const { program } = linked.compiled;
   const slot = program.slots.indexOf(figure.id);
