@@ -19,9 +19,21 @@ export function witnessText(point: Point, slots: readonly string[], ctx: JudgeCo
     const figure = ctx.figures.get(slots[i]!);
     // An implied figure has no written form: its values are written like the figure it is compared with.
     const like = figure?.written ?? figure?.implied?.style;
-    out[slots[i]!] = showValue(x, like, ctx.locale, extraDigits(x, like));
+    // Most witnesses are the figures as written: that text is written once per figure.
+    out[slots[i]!] = like && like === figure?.written && x.equals(like.value) ? asWritten(like, ctx) : showValue(x, like, ctx.locale, extraDigits(x, like));
   });
   return out;
+}
+
+const writtenTexts = new WeakMap<WrittenNumber, { locale: JudgeContext['locale']; text: string }>();
+
+/** A written number's own value, shown as a witness shows it (cached per number and locale). */
+function asWritten(w: WrittenNumber, ctx: JudgeContext): string {
+  const known = writtenTexts.get(w);
+  if (known?.locale === ctx.locale) return known.text;
+  const text = showValue(w.value, w, ctx.locale, extraDigits(w.value, w));
+  writtenTexts.set(w, { locale: ctx.locale, text });
+  return text;
 }
 
 /** Fewest extra decimals (up to 8) that write x exactly in w's style. */
