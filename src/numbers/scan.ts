@@ -32,7 +32,7 @@
  */
 import Fraction from 'fraction.js';
 import type { Locale, WrittenNumber } from '../model.js';
-import { isWordChar, matchWord, skipSpaces } from './text.js';
+import { isWordChar, matchWord, prevWord, skipSpaces } from './text.js';
 import { prefixEndingAt } from './units.js';
 import {
   exprToWritten,
@@ -77,7 +77,6 @@ const MOTION_BEFORE_FROM = new Set([
 ]);
 /** "tăng từ 5 lên 7 tỷ", "giảm từ 12 xuống còn 9%": the change's words between its two ends. */
 const CHANGE_JOINERS = ['xuống còn', 'xuống', 'lên', 'còn'];
-const PREV_WORD = /([\p{L}\p{M}]+)[ \t\u00a0\u202f\u2009\n]+$/u;
 const PUNCT_BEFORE_SEPARATOR = /[\s([{"“'‘:;=~≈<>]/u;
 
 const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER.test(c);
@@ -228,13 +227,6 @@ function expressionStart(text: string, i: number, floor: number): number {
   else if (spaced && /^[A-Z]{3}$/u.test(spaced.word)) s -= 1 + spaced.word.length;
   if (signAt(s)) s--;
   return s;
-}
-
-/** The word right before `pos` (only spaces between), lower-case. */
-function prevWord(text: string, pos: number): { word: string; start: number } | null {
-  const from = Math.max(0, pos - 24);
-  const m = PREV_WORD.exec(text.slice(from, pos));
-  return m ? { word: m[1]!.toLowerCase(), start: from + m.index } : null;
 }
 
 /** After the number at `end`, a "/" or ":" and a digit: the number is part of a date, not an end of a range. */

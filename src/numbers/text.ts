@@ -80,3 +80,28 @@ const WORD_BEFORE = /([\p{L}\p{M}]+)[^\p{L}\p{M}\p{N}]*$/u;
 export function wordBefore(text: string, end: number, span = 24): string {
   return WORD_BEFORE.exec(text.slice(Math.max(0, end - span), end))?.[1]?.toLowerCase() ?? '';
 }
+
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+/** Spaces that may stand between a word and the number after it (one line break among them too). */
+const isGap = (ch: string | undefined): boolean => ch === '\n' || isSpace(ch);
+
+/**
+ * The word (letters and marks) right before `pos` with only spaces between, looking back at most
+ * 24 characters, lower-cased, and where it starts. Read backwards from `pos` without slicing or a
+ * regular expression over the window: the scanner asks it before every number.
+ */
+export function prevWord(text: string, pos: number): { word: string; start: number } | null {
+  const from = Math.max(0, pos - 24);
+  let end = pos;
+  while (end > from && isGap(text[end - 1])) end--;
+  if (end === pos) return null;
+  let start = end;
+  while (start > from) {
+    const c = text.charCodeAt(start - 1);
+    // A letter outside the BMP is a surrogate pair: test the whole code point.
+    const width = c >= 0xdc00 && c <= 0xdfff && start - 2 >= from && /[\ud800-\udbff]/.test(text[start - 2]!) ? 2 : 1;
+    if (c < 0x80 ? !((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) : !LETTER_OR_MARK.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return start === end ? null : { word: text.slice(start, end).toLowerCase(), start };
+}

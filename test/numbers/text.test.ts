@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSpace, isWordChar, matchPhrase, matchWord, skipSpaces } from '../../src/numbers/text.js';
+import { isSpace, isWordChar, matchPhrase, matchWord, prevWord, skipSpaces } from '../../src/numbers/text.js';
 
 /** The definitions the fast paths replace. */
 const reference = {
@@ -53,6 +53,22 @@ describe('character helpers', () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('prevWord agrees with the regular expression over the window, at every offset (property)', () => {
+    const reference = (t: string, pos: number) => {
+      const from = Math.max(0, pos - 24);
+      const m = /([\p{L}\p{M}]+)[ \t\u00a0\u202f\u2009\n]+$/u.exec(t.slice(from, pos));
+      return m ? { word: m[1]!.toLowerCase(), start: from + m.index } : null;
+    };
+    const piece = fc.constantFrom('Từ', 'năm', 'from', 'x', 'ế', '\u0301', '𝐀', '5', ' ', '\u00a0', '\n', '\t', ',', '.');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const t = pieces.join('');
+        for (let pos = 0; pos <= t.length; pos++) expect(prevWord(t, pos)).toEqual(reference(t, pos));
+      }),
+      { numRuns: 1500 },
     );
   });
 
