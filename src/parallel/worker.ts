@@ -3,6 +3,7 @@
  * files it is sent, one message each, and answers with the judged parts or the error.
  */
 import { parentPort } from 'node:worker_threads';
+import { clearLoadCache } from '../load/index.js';
 import { judgeGroup } from './judge-group.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
@@ -18,6 +19,10 @@ port.on('message', (request: WorkerRequest) => {
     reply = { index: request.index, judged: judgeGroup(request.task) };
   } catch (e) {
     reply = { index: request.index, error: describe(e) };
+  } finally {
+    // A group's figures and documents are not needed once it is judged (groups are by document):
+    // a worker that judges many groups keeps none of them.
+    clearLoadCache();
   }
   try {
     port.postMessage(reply);
