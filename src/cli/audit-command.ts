@@ -109,7 +109,8 @@ function emit(
   }
   for (const name of plan.files) {
     const reporter = reporters.get(name)!;
-    writeFileAtomic(path.join(out!, reporter.fileName!), reporter.render(result, { color: false, failOn }));
+    const options = { color: false, failOn };
+    writeFileAtomic(path.join(out!, reporter.fileName!), reporter.pieces ? reporter.pieces(result, options) : reporter.render(result, options));
   }
   if (plan.stdout === 'github') appendStepSummary(result);
   const code = exitCode(result, failOn);

@@ -5,6 +5,7 @@
 import { findingSeverity } from '../judge/outcome.js';
 import type { AuditResult } from '../model.js';
 import { jsonInert } from './escape.js';
+import { jsonPieces } from './json-chunks.js';
 import type { Reporter } from './reporter.js';
 
 export function toJsonReport(audit: AuditResult) {
@@ -16,8 +17,15 @@ export function toJsonReport(audit: AuditResult) {
   };
 }
 
+/** The report's text in pieces; each is made inert on its own (no piece ends inside a JSON string). */
+function* jsonReportPieces(audit: AuditResult): Generator<string> {
+  for (const piece of jsonPieces(toJsonReport(audit))) yield jsonInert(piece);
+  yield '\n';
+}
+
 export const jsonReporter: Reporter = {
   name: 'json',
   fileName: 'tally-report.json',
-  render: (audit) => `${jsonInert(JSON.stringify(toJsonReport(audit), null, 2))}\n`,
+  render: (audit) => [...jsonReportPieces(audit)].join(''),
+  pieces: jsonReportPieces,
 };

@@ -14,4 +14,9 @@ export interface Reporter {
   /** File name written under --out; formats without one go to stdout only. */
   fileName?: string;
   render(audit: AuditResult, options: RenderOptions): string;
+  /**
+   * The same text as `render`, in pieces to write one after another (formats whose reports grow
+   * with the audit: a file of 100 000 results is never one string in memory).
+   */
+  pieces?(audit: AuditResult, options: RenderOptions): Iterable<string>;
 }

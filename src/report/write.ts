@@ -67,12 +67,17 @@ export function makeFolders(dir: string): void {
   }
 }
 
-export function writeFileAtomic(file: string, content: string): void {
+/** Pieces are gathered up to this many characters per write (one system call per piece would be slow). */
+const BATCH = 1 << 20;
+
+/** Write the text, given whole or in pieces, to a temporary file that is then renamed into place. */
+export function writeFileAtomic(file: string, content: string | Iterable<string>): void {
   makeFolders(path.dirname(file));
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     // 'wx': never write through something already there under the temporary name.
-    fs.writeFileSync(temporary, content, { flag: 'wx' });
+    if (typeof content === 'string') fs.writeFileSync(temporary, content, { flag: 'wx' });
+    else writePieces(temporary, content);
     fs.renameSync(temporary, file);
   } catch (e) {
     try {
@@ -82,4 +87,30 @@ export function writeFileAtomic(file: string, content: string): void {
     }
     throw new OutputError(`cannot write the report ${file}: ${reasonOf(e)}`);
   }
+}
+
+function writePieces(file: string, pieces: Iterable<string>): void {
+  const fd = fs.openSync(file, 'wx');
+  try {
+    let batch: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= BATCH) {
+        writeAll(fd, batch.join(''));
+        batch = [];
+        size = 0;
+      }
+    }
+    if (batch.length) writeAll(fd, batch.join(''));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** writeSync may write less than it was given: write until all of it is written. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let done = 0; done < bytes.length; ) done += fs.writeSync(fd, bytes, done, bytes.length - done);
 }

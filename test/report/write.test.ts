@@ -28,6 +28,21 @@ describe('writeFileAtomic', () => {
     expect(fs.readdirSync(path.join(dir, 'a', 'b'))).toEqual(['report.json']);
   });
 
+  it('writes a report given in pieces, gathered into large writes, byte for byte (multi-byte characters across batches too)', () => {
+    const dir = scratch();
+    const pieces = Array.from({ length: 3000 }, (_, i) => `${i}: tăng “${'đ'.repeat(i % 700)}”\n`);
+    writeFileAtomic(path.join(dir, 'report.json'), pieces);
+    expect(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')).toBe(pieces.join(''));
+    expect(fs.readdirSync(dir)).toEqual(['report.json']);
+    // A failure while the pieces are made leaves no temporary file behind.
+    function* failing() {
+      yield 'a';
+      throw new Error('disk on fire');
+    }
+    expect(failure(() => writeFileAtomic(path.join(dir, 'other.json'), failing())).message).toMatch(/^cannot write the report .*other\.json: /);
+    expect(fs.readdirSync(dir)).toEqual(['report.json']);
+  });
+
   it('a folder under /proc fails at once with the reason (Node’s own recursive mkdir spins there forever)', () => {
     const e = failure(() => writeFileAtomic('/proc/tally-x/report.json', 'x'));
     expect(e.message).toBe('cannot create the folder /proc/tally-x: the file system does not let a folder be created there');
