@@ -27,6 +27,15 @@ describe('jsonPieces', () => {
     );
   });
 
+  it('joined with compact, is JSON.stringify(value) (property)', () => {
+    fc.assert(
+      fc.property(valueArb, (value) => {
+        expect([...jsonPieces(value, { compact: true })].join('')).toBe(JSON.stringify(value));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('writes a long list in many pieces, each line indented to its depth', () => {
     const report = { tool: { name: 'tally' }, results: Array.from({ length: 100 }, (_, i) => ({ id: `r${i}`, text: 'a\nb "c"' })), empty: [], none: undefined };
     const pieces = [...jsonPieces(report)];

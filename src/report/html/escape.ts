@@ -43,7 +43,12 @@ export function raw(markup: string): Html {
  * no string inside can close the element or open a comment, whatever the rules contain.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
+  return scriptSafe(JSON.stringify(value));
+}
+
+/** JSON text made safe inside a script element, character by character (so it may come in pieces). */
+export function scriptSafe(json: string): string {
+  return json
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')

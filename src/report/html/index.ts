@@ -6,10 +6,11 @@
 import type { Reporter } from '../reporter.js';
 import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
-import { renderPage } from './template.js';
+import { pagePieces, renderPage } from './template.js';
 
 export const htmlReporter: Reporter = {
   name: 'html',
   fileName: 'tally-report.html',
   render: (audit) => renderPage(audit, { style: STYLE, script: SCRIPT }),
+  pieces: (audit) => pagePieces(audit, { style: STYLE, script: SCRIPT }),
 };
