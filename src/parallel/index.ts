@@ -1,7 +1,7 @@
 /**
  * A parallel audit (DESIGN §7: documents are independent, use all cores). The rule files are
- * grouped by the document they audit; each group is loaded and judged on a worker thread,
- * without waivers; the main thread merges the parts in the rule files' order, then applies the
+ * grouped by the document they audit; each group is loaded and judged on a worker thread or in
+ * this thread (one of the jobs), without waivers; the main thread merges the parts in the rule files' order, then applies the
  * waivers and counts exactly as `audit()` does. The result is deep-equal to `audit()`'s.
  *
  * The worker is a separate bundle, dist/worker.js, beside dist/tally.js and dist/index.js: by
@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { judgeAudit, policyOf, type AuditOptions } from '../audit.js';
 import { finishAudit, type JudgedRuleSets } from '../judge/assemble.js';
-import { findRuleFiles, loadRuleFileGuarded, loadWaiverFilesFor, releaseLoadScratch, ruleFileDocument, UsageError } from '../load/index.js';
+import { clearLoadCache, findRuleFiles, loadRuleFileGuarded, loadWaiverFilesFor, releaseLoadScratch, ruleFileDocument, UsageError } from '../load/index.js';
 import type { AuditResult } from '../model.js';
 import { groupRuleFiles, type RuleFileGroup } from './groups.js';
 import { judgeGroup, type GroupTask } from './judge-group.js';
@@ -59,6 +59,15 @@ export async function auditInGroups(options: AuditOptions, run: GroupRunner, fil
   return finishAudit(merged, { ...options, waivers });
 }
 
+/** A group judged in this thread, as a worker judges it: its figures and documents let go after. */
+function judgeGroupHere(task: GroupTask): JudgedRuleSets {
+  try {
+    return judgeGroup(task);
+  } finally {
+    clearLoadCache();
+  }
+}
+
 /**
  * `audit()` on worker threads when there is more than one document to audit and more than one
  * job; otherwise in this thread (a single document pays no worker start-up). Rejects with a
@@ -73,7 +82,7 @@ export async function auditParallel(options: ParallelAuditOptions): Promise<Audi
   return auditInGroups(
     options,
     async (tasks, groups) =>
-      tasks.length < 2 ? tasks.map(judgeGroup) : runOnWorkers(tasks, { jobs, workerUrl, weights: groups.map((g) => g.weight) }),
+      tasks.length < 2 ? tasks.map(judgeGroup) : runOnWorkers(tasks, { jobs, workerUrl, weights: groups.map((g) => g.weight), here: judgeGroupHere }),
     files,
   );
 }

@@ -1,6 +1,6 @@
 /**
- * A pool of worker threads judging groups of rule files: min(jobs, groups) workers, each sent
- * the next group (biggest first) as soon as it is free. Any failure — a group that throws, a
+ * A pool of worker threads judging groups of rule files: min(jobs, groups) workers (one fewer
+ * when this thread judges too), each sent the next group (biggest first) as soon as it is free. Any failure — a group that throws, a
  * worker that cannot start, dies or exits — stops every worker and rejects with a WorkerError;
  * the pool never waits on a worker that is gone.
  */
@@ -25,6 +25,12 @@ export interface PoolOptions {
   workerUrl: URL;
   /** Order of starting the tasks (default: as given). */
   weights?: readonly number[];
+  /**
+   * Judge tasks in this thread too, as one of the `jobs`: one worker fewer to start and warm up,
+   * and that share of the results is never copied between threads. Each worker then holds two
+   * tasks, so it has the next one while this thread is busy and cannot hand it one.
+   */
+  here?: (task: GroupTask) => JudgedRuleSets;
 }
 
 const named = (files: readonly string[]) =>
@@ -37,7 +43,10 @@ export function runOnWorkers(tasks: readonly GroupTask[], options: PoolOptions):
   const weights = options.weights;
   const queue = tasks.map((_, i) => i);
   if (weights) queue.sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
-  const size = Math.min(tasks.length, Math.max(1, Math.floor(options.jobs) || 1));
+  const jobs = Math.min(tasks.length, Math.max(1, Math.floor(options.jobs) || 1));
+  const here = options.here;
+  const size = here ? jobs - 1 : jobs;
+  const ahead = here ? 2 : 1;
 
   return new Promise((resolve, reject) => {
     const workers = new Set<Worker>();
@@ -57,17 +66,30 @@ export function runOnWorkers(tasks: readonly GroupTask[], options: PoolOptions):
       for (const w of [...workers]) stop(w);
       reject(error);
     };
-    /** The group each worker is judging, for error messages. */
-    const current = new Map<Worker, number>();
+    /** The groups each worker has been sent and not answered yet (the first is being judged). */
+    const current = new Map<Worker, number[]>();
     const feed = (worker: Worker) => {
-      const index = queue.shift();
-      if (index === undefined) return stop(worker);
-      current.set(worker, index);
-      worker.postMessage({ index, task: tasks[index]! } satisfies WorkerRequest);
+      const sent = current.get(worker) ?? [];
+      current.set(worker, sent);
+      while (sent.length < ahead) {
+        const index = queue.shift();
+        if (index === undefined) break;
+        sent.push(index);
+        worker.postMessage({ index, task: tasks[index]! } satisfies WorkerRequest);
+      }
+      if (sent.length === 0) stop(worker);
     };
     const onWhat = (worker: Worker) => {
-      const index = current.get(worker);
+      const index = current.get(worker)?.[0];
       return index === undefined ? '' : ` while judging ${named(tasks[index]!.files)}`;
+    };
+    const done = (index: number, judged: JudgedRuleSets) => {
+      results[index] = judged;
+      if (--remaining > 0) return false;
+      settled = true;
+      for (const w of [...workers]) stop(w);
+      resolve(results);
+      return true;
     };
 
     for (let i = 0; i < size; i++) {
@@ -81,14 +103,9 @@ export function runOnWorkers(tasks: readonly GroupTask[], options: PoolOptions):
           const { name, message, stack } = reply.error;
           return fail(new WorkerError(`a worker failed${onWhat(worker)}: ${name}: ${message}`, stack));
         }
-        current.delete(worker);
-        results[reply.index] = reply.judged;
-        if (--remaining === 0) {
-          settled = true;
-          for (const w of [...workers]) stop(w);
-          return resolve(results);
-        }
-        feed(worker);
+        const sent = current.get(worker) ?? [];
+        sent.splice(sent.indexOf(reply.index), 1);
+        if (!done(reply.index, reply.judged)) feed(worker);
       });
       worker.on('messageerror', (error) => fail(new WorkerError(`a worker's answer could not be read${onWhat(worker)}: ${error.message}`)));
       worker.on('error', (error) => fail(new WorkerError(`a worker failed${onWhat(worker)}: ${error.name}: ${error.message}`, error.stack)));
@@ -96,6 +113,24 @@ export function runOnWorkers(tasks: readonly GroupTask[], options: PoolOptions):
         if (!retired.has(worker)) fail(new WorkerError(`a worker stopped (exit code ${code})${onWhat(worker)}`));
       });
       feed(worker);
+    }
+    if (here) void judgeHere(here);
+
+    /** This thread's share: a task at a time, letting the workers' answers in between. */
+    async function judgeHere(judge: (task: GroupTask) => JudgedRuleSets): Promise<void> {
+      for (;;) {
+        await new Promise((next) => setImmediate(next));
+        if (settled) return;
+        const index = queue.shift();
+        if (index === undefined) return;
+        let judged: JudgedRuleSets;
+        try {
+          judged = judge(tasks[index]!);
+        } catch (e) {
+          return fail(e instanceof Error ? e : new Error(String(e)));
+        }
+        if (settled || done(index, judged)) return;
+      }
     }
   });
 }

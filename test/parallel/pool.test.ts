@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/audit.js';
 import { auditParallel, runOnWorkers, WorkerError, type GroupTask } from '../../src/parallel/index.js';
+import type { JudgedRuleSets } from '../../src/judge/assemble.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -44,6 +45,21 @@ describe('runOnWorkers', () => {
     expect(error).toBeInstanceOf(WorkerError);
     expect((error as Error).message).toMatch(/a worker failed while judging .*: TypeError: .*map/);
     expect((error as Error).stack).toMatch(/in the worker: TypeError/);
+  });
+
+  it('judges tasks in this thread too, as one of the jobs, and gives every result in task order', async () => {
+    const many: GroupTask[] = Array.from({ length: 9 }, (_, i) => ({ files: [`r${i}.yaml`], cwd: '.' }));
+    const judgedHere: number[] = [];
+    const here = (task: GroupTask) => {
+      judgedHere.push(Number(task.files[0]!.slice(1, -5)));
+      return { files: [], coverage: [{ key: task.files[0]! }] } as unknown as JudgedRuleSets;
+    };
+    // One job: no worker at all (the stub would fail any task it is given).
+    const alone = await runOnWorkers(many, { jobs: 1, workerUrl: stub('throws.mjs'), here });
+    expect(alone.map((r) => (r.coverage[0] as unknown as { key: string }).key)).toEqual(many.map((t) => t.files[0]));
+    expect(judgedHere).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    // Two jobs: a failing worker still fails the whole run, whoever judged what.
+    await expect(runOnWorkers(many, { jobs: 2, workerUrl: stub('throws.mjs'), here })).rejects.toThrow(WorkerError);
   });
 
   it('resolves with nothing to do without starting a worker', async () => {
