@@ -59,7 +59,20 @@ const set = (lo: Fraction | null, loOpen: boolean, hi: Fraction | null, hiOpen: 
  * `half` is ½ unit of the last written digit unless a looser reading says otherwise (trailing
  * zeros read as rounding: "6.600" to hundreds has ½ unit 50).
  */
-export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fraction, half: Fraction = halfUnit(n)): StatedSet {
+export function statedSet(n: WrittenNumber, reading: Reading, tolerance: Fraction, half?: Fraction): StatedSet {
+  if (half !== undefined) return setOf(n, reading, tolerance, half);
+  // A rule asks for its stated set several times (verdict, texts, diagnosis): the last one is kept
+  // per number, frozen (it is shared).
+  const last = lastSets.get(n);
+  if (last && last.reading === reading && (last.tolerance === tolerance || last.tolerance.equals(tolerance))) return last.set;
+  const set = Object.freeze(setOf(n, reading, tolerance, halfUnit(n)));
+  lastSets.set(n, { reading, tolerance, set });
+  return set;
+}
+
+const lastSets = new WeakMap<WrittenNumber, { reading: Reading; tolerance: Fraction; set: StatedSet }>();
+
+function setOf(n: WrittenNumber, reading: Reading, tolerance: Fraction, half: Fraction): StatedSet {
   const v = n.value;
   if (reading === 'range' || (n.range && reading === 'about')) {
     if (!n.range || (reading === 'range' && n.kind !== 'range'))
