@@ -1,7 +1,10 @@
 // Bundles the CLI, the library and the parallel audit's worker with esbuild: one file each, all dependencies inlined, so
 // the command starts fast and needs nothing but Node at run time.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const shared = {
   bundle: true,
@@ -19,6 +22,24 @@ const shared = {
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __tallyRequire } from 'node:module'; const require = __tallyRequire(import.meta.url);" },
 };
+
+// The schema validators are code written from the schemas (src/dev/validators.ts), before the
+// bundles that include them. The test run builds with --keep-generated: it leaves the committed
+// file as it is, for test/load/validators-generated.test.ts to say whether it is stale.
+if (!process.argv.includes('--keep-generated')) {
+  const generator = await build({ ...shared, entryPoints: ['src/dev/validators.ts'], minify: false, write: false });
+  const dir = mkdtempSync(join(tmpdir(), 'tally-build-'));
+  try {
+    writeFileSync(join(dir, 'validators.mjs'), generator.outputFiles[0].text);
+    const { generateValidators } = await import(pathToFileURL(join(dir, 'validators.mjs')).href);
+    // Written only when changed: an unchanged file keeps its time stamp.
+    for (const [file, text] of Object.entries(generateValidators())) {
+      if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 // The CLI is split in two: dist/tally.js answers `--version` and loads dist/tally-program.js (all the
 // rest) for everything else, so the version costs little more than starting Node.
@@ -43,7 +64,6 @@ execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/de
 // from the same TypeBox declarations the loader validates with, so they cannot drift.
 // Input formats go next to the rules (rules/schema/), the report's format next to the reports.
 const { schemas } = await import(`../../dist/index.js?${Date.now()}`);
-const { mkdirSync, writeFileSync } = await import('node:fs');
 for (const [name, schema] of Object.entries(schemas)) {
   const dir = name.startsWith('report') ? 'reports' : 'rules/schema';
   mkdirSync(dir, { recursive: true });
