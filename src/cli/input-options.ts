@@ -6,7 +6,8 @@
 import { statSync } from 'node:fs';
 import { Option } from 'commander';
 import type { AuditOptions } from '../audit.js';
-import { parseBytes, UsageError } from '../load/index.js';
+import { parseBytes } from '../load/policy.js';
+import { UsageError } from '../load/usage-error.js';
 
 export interface InputFlags {
   allowOutside?: string[];

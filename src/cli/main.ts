@@ -1,7 +1,7 @@
 /**
  * The `tally` executable. `tally --version` is answered before anything else is loaded: the build
- * puts program.ts (commands, reader, evaluator, reporters) in a chunk of its own that only the
- * dynamic import below loads (src/dev/build.mjs).
+ * puts program.ts (the commands' flags) in a chunk of its own that only the dynamic import below
+ * loads, and each command loads what it runs when it runs (src/dev/build.mjs).
  */
 import { VERSION } from '../version.js';
 

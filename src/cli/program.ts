@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { formatDiagnostic } from '../load/diagnostics.js';
-import { UsageError } from '../load/index.js';
+import { UsageError } from '../load/usage-error.js';
 import type { Diagnostic } from '../model.js';
 import { ciLogSafe, terminalLines, terminalSafe, terminalText } from '../report/escape.js';
 import { VERSION } from '../version.js';

@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { rm } from 'node:fs/promises';
 
 const shared = {
   bundle: true,
@@ -41,14 +42,17 @@ if (!process.argv.includes('--keep-generated')) {
   }
 }
 
-// The CLI is split in two: dist/tally.js answers `--version` and loads dist/tally-program.js (all the
-// rest) for everything else, so the version costs little more than starting Node.
+// The CLI is split in chunks, each loaded when needed: dist/tally.js answers `--version` and loads
+// the command declarations for everything else; a command's action loads what it runs, and an
+// audit the reporters of the formats chosen (src/cli/formats.ts). `--version` costs little more than
+// starting Node, `--help` does not load the audit, an audit does not load the other commands.
+await rm('dist', { recursive: true, force: true });
 await build({
   ...shared,
   entryPoints: { tally: 'src/cli/main.ts' },
   outdir: 'dist',
   splitting: true,
-  chunkNames: 'tally-[name]',
+  chunkNames: 'tally-[name]-[hash]',
   banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
 });
 await build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
