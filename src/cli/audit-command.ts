@@ -1,14 +1,16 @@
 /**
  * `tally audit [paths…]`: the command's flags. What it does is in audit-run.ts, loaded when the
- * command runs: `tally --help` and the other commands never load the audit.
+ * command runs (engine-loader.ts): `tally --help` never loads the audit.
  */
 import { type Command, Option } from 'commander';
 import type { FailOn } from '../judge/outcome.js';
 import { UsageError } from '../load/usage-error.js';
 import { FORMATS } from './formats.js';
-import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
+import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption } from './input-options.js';
 import { jobsOption } from './jobs.js';
-import { ruleOption, tagOption, type FilterFlags } from './filter-options.js';
+import { ruleOption, tagOption } from './filter-options.js';
+import { engine } from './engine-loader.js';
+import type { InputFlags, FilterFlags } from './flags.js';
 
 export interface AuditFlags extends InputFlags, FilterFlags {
   format?: string[];
@@ -45,5 +47,5 @@ export function registerAudit(program: Command): void {
     .addOption(allowOutsideOption())
     .addOption(maxDocumentSizeOption())
     .addOption(maxYamlSizeOption())
-    .action(async (paths: string[], flags: AuditFlags) => (await import('./audit-run.js')).runAudit(paths, flags));
+    .action(async (paths: string[], flags: AuditFlags) => (await engine('audit')).runAudit(paths, flags));
 }

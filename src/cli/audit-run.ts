@@ -3,31 +3,18 @@ import path from 'node:path';
 import { exitCode, type FailOn } from '../judge/outcome.js';
 import { UsageError } from '../load/index.js';
 import { auditParallel } from '../parallel/index.js';
-import type { Reporter } from '../report/reporter.js';
+import { reporters } from '../report/index.js';
 import { writeFileAtomic } from '../report/write.js';
 import type { AuditFlags } from './audit-command.js';
 import { useColor } from './color.js';
 import { cliConfig, flagOr, projectOptions } from './config.js';
-import { FORMATS, loadReporters } from './formats.js';
-import type { IncrementalAudit } from '../watch/incremental.js';
+import { watchLoop } from './watch.js';
+import { IncrementalAudit } from '../watch/incremental.js';
 import type { AuditResult } from '../model.js';
 import type { TallyConfig } from '../load/index.js';
-import { filterOf } from './filter-options.js';
+import { filterOf } from './flags.js';
 import { filterAudit } from '../judge/select.js';
-
-/** The reporters an audit's outputs need, loaded; and the GitHub job summary, when that is written. */
-interface Outputs {
-  reporters: ReadonlyMap<string, Reporter>;
-  appendStepSummary?: (result: AuditResult) => void;
-}
-
-/** What `plan` writes with: only the chosen formats are loaded (formats.ts). */
-async function outputsFor(formats: Iterable<string>): Promise<Outputs> {
-  const names = [...formats];
-  const reporters = await loadReporters(names);
-  if (!names.includes('github')) return { reporters };
-  return { reporters, appendStepSummary: (await import('./step-summary.js')).appendStepSummary };
-}
+import { appendStepSummary } from './step-summary.js';
 
 /**
  * Where each chosen format goes: without --out every format goes to stdout; with it, file
@@ -37,7 +24,7 @@ async function outputsFor(formats: Iterable<string>): Promise<Outputs> {
  */
 function planOutputs(formats: string[], out: string | undefined): { stdout?: string; files: string[] } {
   const chosen = [...new Set(formats.length ? formats : ['console'])];
-  const toStdout = chosen.filter((name) => !out || !FORMATS.get(name)!.fileName);
+  const toStdout = chosen.filter((name) => !out || !reporters.get(name)!.fileName);
   if (toStdout.length > 1) {
     const names = toStdout.map((name) => `"${name}"`).join(' and ');
     throw new UsageError(
@@ -46,7 +33,7 @@ function planOutputs(formats: string[], out: string | undefined): { stdout?: str
         : `formats ${names} would ${toStdout.length === 2 ? 'both' : 'all'} write to stdout, one after the other: give --out <dir> to write them to files there, or choose one format`,
     );
   }
-  return { ...(toStdout[0] ? { stdout: toStdout[0] } : {}), files: out ? chosen.filter((name) => FORMATS.get(name)!.fileName) : [] };
+  return { ...(toStdout[0] ? { stdout: toStdout[0] } : {}), files: out ? chosen.filter((name) => reporters.get(name)!.fileName) : [] };
 }
 
 /** The audit's options: the flags, over the project config's keys. */
@@ -62,41 +49,39 @@ export async function runAudit(paths: string[], flags: AuditFlags): Promise<void
   if (flags.watch) return watchAudit(paths, flags);
   const { formats, out, failOn, options } = auditSettings(paths, flags, cliConfig());
   const plan = planOutputs(formats, out);
-  const outputs = await outputsFor([...(plan.stdout ? [plan.stdout] : []), ...plan.files]);
   const audited = await auditParallel({ ...options, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
-  process.exitCode = emit(filterAudit(audited, filterOf(flags)), plan, outputs, { out, failOn, failOnUncovered: flags.failOnUncovered === true });
+  process.exitCode = emit(filterAudit(audited, filterOf(flags)), plan, { out, failOn, failOnUncovered: flags.failOnUncovered === true });
 }
 
 /** Print and write the chosen formats of an audit; its exit code. */
 function emit(
   result: AuditResult,
   plan: { stdout?: string; files: string[] },
-  outputs: Outputs,
   settings: { out: string | undefined; failOn: FailOn; failOnUncovered: boolean },
 ): number {
   const { out, failOn } = settings;
   if (plan.stdout) {
     const color = plan.stdout === 'console' && useColor(process.stdout);
-    process.stdout.write(outputs.reporters.get(plan.stdout)!.render(result, { color, failOn }));
+    process.stdout.write(reporters.get(plan.stdout)!.render(result, { color, failOn }));
   }
   for (const name of plan.files) {
-    const reporter = outputs.reporters.get(name)!;
+    const reporter = reporters.get(name)!;
     writeFileAtomic(path.join(out!, reporter.fileName!), reporter.render(result, { color: false, failOn }));
   }
-  if (plan.stdout === 'github') outputs.appendStepSummary!(result);
+  if (plan.stdout === 'github') appendStepSummary(result);
   const code = exitCode(result, failOn);
   const uncovered = settings.failOnUncovered && result.coverage.some((c) => c.uncovered > 0);
   return code === 0 && uncovered ? 1 : code;
 }
 
 /** One run of a watched audit (src/cli/watch.ts re-runs it): the files it read, to watch, and what it did. */
-function watchedRun(paths: string[], flags: AuditFlags, incremental: IncrementalAudit, outputs: Outputs): { read: string[]; status: string } {
+function watchedRun(paths: string[], flags: AuditFlags, incremental: IncrementalAudit): { read: string[]; status: string } {
   const started = performance.now();
   const config = cliConfig();
   const { formats, out, failOn, options } = auditSettings(paths, flags, config);
   const plan = planOutputs(formats, out);
   const run = incremental.run(options);
-  process.exitCode = emit(filterAudit(run.result, filterOf(flags)), plan, outputs, { out, failOn, failOnUncovered: flags.failOnUncovered === true });
+  process.exitCode = emit(filterAudit(run.result, filterOf(flags)), plan, { out, failOn, failOnUncovered: flags.failOnUncovered === true });
   const ms = Math.round(performance.now() - started);
   const roots = options.paths.length ? options.paths : ['rules'];
   return {
@@ -105,11 +90,9 @@ function watchedRun(paths: string[], flags: AuditFlags, incremental: Incremental
   };
 }
 
-async function watchAudit(paths: string[], flags: AuditFlags): Promise<void> {
-  // An edit of the config file may choose other formats between runs: every reporter is loaded.
-  const [outputs, { watchLoop }, { IncrementalAudit }] = await Promise.all([outputsFor(FORMATS.keys()), import('./watch.js'), import('../watch/incremental.js')]);
+function watchAudit(paths: string[], flags: AuditFlags): Promise<void> {
   const incremental = new IncrementalAudit();
   // Watched even when a run fails: the rule folders, and a config file at the working directory.
   const always = [...(paths.length ? paths : ['rules']), path.join(process.cwd(), 'tally.config.yaml')];
-  return watchLoop(() => watchedRun(paths, flags, incremental, outputs), always);
+  return watchLoop(() => watchedRun(paths, flags, incremental), always);
 }

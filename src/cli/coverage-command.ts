@@ -3,11 +3,13 @@
  * figure, ignored with a reason, or uncovered, with the share accounted for.
  * Exit codes as for `tally audit`: 2 on a usage or configuration error (a bad rule file, a
  * broken rule), 1 with --fail-on-uncovered when a number is uncovered, else 0.
- * What it does is in coverage-run.ts, loaded when the command runs.
+ * What it does is in coverage-run.ts, loaded when the command runs (engine-loader.ts).
  */
 import { type Command, Option } from 'commander';
-import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
+import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption } from './input-options.js';
 import { jobsOption } from './jobs.js';
+import { engine } from './engine-loader.js';
+import type { InputFlags } from './flags.js';
 
 export interface CoverageFlags extends InputFlags {
   format: 'console' | 'json';
@@ -28,5 +30,5 @@ export function registerCoverage(program: Command): void {
     .addOption(allowOutsideOption())
     .addOption(maxDocumentSizeOption())
     .addOption(maxYamlSizeOption())
-    .action(async (paths: string[], flags: CoverageFlags) => (await import('./coverage-run.js')).runCoverage(paths, flags));
+    .action(async (paths: string[], flags: CoverageFlags) => (await engine('audit')).runCoverage(paths, flags));
 }

@@ -3,11 +3,13 @@
  * written as a figure file and a rule file beside it (or into --out), ready to run and review.
  * Exit codes: 0 drafted (the draft loads and runs), 2 usage error (missing document, draft files
  * already there without --force, a document that does not read as the locale given).
- * What it does is in draft-run.ts, loaded when the command runs.
+ * What it does is in draft-run.ts, loaded when the command runs (engine-loader.ts).
  */
 import { type Command, Option } from 'commander';
 import type { Locale } from '../model.js';
-import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
+import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption } from './input-options.js';
+import { engine } from './engine-loader.js';
+import type { InputFlags } from './flags.js';
 
 export interface DraftFlags extends InputFlags {
   locale?: Locale;
@@ -26,5 +28,5 @@ export function registerDraft(program: Command): void {
     .addOption(allowOutsideOption())
     .addOption(maxDocumentSizeOption())
     .addOption(maxYamlSizeOption())
-    .action(async (document: string, flags: DraftFlags) => (await import('./draft-run.js')).runDraft(document, flags));
+    .action(async (document: string, flags: DraftFlags) => (await engine('draft')).runDraft(document, flags));
 }

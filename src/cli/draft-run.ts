@@ -3,7 +3,7 @@ import { policyOf } from '../audit.js';
 import { draft } from '../draft/index.js';
 import { terminalText } from '../report/escape.js';
 import type { DraftFlags } from './draft-command.js';
-import { inputOptions } from './input-options.js';
+import { inputOptions } from './flags.js';
 
 export function runDraft(document: string, flags: DraftFlags): void {
   const r = draft(document, {

@@ -3,16 +3,18 @@
  * `tally explain doc.txt:LINE:COL [paths…]`: how the number at that place was read — value,
  * interval, hedge, unit, class, and which rule of the reader decided it.
  * The explanation is built by the library (`explain`); explain-run.ts, loaded when the command
- * runs, lays it out as text for a terminal (coloured only on a TTY without NO_COLOR) or as JSON
- * for tools. This file declares the flags.
+ * runs (engine-loader.ts), lays it out as text for a terminal (coloured only on a TTY without
+ * NO_COLOR) or as JSON for tools. This file declares the flags.
  * Exit codes: 0 explained (whatever the verdict of a rule that can be judged), 2 the rule is
  * broken (verdict error: a configuration error, as in `audit`), an unknown rule id, a missing
  * path or a bad flag.
  */
 import { type Command, Option } from 'commander';
 import type { Locale } from '../model.js';
-import { ruleOption, tagOption, type FilterFlags } from './filter-options.js';
-import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption, type InputFlags } from './input-options.js';
+import { ruleOption, tagOption } from './filter-options.js';
+import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption } from './input-options.js';
+import { engine } from './engine-loader.js';
+import type { InputFlags, FilterFlags } from './flags.js';
 
 export interface ExplainFlags extends InputFlags, FilterFlags {
   format: 'text' | 'json';
@@ -34,5 +36,5 @@ export function registerExplain(program: Command): void {
     .addOption(allowOutsideOption())
     .addOption(maxDocumentSizeOption())
     .addOption(maxYamlSizeOption())
-    .action(async (id: string | undefined, paths: string[], flags: ExplainFlags) => (await import('./explain-run.js')).runExplainCommand(id, paths, flags));
+    .action(async (id: string | undefined, paths: string[], flags: ExplainFlags) => (await engine('audit')).runExplainCommand(id, paths, flags));
 }

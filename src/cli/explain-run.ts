@@ -10,7 +10,7 @@ import { UsageError } from '../load/usage-error.js';
 import type { ExplainFlags } from './explain-command.js';
 import { useColor } from './color.js';
 import { cliConfig, flagOr, projectOptions } from './config.js';
-import { filterOf } from './filter-options.js';
+import { filterOf } from './flags.js';
 
 /** The command: a rule's computation, or how the number at a place was read. */
 export function runExplainCommand(id: string | undefined, paths: string[], flags: ExplainFlags): void {

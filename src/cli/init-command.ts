@@ -1,7 +1,7 @@
 /**
  * `tally init [dir]`: scaffold a project (src/init/scaffold.ts). Nothing is overwritten: when any
  * file of the scaffold exists already, nothing is written and the run exits 2 naming them.
- * What it does is in init-run.ts, loaded when the command runs.
+ * What it does is in init-run.ts, a chunk of its own loaded when the command runs.
  */
 import type { Command } from 'commander';
 

@@ -2,6 +2,7 @@
 // the command starts fast and needs nothing but Node at run time.
 import { build } from 'esbuild';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,17 +43,41 @@ if (!process.argv.includes('--keep-generated')) {
   }
 }
 
-// The CLI is split in chunks, each loaded when needed: dist/tally.js answers `--version` and loads
-// the command declarations for everything else; a command's action loads what it runs, and an
-// audit the reporters of the formats chosen (src/cli/formats.ts). `--version` costs little more than
-// starting Node, `--help` does not load the audit, an audit does not load the other commands.
 await rm('dist', { recursive: true, force: true });
+
+// What the commands do is in CommonJS scripts (src/cli/engine-loader.ts): dist/tally-engine.cjs
+// (audit, coverage, explain) and dist/tally-draft.cjs. The CLI compiles them with a V8 code cache
+// (src/cli/code-cache.ts), which only a script can have in Node 20; a content hash names each
+// one's cache. The usage-error module is the CLI's own, not a copy (SHARED_MODULES).
+const engines = {};
+for (const [name, entry, file] of [['audit', 'src/cli/engine.ts', 'tally-engine.cjs'], ['draft', 'src/cli/draft-run.ts', 'tally-draft.cjs']]) {
+  const built = await build({
+    ...shared,
+    entryPoints: [entry],
+    outfile: `dist/${file}`,
+    format: 'cjs',
+    write: false,
+    // A script has no import.meta: its URL comes from the __filename Node's wrapper gives it.
+    define: { 'import.meta.url': '__tallyScriptUrl' },
+    banner: { js: "var __tallyScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: [{ name: 'shared', setup: (b) => b.onResolve({ filter: /\/usage-error\.js$/ }, () => ({ path: 'tally:usage-error', external: true })) }],
+  });
+  const text = built.outputFiles[0].text;
+  mkdirSync('dist', { recursive: true });
+  writeFileSync(`dist/${file}`, text);
+  engines[name] = { file, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+}
+
+// The CLI itself is split in chunks, each loaded when needed: dist/tally.js answers `--version`
+// and loads the command declarations for everything else; a command's action loads its engine.
+// `--version` costs little more than starting Node, `--help` loads no engine.
 await build({
   ...shared,
   entryPoints: { tally: 'src/cli/main.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'tally-[name]-[hash]',
+  define: { TALLY_ENGINES: JSON.stringify(JSON.stringify(engines)) },
   banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
 });
 await build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
