@@ -38,12 +38,16 @@ export function generateValidators(): Record<string, string> {
   const prelude = imports.size ? [...imports.values(), 'const cjsDefault = (m) => (typeof m === "function" ? m : m.default);'] : [];
   const left = /require\([^)]*\)/.exec(code);
   if (left) throw new Error(`validators: generated code calls ${left[0]}; import it instead (src/dev/validators.ts)`);
+  // The keys each schema allows at its top level: the messages tell a claim's keys from an
+  // assertion's, and need no schema library at run time for it.
+  const keys = Object.fromEntries(names.map((name) => [name, Object.keys((VALIDATED_SCHEMAS[name] as { properties?: object }).properties ?? {})]));
   return {
-    'src/load/validators.generated.js': [HEADER, ...prelude, code, ''].join('\n'),
+    'src/load/validators.generated.js': [HEADER, ...prelude, code, `export const keys = ${JSON.stringify(keys)};`, ''].join('\n'),
     'src/load/validators.generated.d.ts': [
       HEADER,
       "import type { ValidateFunction } from 'ajv';",
       ...names.map((name) => `export declare const ${name}: ValidateFunction;`),
+      `export declare const keys: Record<${names.map((name) => `'${name}'`).join(' | ')}, readonly string[]>;`,
       '',
     ].join('\n'),
   };

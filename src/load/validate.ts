@@ -8,7 +8,6 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../model.js';
-import { AssertionRule, ClaimRule } from './schema.js';
 import * as validators from './validators.generated.js';
 import { didYouMean } from '../suggest.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
@@ -152,8 +151,9 @@ function allowedKeys(schema: unknown): string[] {
   return Object.keys(props);
 }
 
-const CLAIM_ONLY = new Set(Object.keys(ClaimRule.properties).filter((k) => !(k in AssertionRule.properties)));
-const ASSERT_ONLY = new Set(Object.keys(AssertionRule.properties).filter((k) => !(k in ClaimRule.properties)));
+const { claim: CLAIM_KEYS, assertion: ASSERTION_KEYS } = validators.keys;
+const CLAIM_ONLY = new Set(CLAIM_KEYS.filter((k) => !ASSERTION_KEYS.includes(k)));
+const ASSERT_ONLY = new Set(ASSERTION_KEYS.filter((k) => !CLAIM_KEYS.includes(k)));
 
 // ── translation ─────────────────────────────────────────────────────────────────────────────
 

@@ -8,3 +8,4 @@ export declare const figureSpec: ValidateFunction;
 export declare const config: ValidateFunction;
 export declare const waiverTop: ValidateFunction;
 export declare const waiverSpec: ValidateFunction;
+export declare const keys: Record<'ruleTop' | 'claim' | 'assertion' | 'figureTop' | 'figureSpec' | 'config' | 'waiverTop' | 'waiverSpec', readonly string[]>;

@@ -2520,3 +2520,4 @@ validate7.errors = vErrors;
 return errors === 0;
 }
 
+export const keys = {"ruleTop":["$schema","figures","document","locale","defaults","derived","ignore","rules"],"claim":["id","severity","note","tags","description","quote","number","occurrence","expr","reading","tolerance","implies"],"assertion":["id","severity","note","tags","description","quote","occurrence","assert"],"figureTop":["$schema","document","locale","figures","tables"],"figureSpec":["quote","number","occurrence","value","cite","unknown","exact","precision","unit","description","expr","count"],"config":["$schema","rules","ignore","locale","failOn","formats","out","allowOutside","materiality"],"waiverTop":["$schema","waivers"],"waiverSpec":["rule","reason","reviewer","expires"]};

@@ -19,8 +19,12 @@ describe('generated schema validators', () => {
     for (const [file, text] of Object.entries(generated)) expect(fs.readFileSync(path.join(ROOT, file), 'utf8'), file).toBe(text);
   });
 
-  it('export one validator per validated schema and need no ajv at run time', () => {
-    expect(Object.keys(validators).sort()).toEqual(Object.keys(VALIDATED_SCHEMAS).sort());
+  it('export one validator per validated schema, with its top-level keys, and need no ajv at run time', () => {
+    const { keys, ...functions } = validators;
+    expect(Object.keys(functions).sort()).toEqual(Object.keys(VALIDATED_SCHEMAS).sort());
+    expect(keys.claim).toEqual(expect.arrayContaining(['id', 'quote', 'expr', 'reading']));
+    expect(keys.assertion).toContain('assert');
+    expect(keys.claim).not.toContain('assert');
     const code = fs.readFileSync(path.join(ROOT, 'src/load/validators.generated.js'), 'utf8');
     expect(code).not.toMatch(/require\(/);
     for (const [, from] of code.matchAll(/^import .* from "([^"]+)";$/gm)) expect(from).toMatch(/^ajv\/dist\/runtime\//);
