@@ -45,12 +45,12 @@ if (!process.argv.includes('--keep-generated')) {
 
 await rm('dist', { recursive: true, force: true });
 
-// What the commands do is in CommonJS scripts (src/cli/engine-loader.ts): dist/tally-engine.cjs
-// (audit, coverage, explain) and dist/tally-draft.cjs. The CLI compiles them with a V8 code cache
+// The CLI is CommonJS scripts that src/cli/engine-loader.ts compiles with a V8 code cache
 // (src/cli/code-cache.ts), which only a script can have in Node 20; a content hash names each
-// one's cache. The usage-error module is the CLI's own, not a copy (SHARED_MODULES).
-const engines = {};
-for (const [name, entry, file] of [['audit', 'src/cli/engine.ts', 'tally-engine.cjs'], ['draft', 'src/cli/draft-run.ts', 'tally-draft.cjs']]) {
+// one's cache. dist/tally.js answers `--version` alone and loads dist/tally-program.cjs (the
+// commands' flags) for everything else; a command then loads its engine: dist/tally-engine.cjs
+// (audit, coverage, explain) or dist/tally-draft.cjs. `--help` loads no engine.
+async function script(entry, file, options = {}) {
   const built = await build({
     ...shared,
     entryPoints: [entry],
@@ -58,26 +58,29 @@ for (const [name, entry, file] of [['audit', 'src/cli/engine.ts', 'tally-engine.
     format: 'cjs',
     write: false,
     // A script has no import.meta: its URL comes from the __filename Node's wrapper gives it.
-    define: { 'import.meta.url': '__tallyScriptUrl' },
+    define: { 'import.meta.url': '__tallyScriptUrl', ...options.define },
     banner: { js: "var __tallyScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
-    plugins: [{ name: 'shared', setup: (b) => b.onResolve({ filter: /\/usage-error\.js$/ }, () => ({ path: 'tally:usage-error', external: true })) }],
+    plugins: options.plugins ?? [],
   });
   const text = built.outputFiles[0].text;
   mkdirSync('dist', { recursive: true });
   writeFileSync(`dist/${file}`, text);
-  engines[name] = { file, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+  return { file, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) };
 }
-
-// The CLI itself is split in chunks, each loaded when needed: dist/tally.js answers `--version`
-// and loads the command declarations for everything else; a command's action loads its engine.
-// `--version` costs little more than starting Node, `--help` loads no engine.
+// The engines' usage-error module is the program's own, not a copy (SHARED_MODULES).
+const shareUsageError = { name: 'shared', setup: (b) => b.onResolve({ filter: /\/usage-error\.js$/ }, () => ({ path: 'tally:usage-error', external: true })) };
+const engines = {
+  audit: await script('src/cli/engine.ts', 'tally-engine.cjs', { plugins: [shareUsageError] }),
+  draft: await script('src/cli/draft-run.ts', 'tally-draft.cjs', { plugins: [shareUsageError] }),
+};
+const program = await script('src/cli/program.ts', 'tally-program.cjs', { define: { TALLY_ENGINES: JSON.stringify(JSON.stringify(engines)) } });
 await build({
   ...shared,
   entryPoints: { tally: 'src/cli/main.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'tally-[name]-[hash]',
-  define: { TALLY_ENGINES: JSON.stringify(JSON.stringify(engines)) },
+  define: { TALLY_ENGINES: JSON.stringify(JSON.stringify({ program })) },
   banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
 });
 await build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });

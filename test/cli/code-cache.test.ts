@@ -48,10 +48,10 @@ describe('requireWithCodeCache', () => {
   });
 });
 
-describe('the engines (dist/tally-*.cjs)', () => {
+describe('the program and its engines (dist/tally-*.cjs)', () => {
   it('make no dynamic import: vm runs them as scripts, which have no module loader', () => {
     const scripts = fs.readdirSync(path.dirname(CLI)).filter((f) => /^tally-.*\.cjs$/.test(f));
-    expect(scripts.sort()).toEqual(['tally-draft.cjs', 'tally-engine.cjs']);
+    expect(scripts.sort()).toEqual(['tally-draft.cjs', 'tally-engine.cjs', 'tally-program.cjs']);
     for (const f of scripts) expect(fs.readFileSync(path.join(path.dirname(CLI), f), 'utf8'), f).not.toMatch(/(?<![.\w$])import\(/);
   });
 });
@@ -65,25 +65,28 @@ describe('the CLI’s code cache', () => {
     const first = audit({ TALLY_CACHE_DIR: dir });
     expect(first.code).toBe(0);
     expect(first.stderr).toBe('');
-    const [name, ...others] = caches(dir);
-    expect(others).toEqual([]);
-    expect(name).toMatch(new RegExp(`^tally-engine\\.cjs-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache$`));
-    const written = fs.statSync(path.join(dir, name!));
-    expect(written.size).toBeGreaterThan(100_000);
+    // One cache for the program, one for the engine the audit ran.
+    const names = caches(dir).sort();
+    const key = `[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.v8cache`;
+    expect(names).toHaveLength(2);
+    expect(names[0]).toMatch(new RegExp(`^tally-engine\\.cjs-${key}$`));
+    expect(names[1]).toMatch(new RegExp(`^tally-program\\.cjs-${key}$`));
+    const written = names.map((name) => fs.statSync(path.join(dir, name)));
+    expect(written[0]!.size).toBeGreaterThan(100_000);
 
     const second = audit({ TALLY_CACHE_DIR: dir });
     expect(second).toEqual(first);
-    const after = fs.statSync(path.join(dir, name!));
-    expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
+    const after = names.map((name) => fs.statSync(path.join(dir, name)));
+    expect(after.map((a) => [a.ino, a.mtimeMs])).toEqual(written.map((w) => [w.ino, w.mtimeMs]));
   });
 
   it('replaces a cache V8 rejects, and the run is the same', () => {
     const dir = path.join(work, 'corrupt');
     const clean = audit({ TALLY_CACHE_DIR: dir });
-    const [name] = caches(dir);
-    fs.writeFileSync(path.join(dir, name!), 'not a code cache');
+    const name = caches(dir).find((f) => f.startsWith('tally-engine.cjs-'))!;
+    fs.writeFileSync(path.join(dir, name), 'not a code cache');
     expect(audit({ TALLY_CACHE_DIR: dir })).toEqual(clean);
-    expect(fs.statSync(path.join(dir, name!)).size).toBeGreaterThan(100_000);
+    expect(fs.statSync(path.join(dir, name)).size).toBeGreaterThan(100_000);
   });
 
   it('costs nothing but time when it cannot be written or is switched off', () => {
