@@ -3,6 +3,7 @@
  * and finds the browser (test/setup/global-setup.ts). The file lives in test/ to keep the
  * project's top level fixed, so npm test names it with --config.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -14,5 +15,7 @@ export default defineConfig({
     // Scenario tests start real processes and a browser on a 2-core machine: generous, never tight.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The CLIs the tests start keep their code cache (src/cli/code-cache.ts) here, not in the user's.
+    env: { TALLY_CACHE_DIR: path.join(os.tmpdir(), 'tally-test-code-cache') },
   },
 });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { AuditOptions } from '../audit.js';
 import { projectConfig, UsageError, type TallyConfig } from '../load/index.js';
-import { inputOptions, type InputFlags } from './input-options.js';
+import { inputOptions, type InputFlags } from './flags.js';
 import type { Diagnostic } from '../model.js';
 
 /** The config of the project the working directory is in; throws a UsageError carrying its problems. */

@@ -1,13 +1,7 @@
 /** `--rule ID` and `--tag TAG` (repeatable), shared by `audit` and `explain` (src/judge/select.ts says what they select). */
 import { Option } from 'commander';
-import type { RuleFilter } from '../judge/select.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
-
-export interface FilterFlags {
-  rule?: string[];
-  tag?: string[];
-}
 
 export function ruleOption(): Option {
   return new Option('--rule <id>', 'report only this rule (repeatable: any of them)').argParser(collect);
@@ -15,8 +9,4 @@ export function ruleOption(): Option {
 
 export function tagOption(): Option {
   return new Option('--tag <tag>', 'report only rules with this tag (repeatable: any of them; with --rule, both must match)').argParser(collect);
-}
-
-export function filterOf(flags: FilterFlags): RuleFilter {
-  return { ...(flags.rule ? { rules: flags.rule } : {}), ...(flags.tag ? { tags: flags.tag } : {}) };
 }

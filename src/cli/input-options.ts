@@ -1,18 +1,12 @@
 /**
  * Flags every command that reads rule files shares: which folders outside the project root may
  * be read (`--allow-outside`) and how large an input may be (`--max-document-size`,
- * `--max-yaml-size`). They map one to one onto the library's AuditOptions.
+ * `--max-yaml-size`). They map one to one onto the library's AuditOptions (flags.ts).
  */
 import { statSync } from 'node:fs';
 import { Option } from 'commander';
-import type { AuditOptions } from '../audit.js';
-import { parseBytes, UsageError } from '../load/index.js';
-
-export interface InputFlags {
-  allowOutside?: string[];
-  maxDocumentSize?: number;
-  maxYamlSize?: number;
-}
+import { parseBytes } from '../load/policy.js';
+import { UsageError } from '../load/usage-error.js';
 
 function size(flag: string) {
   return (value: string): number => {
@@ -44,13 +38,4 @@ export function maxDocumentSizeOption(): Option {
 /** `--max-yaml-size <size>`. */
 export function maxYamlSizeOption(): Option {
   return new Option('--max-yaml-size <size>', 'largest rule, figure, waiver or CSV file read (default 2MiB)').argParser(size('--max-yaml-size'));
-}
-
-/** The library options the flags set. */
-export function inputOptions(flags: InputFlags): Pick<AuditOptions, 'allowOutside' | 'maxDocumentSize' | 'maxYamlSize'> {
-  return {
-    ...(flags.allowOutside ? { allowOutside: flags.allowOutside } : {}),
-    ...(flags.maxDocumentSize !== undefined ? { maxDocumentSize: flags.maxDocumentSize } : {}),
-    ...(flags.maxYamlSize !== undefined ? { maxYamlSize: flags.maxYamlSize } : {}),
-  };
 }

@@ -1,6 +1,6 @@
 /** `--jobs <n>`: how many worker threads an audit may use (src/parallel/). */
 import { Option } from 'commander';
-import { UsageError } from '../load/index.js';
+import { UsageError } from '../load/usage-error.js';
 
 export function jobsOption(): Option {
   return new Option('-j, --jobs <n>', 'worker threads for audits of several documents; 1 audits in one thread (default: every core)').argParser((value: string) => {

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { formatDiagnostic } from '../load/diagnostics.js';
-import { UsageError } from '../load/index.js';
+import { UsageError } from '../load/usage-error.js';
 import type { Diagnostic } from '../model.js';
 import { ciLogSafe, terminalLines, terminalSafe, terminalText } from '../report/escape.js';
 import { VERSION } from '../version.js';
@@ -22,7 +22,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-async function main(argv: string[]): Promise<void> {
+/** Run the command `argv` names; errors become messages and exit codes, never exceptions. */
+export async function main(argv: string[]): Promise<void> {
   // Read before parsing: an internal error may happen while the flags are parsed.
   const debug = argv.includes('--debug');
   const program = new Command('tally')
@@ -61,5 +62,3 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = EXIT_USAGE;
   }
 }
-
-await main(process.argv);

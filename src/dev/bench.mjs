@@ -2,7 +2,8 @@
 // (absolute times on a shared machine drift; ratios taken side by side do not). Each row names the
 // target it is held to (issue "performance at scale"); the table ends with the machine it ran on.
 //
-//  1. start-up: `tally --version` and the bundled audit against a bare `node -e ""`;
+//  1. start-up: `tally --version`, `--help` and the bundled audit against a bare `node -e ""`, and the
+//     audit without the code cache of the CLI's scripts (a first run: src/cli/code-cache.ts);
 //  2. scale: synthetic region audits (src/dev/synthetic.mjs) of 1 000, 10 000 and 100 000 claims:
 //     wall time, cost per claim (net of a 3-claim audit's fixed cost) against the 1 000-claim run,
 //     peak memory (max RSS);
@@ -26,19 +27,19 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MAX = Number(process.env.BENCH_MAX ?? 100000);
 const CLI = path.resolve('dist/tally.js');
 
-function timeOnce(args, cwd) {
+function timeOnce(args, cwd, env = {}) {
   const started = process.hrtime.bigint();
   // stdout is not kept: a large audit's report is beyond spawnSync's buffer (and costs nothing here).
-  const run = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', ...env } });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status === null || run.status > 1) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
   return ms;
 }
 
 /** Median wall time of RUNS runs after one warm-up, plus the peak RSS of one instrumented run. */
-function measure(args, cwd = process.cwd(), runs = RUNS) {
-  timeOnce(args, cwd);
-  const times = Array.from({ length: runs }, () => timeOnce(args, cwd)).sort((a, b) => a - b);
+function measure(args, cwd = process.cwd(), runs = RUNS, env = {}) {
+  timeOnce(args, cwd, env);
+  const times = Array.from({ length: runs }, () => timeOnce(args, cwd, env)).sort((a, b) => a - b);
   return { median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1) };
 }
 
@@ -69,10 +70,14 @@ const audit = (extra = []) => [CLI, 'audit', 'rules.yaml', '--fail-on', 'never',
 // 1. Start-up.
 const bare = measure(['-e', '']);
 const startup = measure([CLI, '--version']);
+const help = measure([CLI, '--help']);
 const bundled = measure([CLI, 'audit', '--fail-on', 'never']);
+const uncached = measure([CLI, 'audit', '--fail-on', 'never'], process.cwd(), RUNS, { TALLY_NO_CACHE: '1' });
 row('node -e "" (baseline)', bare, 1, 'baseline');
 row('tally --version', startup, startup.median / bare.median, 'vs bare node', '≤ ×2');
+row('tally --help', help, help.median / bare.median, 'vs bare node');
 row('tally audit (bundled rules)', bundled, bundled.median / bare.median, 'vs bare node', '≤ ×3');
+row('same, without the code cache (a first run)', uncached, uncached.median / bare.median, 'vs bare node');
 
 // 2. Scale: cost per claim, net of what any audit costs (an audit of one sentence, three claims:
 // the program loaded, its validators, the JIT's first compilations), against the smallest audit.

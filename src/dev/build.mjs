@@ -1,7 +1,12 @@
 // Bundles the CLI, the library and the parallel audit's worker with esbuild: one file each, all dependencies inlined, so
 // the command starts fast and needs nothing but Node at run time.
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rm } from 'node:fs/promises';
 
 const shared = {
   bundle: true,
@@ -20,14 +25,62 @@ const shared = {
   banner: { js: "import { createRequire as __tallyRequire } from 'node:module'; const require = __tallyRequire(import.meta.url);" },
 };
 
-// The CLI is split in two: dist/tally.js answers `--version` and loads dist/tally-program.js (all the
-// rest) for everything else, so the version costs little more than starting Node.
+// The schema validators are code written from the schemas (src/dev/validators.ts), before the
+// bundles that include them. The test run builds with --keep-generated: it leaves the committed
+// file as it is, for test/load/validators-generated.test.ts to say whether it is stale.
+if (!process.argv.includes('--keep-generated')) {
+  const generator = await build({ ...shared, entryPoints: ['src/dev/validators.ts'], minify: false, write: false });
+  const dir = mkdtempSync(join(tmpdir(), 'tally-build-'));
+  try {
+    writeFileSync(join(dir, 'validators.mjs'), generator.outputFiles[0].text);
+    const { generateValidators } = await import(pathToFileURL(join(dir, 'validators.mjs')).href);
+    // Written only when changed: an unchanged file keeps its time stamp.
+    for (const [file, text] of Object.entries(generateValidators())) {
+      if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await rm('dist', { recursive: true, force: true });
+
+// The CLI is CommonJS scripts that src/cli/engine-loader.ts compiles with a V8 code cache
+// (src/cli/code-cache.ts), which only a script can have in Node 20; a content hash names each
+// one's cache. dist/tally.js answers `--version` alone and loads dist/tally-program.cjs (the
+// commands' flags) for everything else; a command then loads its engine: dist/tally-engine.cjs
+// (audit, coverage, explain) or dist/tally-draft.cjs. `--help` loads no engine.
+async function script(entry, file, options = {}) {
+  const built = await build({
+    ...shared,
+    entryPoints: [entry],
+    outfile: `dist/${file}`,
+    format: 'cjs',
+    write: false,
+    // A script has no import.meta: its URL comes from the __filename Node's wrapper gives it.
+    define: { 'import.meta.url': '__tallyScriptUrl', ...options.define },
+    banner: { js: "var __tallyScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
+    plugins: options.plugins ?? [],
+  });
+  const text = built.outputFiles[0].text;
+  mkdirSync('dist', { recursive: true });
+  writeFileSync(`dist/${file}`, text);
+  return { file, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+}
+// The engines' usage-error module is the program's own, not a copy (SHARED_MODULES).
+const shareUsageError = { name: 'shared', setup: (b) => b.onResolve({ filter: /\/usage-error\.js$/ }, () => ({ path: 'tally:usage-error', external: true })) };
+const engines = {
+  audit: await script('src/cli/engine.ts', 'tally-engine.cjs', { plugins: [shareUsageError] }),
+  draft: await script('src/cli/draft-run.ts', 'tally-draft.cjs', { plugins: [shareUsageError] }),
+};
+const program = await script('src/cli/program.ts', 'tally-program.cjs', { define: { TALLY_ENGINES: JSON.stringify(JSON.stringify(engines)) } });
 await build({
   ...shared,
   entryPoints: { tally: 'src/cli/main.ts' },
   outdir: 'dist',
   splitting: true,
-  chunkNames: 'tally-[name]',
+  chunkNames: 'tally-[name]-[hash]',
+  define: { TALLY_ENGINES: JSON.stringify(JSON.stringify({ program })) },
   banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` },
 });
 await build({ ...shared, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
@@ -43,7 +96,6 @@ execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'src/de
 // from the same TypeBox declarations the loader validates with, so they cannot drift.
 // Input formats go next to the rules (rules/schema/), the report's format next to the reports.
 const { schemas } = await import(`../../dist/index.js?${Date.now()}`);
-const { mkdirSync, writeFileSync } = await import('node:fs');
 for (const [name, schema] of Object.entries(schemas)) {
   const dir = name.startsWith('report') ? 'reports' : 'rules/schema';
   mkdirSync(dir, { recursive: true });

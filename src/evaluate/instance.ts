@@ -51,8 +51,12 @@ type Factory = FactoryFunction<unknown> & { fn: string; dependencies: readonly s
  */
 function parseFactories(): FactoryFunctionMap {
   const byName = new Map<string, Factory>();
+  // The dependency maps share their sub-maps: each is walked once (walking every path took ms).
+  const walked = new Set<FactoryFunctionMap>();
   const collect = (map: FactoryFunctionMap | undefined): void => {
-    for (const v of Object.values(map ?? {})) {
+    if (!map || walked.has(map)) return;
+    walked.add(map);
+    for (const v of Object.values(map)) {
       if (typeof v === 'function') byName.set((v as Factory).fn, v as Factory);
       else collect(v);
     }

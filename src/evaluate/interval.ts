@@ -132,13 +132,18 @@ export function bitLength(n: bigint): number {
   return m === 0n ? 0 : m.toString(16).length * 4; // an upper bound within 3 bits is enough here
 }
 
+const BIG = 1n << BigInt(BIG_BITS);
+const within = (n: bigint): boolean => n < BIG && n > -BIG;
+
 /**
  * x rounded toward −∞ ('down') or +∞ ('up') to ROUND_BITS significant bits, when it is oversized;
  * a magnitude beyond 2^MAX_MAGNITUDE_BITS is an EvaluationError, one below its inverse is rounded
  * outward to 0 or ±2^−MAX_MAGNITUDE_BITS.
  */
 export function roundBound(x: Fraction, direction: 'down' | 'up'): Fraction {
-  if (bitLength(x.n) <= BIG_BITS && bitLength(x.d) <= BIG_BITS) return x;
+  // bitLength(v) <= BIG_BITS exactly when |v| < 2^BIG_BITS (it counts hex digits): compared
+  // without writing the number out, as every arithmetic step checks both ends of its result.
+  if (within(x.n) && within(x.d)) return x;
   const magnitude = bitLength(x.n) - bitLength(x.d);
   if (magnitude > MAX_MAGNITUDE_BITS) throw new EvaluationError(`a value is too large (beyond 2^${MAX_MAGNITUDE_BITS}, about 10^2466)`);
   if (magnitude < -MAX_MAGNITUDE_BITS) {

@@ -7,6 +7,7 @@ import { inputFiles } from './files.js';
 import { confinementFor, refusal } from './confine.js';
 import { DEFAULT_MAX_YAML_BYTES, loadPolicy, type LoadPolicy } from './policy.js';
 import { readInput } from './read-input.js';
+import { UsageError } from './usage-error.js';
 
 export { loadRuleFile, loadRuleFileGuarded, loadRuleFiles, type LoadRuleFileOptions } from './rules.js';
 export { parseTolerance, DEFAULT_TOLERANCE } from './rule.js';
@@ -30,13 +31,7 @@ export { loadPolicy, formatBytes, parseBytes, type LoadPolicy } from './policy.j
 export { confinementFor, refusal, type Confinement } from './confine.js';
 export { loadWaiverFile, loadWaiverFilesFor, findWaiverFile, isCalendarDate, WAIVER_FILE_NAMES, type LoadedWaiver, type WaiverFileResult } from './waivers.js';
 
-/** A problem with how tally was called (a missing path, an unknown flag): exit code 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError } from './usage-error.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 /** A top-level `rules:` key (plain or quoted), as in a rule file. */

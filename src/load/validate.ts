@@ -3,59 +3,18 @@
  * every problem of the file at once, each at the line:col of the offending key or value, with
  * "did you mean" for misspelt keys and enum values.
  *
- * A rule file is validated in two steps so the messages stay clear: the top level against
- * `RuleFile` with its `rules` items relaxed, then each rule against `AssertionRule` when it has
- * an `assert` key and `ClaimRule` otherwise (instead of one anyOf whose errors mix both shapes).
+ * The validators are compiled at build time (validated-schemas.ts says which, and why a rule file
+ * is validated in two steps).
  */
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { schemaValidator } from './ajv.js';
-import { Type, type TSchema } from '@sinclair/typebox';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../model.js';
-import { AssertionRule, ClaimRule, ConfigFile, FigureFile, FigureSpec, RuleFile } from './schema.js';
+import * as validators from './validators.generated.js';
 import { didYouMean } from '../suggest.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
 import { pointerToPath, type ParsedYaml } from './yaml.js';
 import { isObject } from './plain.js';
 
 type FileKind = 'rule' | 'figure' | 'config';
-
-interface Compiled {
-  ruleTop: ValidateFunction;
-  claim: ValidateFunction;
-  assertion: ValidateFunction;
-  figureTop: ValidateFunction;
-  figureSpec: ValidateFunction;
-  config: ValidateFunction;
-}
-
-let compiled: Compiled | undefined;
-
-/** The rule file's top level with each rule accepted as anything (rules are checked one by one). */
-const RelaxedRuleFile: TSchema = Type.Object(
-  { ...RuleFile.properties, rules: Type.Array(Type.Unknown()) },
-  { additionalProperties: false },
-);
-
-/** The figure file's top level with each figure accepted as anything (figures are checked one by one). */
-const RelaxedFigureFile: TSchema = Type.Object(
-  { ...FigureFile.properties, figures: Type.Record(Type.String(), Type.Unknown()) },
-  { additionalProperties: false },
-);
-
-function compile(): Compiled {
-  if (!compiled) {
-    const ajv = schemaValidator();
-    compiled = {
-      ruleTop: ajv.compile(RelaxedRuleFile),
-      claim: ajv.compile(ClaimRule),
-      assertion: ajv.compile(AssertionRule),
-      figureTop: ajv.compile(RelaxedFigureFile),
-      figureSpec: ajv.compile(FigureSpec),
-      config: ajv.compile(ConfigFile),
-    };
-  }
-  return compiled;
-}
 
 /** Schema problems of a rule file: of the file as a whole, and of each rule by its index. */
 export interface RuleFileValidation {
@@ -70,12 +29,11 @@ export interface RuleFileValidation {
  * key in one rule must not cost the file's other rules their results.
  */
 export function validateRuleFileDetailed(value: unknown, yaml: ParsedYaml): RuleFileValidation {
-  const c = compile();
-  const file = c.ruleTop(value) ? [] : translate(c.ruleTop.errors ?? [], '', yaml, 'rule', value);
+  const file = validators.ruleTop(value) ? [] : translate(validators.ruleTop.errors ?? [], '', yaml, 'rule', value);
   const rules = new Map<number, Diagnostic[]>();
   if (isObject(value) && Array.isArray(value.rules)) {
     value.rules.forEach((rule, i) => {
-      const v = isObject(rule) && 'assert' in rule ? c.assertion : c.claim;
+      const v = isObject(rule) && 'assert' in rule ? validators.assertion : validators.claim;
       if (!v(rule)) rules.set(i, sortDiagnostics(dedupe(translate(v.errors ?? [], `/rules/${i}`, yaml, 'rule', value))));
     });
   }
@@ -90,8 +48,7 @@ export function validateRuleFile(value: unknown, yaml: ParsedYaml): Diagnostic[]
 
 /** Validate the plain value of a config file (`tally.config.yaml`). Every schema problem, in reading order. */
 export function validateConfigFile(value: unknown, yaml: ParsedYaml): Diagnostic[] {
-  const c = compile();
-  return c.config(value) ? [] : sortDiagnostics(dedupe(translate(c.config.errors ?? [], '', yaml, 'config', value)));
+  return validators.config(value) ? [] : sortDiagnostics(dedupe(translate(validators.config.errors ?? [], '', yaml, 'config', value)));
 }
 
 /** Schema problems of a figure file: of the file as a whole, and of each figure by id. */
@@ -104,14 +61,13 @@ export interface FigureFileValidation {
 
 /** Validate the plain value of a figure file (against `FigureFile`, one figure at a time). */
 export function validateFigureFileDetailed(value: unknown, yaml: ParsedYaml): FigureFileValidation {
-  const c = compile();
-  const file = c.figureTop(value) ? [] : translate(c.figureTop.errors ?? [], '', yaml, 'figure', value);
+  const file = validators.figureTop(value) ? [] : translate(validators.figureTop.errors ?? [], '', yaml, 'figure', value);
   const figures = new Map<string, Diagnostic[]>();
   if (isObject(value) && isObject(value.figures)) {
     for (const [id, spec] of Object.entries(value.figures)) {
-      if (c.figureSpec(spec)) continue;
+      if (validators.figureSpec(spec)) continue;
       const pointer = `/figures/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      figures.set(id, sortDiagnostics(dedupe(translate(c.figureSpec.errors ?? [], pointer, yaml, 'figure', value))));
+      figures.set(id, sortDiagnostics(dedupe(translate(validators.figureSpec.errors ?? [], pointer, yaml, 'figure', value))));
     }
   }
   return { file: sortDiagnostics(dedupe(file)), figures };
@@ -195,8 +151,9 @@ function allowedKeys(schema: unknown): string[] {
   return Object.keys(props);
 }
 
-const CLAIM_ONLY = new Set(Object.keys(ClaimRule.properties).filter((k) => !(k in AssertionRule.properties)));
-const ASSERT_ONLY = new Set(Object.keys(AssertionRule.properties).filter((k) => !(k in ClaimRule.properties)));
+const { claim: CLAIM_KEYS, assertion: ASSERTION_KEYS } = validators.keys;
+const CLAIM_ONLY = new Set(CLAIM_KEYS.filter((k) => !ASSERTION_KEYS.includes(k)));
+const ASSERT_ONLY = new Set(ASSERTION_KEYS.filter((k) => !CLAIM_KEYS.includes(k)));
 
 // ── translation ─────────────────────────────────────────────────────────────────────────────
 

@@ -6,12 +6,12 @@
  */
 import { inputFiles } from './files.js';
 import { dirname, join } from 'node:path';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { schemaValidator } from './ajv.js';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic, Position, Waiver } from '../model.js';
 import { didYouMean } from '../suggest.js';
 import { makeDiagnostic, sortDiagnostics } from './diagnostics.js';
-import { WaiverFile, WaiverSpec } from './schema.js';
+import type { WaiverSpec } from './schema.js';
+import { waiverSpec, waiverTop } from './validators.generated.js';
 import { pointerToPath, readYamlFile, type ParsedYaml, type YamlLimits } from './yaml.js';
 import { isObject } from './plain.js';
 
@@ -45,17 +45,6 @@ export function findWaiverFile(folder: string): string | undefined {
     if (inputFiles().kindOf(p) !== undefined) return p;
   }
   return undefined;
-}
-
-let validators: { file: ValidateFunction; entry: ValidateFunction } | undefined;
-
-function validate() {
-  if (!validators) {
-    const ajv = schemaValidator();
-    const relaxed = { ...WaiverFile, properties: { ...WaiverFile.properties, waivers: { type: 'array' } } };
-    validators = { file: ajv.compile(relaxed), entry: ajv.compile(WaiverSpec) };
-  }
-  return validators;
 }
 
 function show(v: unknown): string {
@@ -123,10 +112,9 @@ export function loadWaiverFile(path: string, limits: YamlLimits = {}): WaiverFil
   };
   // An empty file (every waiver removed) is no waivers, not an error.
   if (y.fatal || y.value === null || y.value === undefined) return result;
-  const v = validate();
   const value = y.value;
-  if (!v.file(value)) {
-    for (const e of v.file.errors ?? []) result.diagnostics.push(translate(e, '', y));
+  if (!waiverTop(value)) {
+    for (const e of waiverTop.errors ?? []) result.diagnostics.push(translate(e, '', y));
   }
   if (!isObject(value) || !Array.isArray(value.waivers)) {
     result.diagnostics = sortDiagnostics(result.diagnostics);
@@ -135,8 +123,8 @@ export function loadWaiverFile(path: string, limits: YamlLimits = {}): WaiverFil
   const seen = new Map<string, Position>();
   value.waivers.forEach((entry, i) => {
     const prefix = `/waivers/${i}`;
-    if (!v.entry(entry)) {
-      for (const e of v.entry.errors ?? []) result.diagnostics.push(translate(e, prefix, y));
+    if (!waiverSpec(entry)) {
+      for (const e of waiverSpec.errors ?? []) result.diagnostics.push(translate(e, prefix, y));
       return;
     }
     const spec = entry as WaiverSpec;

@@ -1,7 +1,7 @@
 /** The law of config and flags: a flag given wins over its config key; a key the flags leave unset comes from the config. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditSettings } from '../../src/cli/audit-command.js';
+import { auditSettings } from '../../src/cli/audit-run.js';
 import type { TallyConfig } from '../../src/load/index.js';
 
 const failOn = fc.constantFrom('error' as const, 'warning' as const, 'info' as const, 'never' as const);

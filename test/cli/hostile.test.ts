@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audit, explain } from '../../src/audit.js';
-import { renderExplanation } from '../../src/cli/explain-command.js';
+import { renderExplanation } from '../../src/cli/explain-run.js';
 import { reporters } from '../../src/report/index.js';
 import { DANGEROUS, isCommand } from '../report/inert.js';
 import { parseXml } from '../report/xml.js';

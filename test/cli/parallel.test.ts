@@ -28,8 +28,8 @@ function auditInto(args: string[]) {
 function cliWithWorker(worker?: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tally-worker-'));
   fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
-  // The CLI is dist/tally.js and the chunks it loads (dist/tally-*.js), without the worker.
-  for (const f of fs.readdirSync(path.dirname(CLI)).filter((f) => /^tally(-.*)?\.js$/.test(f))) {
+  // The CLI is dist/tally.js and the chunks and engines it loads (dist/tally-*.js, dist/tally-*.cjs), without the worker.
+  for (const f of fs.readdirSync(path.dirname(CLI)).filter((f) => /^tally(-.*)?\.c?js$/.test(f))) {
     fs.copyFileSync(path.join(path.dirname(CLI), f), path.join(dir, f));
   }
   if (worker !== undefined) fs.writeFileSync(path.join(dir, 'worker.js'), worker);

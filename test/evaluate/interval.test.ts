@@ -150,6 +150,19 @@ describe('oversized bounds are rounded outward, so crafted powers stay cheap and
     expect(I.bitLength(nested.hi.n)).toBeLessThan(4096);
   });
 
+  it('roundBound leaves a bound as it is exactly when its numerator and denominator have at most 1024 bits (property)', () => {
+    const near = fc.integer({ min: 1000, max: 1030 }).chain((bits) => fc.bigInt({ min: 1n << BigInt(bits - 1), max: (1n << BigInt(bits)) - 1n }));
+    fc.assert(
+      fc.property(near, fc.oneof(near, fc.bigInt({ min: 1n, max: 1000n })), fc.boolean(), fc.boolean(), (a, b, swap, neg) => {
+        const [n, d] = swap ? [b, a] : [a, b];
+        const x = new Fraction(neg ? -n : n, d);
+        const small = I.bitLength(x.n) <= 1024 && I.bitLength(x.d) <= 1024;
+        expect(I.roundBound(x, 'down') === x && I.roundBound(x, 'up') === x).toBe(small);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('roundBound moves each way by at most 2^-250 relative (property)', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 1n, max: 1n << 2000n }), fc.bigInt({ min: 1n, max: 1n << 2000n }), fc.boolean(), (n, d, neg) => {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { explain, judgeAudit, loadAudit } from '../../src/audit.js';
 import { UsageError } from '../../src/load/index.js';
 import type { AuditResult } from '../../src/model.js';
-import { renderExplanation } from '../../src/cli/explain-command.js';
+import { renderExplanation } from '../../src/cli/explain-run.js';
 import { reporters } from '../../src/report/index.js';
 import { DANGEROUS, isCommand, outsideCodeSpans, runnerParse } from '../report/inert.js';
 import { parseXml } from '../report/xml.js';

@@ -29,6 +29,23 @@ describe('scanNumbers, vi-VN', () => {
     ]);
   });
 
+  it('reads a number after a day, month, quarter, week or time word as a date of that kind, within its range', () => {
+    const dated = (text: string, locale: Locale = 'vi-VN') => scanNumbers(text, locale).map((n) => [n.text, n.kind === 'date' ? n.why : n.kind]);
+    const after = (kind: string, word: string) => `date: a ${kind} number after "${word}"`;
+    expect(dated('ngày 30, tháng 11, quý 2, tuần 5, lúc 7, vào lúc 9')).toEqual([
+      ['30', after('day', 'ngày')], ['11', after('month', 'tháng')], ['2', after('quarter', 'quý')],
+      ['5', after('week', 'tuần')], ['7', after('time', 'lúc')], ['9', after('time', 'lúc')],
+    ]);
+    expect(dated('NGÀY 5 và Tháng 12; quarter 3, week 52', 'en')).toEqual([
+      ['5', after('day', 'NGÀY')], ['12', after('month', 'Tháng')], ['3', after('quarter', 'quarter')], ['52', after('week', 'week')],
+    ]);
+    // Out of each kind's range, or not after the word itself: quantities.
+    expect(dated('ngày 0, ngày 32, tháng 13, quý 5, tuần 54, lúc 24, ngày 32/8, ngày 27/13')).toEqual(
+      ['0', '32', '13', '5', '54', '24', '32/8', '27/13'].map((t) => [t, 'quantity']),
+    );
+    expect(dated('chủ nhật 5, thángx 5, ngàyngày 5')).toEqual([['5', 'quantity'], ['5', 'quantity'], ['5', 'quantity']]);
+  });
+
   it('classifies road names, codes glued to letters and labels, and skips Roman numerals', () => {
     expect(scan('Quốc lộ 4B, dịch COVID-19, cúm H5N1')).toEqual([['name', '4B', '4'], ['identifier', 'COVID-19', '19'], ['identifier', 'H5N1', '5']]);
     expect(scan('Đại hội XIII, lần thứ XVII, quý II')).toEqual([]);

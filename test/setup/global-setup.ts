@@ -17,6 +17,7 @@ declare module 'vitest' {
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export default async function setup(project: TestProject): Promise<void> {
-  execFileSync(process.execPath, [path.join(ROOT, 'src/dev/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  // --keep-generated: the committed validators are tested as they are (test/load/validators-generated.test.ts).
+  execFileSync(process.execPath, [path.join(ROOT, 'src/dev/build.mjs'), '--keep-generated'], { cwd: ROOT, stdio: 'inherit' });
   project.provide('chromium', await findChromium());
 }
