@@ -79,7 +79,7 @@ function readIfThere(file: string): Buffer | undefined {
 function writeCache(file: string, prefix: string, script: Script): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    makeFolder(path.dirname(file));
     writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
     renameSync(tmp, file);
     removeStale(file, prefix);
@@ -91,6 +91,28 @@ function writeCache(file: string, prefix: string, script: Script): void {
       // The folder itself is unusable: there is no file to remove.
     }
   }
+}
+
+/**
+ * `mkdir -p` that always ends: Node's recursive mkdir retries forever, at 100 % CPU, where the file
+ * system answers ENOENT for a parent that exists (a folder under /proc). Missing folders are found
+ * first, then each is created once; any refusal throws.
+ */
+function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; ; ) {
+    try {
+      statSync(d);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      missing.push(d);
+      const up = path.dirname(d);
+      if (up === d) break;
+      d = up;
+    }
+  }
+  for (const folder of missing.reverse()) mkdirSync(folder, { mode: 0o700 });
 }
 
 /** Caches of this bundle for other contents or Node versions, untouched for a month. */
