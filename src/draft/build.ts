@@ -11,6 +11,7 @@ import { IdMaker } from './ids.js';
 import { linkClaims, timeLabel, type FigureRef } from './link.js';
 import { quoteFor } from './quotes.js';
 import { figureFileText, ruleFileText, type FigureOut, type RuleOut, type Todo } from './write-yaml.js';
+import { byCodeUnits } from '../compare.js';
 
 export interface DraftLayout {
   /** The document's file name, for the header comments. */
@@ -70,7 +71,7 @@ export function buildDraft(doc: AuditedDocument, layout: DraftLayout, excluded: 
   const ruleIds = new IdMaker('-', 'claim');
   const named = drafted
     .map((r) => ({ r, id: ruleIds.make(r.topic, SHORT[r.pattern] ?? r.pattern, timeLabel(r.time)), at: r.core.start }))
-    .sort((a, b) => a.at - b.at || a.r.pattern.localeCompare(b.r.pattern));
+    .sort((a, b) => a.at - b.at || byCodeUnits(a.r.pattern, b.r.pattern));
   const kept = named.filter((x) => !excluded.has(x.id));
 
   // Figures: the stated ones in document order, then the unknown ones in the order rules name them.

@@ -17,6 +17,7 @@ import { agreementResults } from './implied/results.js';
 import { judgeRule } from './judge-rule.js';
 import { findingSeverity, summarize } from './outcome.js';
 import { applyWaivers, resolveToday, type Today } from './waive.js';
+import { byCodeUnits } from '../compare.js';
 
 type Input = AuditResult['inputs'][number];
 
@@ -164,11 +165,11 @@ export function finishAudit(judged: JudgedRuleSets, options: FinishOptions = {})
   }
   return {
     tool: { name: 'tally', version: VERSION },
-    inputs: [...inputs.values()].sort((a, b) => a.role.localeCompare(b.role) || a.path.localeCompare(b.path)),
-    documents: [...documents.values()].sort((a, b) => a.path.localeCompare(b.path)),
+    inputs: [...inputs.values()].sort((a, b) => byCodeUnits(a.role, b.role) || byCodeUnits(a.path, b.path)),
+    documents: [...documents.values()].sort((a, b) => byCodeUnits(a.path, b.path)),
     results,
     diagnostics: diagnostics.map((d) => ({ ...d, message: relText(d.message), position: relocate(d.position) })),
-    coverage: coverage.coverage.map((c) => ({ ...c, path: rel(c.path) })).sort((a, b) => a.path.localeCompare(b.path)),
+    coverage: coverage.coverage.map((c) => ({ ...c, path: rel(c.path) })).sort((a, b) => byCodeUnits(a.path, b.path)),
     summary: summarize(results),
   };
 }

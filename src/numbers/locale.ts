@@ -8,6 +8,7 @@
 import type { Locale, UnitInfo } from '../model.js';
 import { isWordChar, matchPhrase, matchWord } from './text.js';
 import { byFirstChar, matchSuffixUnit, nextWord, unitInfoOf } from './units.js';
+import { byCodeUnits } from '../compare.js';
 
 export { SPACE, isWordChar, skipSpaces, matchWord } from './text.js';
 export { SUFFIX_UNITS, PREFIX_UNITS, matchSuffixUnit, matchPrefixUnit, isPrefixSymbol, isPpWord } from './units.js';
@@ -34,7 +35,7 @@ export interface LocaleTable {
 }
 
 const byLengthDesc = <T extends { word: string }>(xs: T[]): T[] =>
-  [...xs].sort((a, b) => b.word.length - a.word.length || a.word.localeCompare(b.word));
+  [...xs].sort((a, b) => b.word.length - a.word.length || byCodeUnits(a.word, b.word));
 
 /** Scale words written out, in both languages: a text may mix them ("45.481 tỷ", "45,481 billion"). */
 const WORDS: ScaleWord[] = [

@@ -15,6 +15,7 @@
  */
 import type { Dimension, Locale, UnitInfo } from '../model.js';
 import { isWordChar, matchWord, skipSpaces } from './text.js';
+import { byCodeUnits } from '../compare.js';
 
 export interface UnitWord {
   /** As matched; internal single spaces match any run of whitespace. */
@@ -135,7 +136,7 @@ const UNIT_WORDS: UnitWord[] = [
 
 /** Longest first, so "điểm phần trăm" wins over "phần trăm", "hộ gia đình" over "hộ". */
 export const SUFFIX_UNITS: readonly UnitWord[] = [...UNIT_WORDS].sort(
-  (a, b) => b.word.length - a.word.length || a.word.localeCompare(b.word),
+  (a, b) => b.word.length - a.word.length || byCodeUnits(a.word, b.word),
 );
 export const PREFIX_UNITS: readonly UnitWord[] = SUFFIX_UNITS.filter((u) => u.prefix);
 const SUFFIXES = SUFFIX_UNITS.filter((u) => !u.prefix);
