@@ -11,6 +11,8 @@ import { statedSet } from '../../numbers/index.js';
 import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js';
 import { linkedExpression } from '../linker.js';
 import { costOf } from '../../evaluate/program.js';
+import { floatPlanOf, type FloatPlan } from '../../evaluate/float-bounds.js';
+import { boundsOver, fillBox, quickMeets } from './quick.js';
 import { variableOf } from '../variables.js';
 import type { NeededValues } from './implied.js';
 
@@ -55,17 +57,30 @@ function compiledFor(c: DiagnoseContext, change: Change): CompiledExpression | n
   return r.ok ? r.compiled : null;
 }
 
-/** The enclosure of the (changed) expression, or null when it cannot be evaluated (e.g. ÷ 0) or the budget is spent. */
-export function evaluateWith(c: DiagnoseContext, change: Change = {}): Value | null {
-  const compiled = compiledFor(c, change);
-  if (!compiled || !c.budget.charge(costOf(compiled.program))) return null;
+/**
+ * Charge one evaluation of the (changed) expression to the budget: false when there is nothing to
+ * evaluate or the budget is spent (then the evaluation gives nothing, as `evaluateWith` says).
+ */
+export function chargeEvaluation(c: DiagnoseContext, compiled: CompiledExpression | null): compiled is CompiledExpression {
+  return compiled !== null && c.budget.charge(costOf(compiled.program));
+}
+
+/** The exact enclosure over the scope, or null where it cannot be evaluated (÷ 0, an even root of a negative). */
+export function exactValue(compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>): Value | null {
   try {
-    return compiled.evaluate(change.scope ?? c.scope);
+    return compiled.evaluate(scope);
   } catch {
     // An evaluation error (a division by an interval containing 0, an even root of a negative)
     // means the changed rule does not hold; it is not a problem of the rule.
     return null;
   }
+}
+
+/** The enclosure of the (changed) expression, or null when it cannot be evaluated (e.g. ÷ 0) or the budget is spent. */
+export function evaluateWith(c: DiagnoseContext, change: Change = {}): Value | null {
+  const compiled = compiledFor(c, change);
+  if (!chargeEvaluation(c, compiled)) return null;
+  return exactValue(compiled, change.scope ?? c.scope);
 }
 
 /** The number the (changed) expression gives over the box, or null (not a number, or cannot be evaluated). */
@@ -76,7 +91,17 @@ export function computeWith(c: DiagnoseContext, change: Change = {}): Interval |
 
 /** The stated set of a claim under the change. */
 export function setWith(c: ClaimContext, change: Change = {}): StatedSet {
+  if (change.stated === undefined && change.reading === undefined) return ownSet(c.rule);
   return statedSet(change.stated ?? c.rule.stated, change.reading ?? c.rule.reading, c.rule.tolerance);
+}
+
+/** A claim's own stated set, once per rule: every slip asks first whether the claim holds as written. */
+const ownSets = new WeakMap<LoadedClaimRule, StatedSet>();
+
+function ownSet(rule: LoadedClaimRule): StatedSet {
+  let set = ownSets.get(rule);
+  if (!set) ownSets.set(rule, (set = statedSet(rule.stated, rule.reading, rule.tolerance)));
+  return set;
 }
 
 /** One "would it hold?" of the diagnosis may spend at most this share of its budget: a hard question leaves room for the others. */
@@ -92,26 +117,64 @@ export function holdsWith(c: DiagnoseContext, change: Change = {}): boolean {
   if (!compiled || c.budget.exhausted) return false;
   const scope = change.scope ?? c.scope;
   try {
-    const variables = compiled.program.slots.map((id) => {
-      const figure = c.figures.get(id);
-      const domain = scope.has(id) ? scope.get(id)! : (figure?.interval ?? null);
-      return variableOf(figure ?? { id, interval: domain, exact: false, declared: c.rule.declared }, domain);
-    });
     if (isClaim(c)) {
-      if (compiled.result !== 'interval' || variables.some((v) => v.domain === null)) return false;
+      if (compiled.result !== 'interval') return false;
+      const domains = domainsOf(c, compiled, scope);
+      if (domains.some((d) => d.domain === null)) return false;
       const set = setWith(c, change);
-      const whole = evaluateWith(c, { ...change, scope });
-      if (!whole || !isNumber(whole) || !meets(whole, set)) return false;
+      if (!chargeEvaluation(c, compiled)) return false;
+      if (!meetsOver(compiled, scope, set)) return false;
       // An exact enclosure over a closed box is the range: meeting the set is holding. (The
       // verdict itself still finds a witness; a diagnosis only needs to know.)
-      if (compiled.program.exact && variables.every((v) => !v.openLo && !v.openHi && v.domain && I.isBounded(v.domain))) return true;
+      if (compiled.program.exact && domains.every((d) => !d.open && d.domain && I.isBounded(d.domain))) return true;
+      const variables = domains.map((d) => variableOf(d.figure, d.domain));
       return decideClaim({ program: compiled.program, variables, set, budget: c.budget.child(QUESTION_SHARE), tolerance: null }).verdict === 'holds';
     }
     if (compiled.result !== 'truth') return false;
+    const variables = domainsOf(c, compiled, scope).map((d) => variableOf(d.figure, d.domain));
     return decideAssertion(compiled.program, variables, c.budget.child(QUESTION_SHARE)).verdict === 'holds';
   } catch {
     return false;
   }
+}
+
+/** Per slot: the figure (or a stand-in for an undeclared one), its domain under the scope, and whether an end is open. */
+function domainsOf(c: DiagnoseContext, compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>) {
+  return compiled.program.slots.map((id) => {
+    const known = c.figures.get(id);
+    const domain = scope.has(id) ? scope.get(id)! : (known?.interval ?? null);
+    const figure = known ?? { id, interval: domain, exact: false, declared: c.rule.declared };
+    // As variables.ts `variableOf` says: open ends belong to the figure's own interval only.
+    const open = domain === figure.interval && ((figure.open?.lo ?? false) || (figure.open?.hi ?? false));
+    return { figure, domain, open };
+  });
+}
+
+/**
+ * Does the enclosure of the expression over the scope meet the set? The float bounds answer when
+ * they can; else the exact enclosure (nothing that cannot be evaluated meets anything).
+ */
+function meetsOver(compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>, set: StatedSet): boolean {
+  const plan = floatPlanOf(compiled.program);
+  if (plan) {
+    const box = boxFor(plan);
+    if (fillBox(compiled.program.slots, scope, box)) {
+      const bounds = boundsOver(plan, box);
+      const quick = bounds && quickMeets(bounds, set);
+      if (quick !== null) return quick;
+    }
+  }
+  const whole = exactValue(compiled, scope);
+  return whole !== null && isNumber(whole) && meets(whole, set);
+}
+
+/** One float box per plan, rewritten by each question (questions are not asked inside one another). */
+const boxes = new WeakMap<FloatPlan, Float64Array>();
+
+function boxFor(plan: FloatPlan): Float64Array {
+  let box = boxes.get(plan);
+  if (!box) boxes.set(plan, (box = new Float64Array(4 * plan.slots)));
+  return box;
 }
 
 /** Does a value the (changed) rule gives over the box possibly make it hold (a fast necessary test)? */

@@ -18,11 +18,14 @@
  * When the set that holds is not connected, the part nearest the written value is reported.
  */
 import Fraction from 'fraction.js';
+import { down, fractionBounds, up } from '../../evaluate/float-bounds.js';
 import type { Figure, ImpliedValue, Interval, StatedSet } from '../../model.js';
 import { halfUnit, statedSet } from '../../numbers/index.js';
 import { factorSuffix, roundLike, showInterval, showValue } from '../show.js';
-import { intervals as I } from '../../evaluate/index.js';
-import { computeWith, evaluateWith, holdsWith, isClaim, mayHold, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
+import { intervals as I, isNumber, type Value } from '../../evaluate/index.js';
+import { chargeEvaluation, exactValue, holdsWith, isClaim, mayHold, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
+import { GridBounds } from './grid-bounds.js';
+import { quickMeets, quickSide } from './quick.js';
 
 /** Probes of the seed search: distances 2^j · max(|value|, 1000 steps), j from −12 to 40. */
 const SCAN_FROM = -12;
@@ -81,6 +84,8 @@ class Solver {
   private readonly pointScope: Map<string, Interval | null>;
   /** Figures named twice make the enclosure overestimate: each probe is then decided, not just enclosed. */
   private readonly repeated: boolean;
+  /** Float bounds at grid points: most probes are answered by them, the rest exactly. */
+  private readonly floats: GridBounds;
 
   constructor(
     private readonly c: DiagnoseContext,
@@ -95,6 +100,7 @@ class Solver {
       this.pointScope.set(k, x === null ? null : I.point(written && I.contains(x, written) ? written : I.midpoint(x)));
     }
     this.repeated = c.compiled.program.repeated.some(Boolean);
+    this.floats = new GridBounds(c.compiled, id, grid.origin, grid.step, c.scope, this.pointScope);
   }
 
   private sideOf(v: Interval | null): -1 | 0 | 1 | null {
@@ -105,14 +111,33 @@ class Solver {
     let p = this.probes.get(n);
     if (!p) {
       if (this.c.budget.exhausted) return { holds: false, defined: false, side: null };
-      const scope = withPoint(this.c.scope, this.id, at(this.grid, n));
-      const value = evaluateWith(this.c, { scope });
-      const possible = mayHold(this.c, value, this.set);
-      const holds = possible && (!this.repeated || holdsWith(this.c, { scope }));
-      p = { holds, defined: value !== null, side: this.sideOf(value && 'lo' in value ? value : null) };
+      p = this.evaluateProbe(n);
       this.probes.set(n, p);
     }
     return p;
+  }
+
+  /** One evaluation at grid point n, charged as one: floats when they answer both questions, else exact. */
+  private evaluateProbe(n: bigint): Probe {
+    if (!chargeEvaluation(this.c, this.c.compiled)) return { holds: false, defined: false, side: null };
+    const bounds = this.set && this.target !== null ? this.floats.at(n, false) : null;
+    if (bounds) {
+      const possible = quickMeets(bounds, this.set!);
+      const side = quickSide(bounds, this.target!);
+      if (possible !== null && side !== null) {
+        const holds = possible && (!this.repeated || holdsWith(this.c, { scope: this.scopeAt(n) }));
+        return { holds, defined: true, side };
+      }
+    }
+    const scope = this.scopeAt(n);
+    const value = exactValue(this.c.compiled, scope);
+    const possible = mayHold(this.c, value, this.set);
+    const holds = possible && (!this.repeated || holdsWith(this.c, { scope }));
+    return { holds, defined: value !== null, side: this.sideOf(value && 'lo' in value ? value : null) };
+  }
+
+  private scopeAt(n: bigint): Map<string, Interval | null> {
+    return withPoint(this.c.scope, this.id, at(this.grid, n));
   }
 
   /** Does the rule hold with the figure at grid point n? */
@@ -127,7 +152,16 @@ class Solver {
   /** The side of grid point n, with the other figures as read or (points) at their written values. */
   side(n: bigint, points = false): -1 | 0 | 1 | null {
     if (!points) return this.probe(n).side;
-    return this.sideOf(computeWith(this.c, { scope: withPoint(this.pointScope, this.id, at(this.grid, n)) }));
+    if (!chargeEvaluation(this.c, this.c.compiled)) return null;
+    const bounds = this.target !== null ? this.floats.at(n, true) : null;
+    const quick = bounds && quickSide(bounds, this.target!);
+    if (quick) return quick;
+    return this.sideOf(numberOrNull(this.pointValue(n)));
+  }
+
+  /** The exact value at grid point n, every other figure at its written value (not charged: the caller was). */
+  private pointValue(n: bigint): Value | null {
+    return exactValue(this.c.compiled, withPoint(this.pointScope, this.id, at(this.grid, n)));
   }
 
   /** Bisect [a, b] (sides differ, a on side sa) for a point that holds. */
@@ -269,16 +303,60 @@ class Solver {
     // Of the two grid points around the solution, the one giving the value nearer the target.
     const ga = this.gapAt(a);
     const gb = this.gapAt(b);
-    if (ga === null || gb === null) return at(this.grid, a).add(at(this.grid, b)).div(2);
-    return ga.abs().lte(gb.abs()) ? at(this.grid, a) : at(this.grid, b);
+    const aNearer = ga && gb ? quickNearer(ga, gb) : null;
+    if (aNearer !== null) return aNearer ? at(this.grid, a) : at(this.grid, b);
+    const ea = ga && this.exactGap(a);
+    const eb = gb && this.exactGap(b);
+    if (!ea || !eb) return at(this.grid, a).add(at(this.grid, b)).div(2);
+    return ea.abs().lte(eb.abs()) ? at(this.grid, a) : at(this.grid, b);
   }
 
-  /** Computed midpoint − target at grid point n, every other figure at its written value. */
-  private gapAt(n: bigint): Fraction | null {
-    if (this.target === null) return null;
-    const v = computeWith(this.c, { scope: withPoint(this.pointScope, this.id, at(this.grid, n)) });
-    return v && I.isBounded(v) ? v.lo.add(v.hi).div(2).sub(this.target) : null;
+  /**
+   * The gap (computed midpoint − target) at grid point n, every other figure at its written value,
+   * charged as one evaluation: its float bounds, or `true` when only the exact gap can say (null:
+   * no target, or the budget is spent).
+   */
+  private gapAt(n: bigint): [number, number] | true | null {
+    if (this.target === null || !chargeEvaluation(this.c, this.c.compiled)) return null;
+    const bounds = this.floats.at(n, true);
+    const t = bounds && gapBounds(bounds, this.target);
+    return t ?? true;
   }
+
+  /** The exact gap at grid point n (not charged: `gapAt` was); null where it cannot be computed. */
+  private exactGap(n: bigint): Fraction | null {
+    const v = numberOrNull(this.pointValue(n));
+    return v && I.isBounded(v) ? v.lo.add(v.hi).div(2).sub(this.target!) : null;
+  }
+}
+
+function numberOrNull(v: Value | null): Interval | null {
+  return v && isNumber(v) ? v : null;
+}
+
+/** Bounds of the gap (lo + hi)/2 − target from the enclosure's bounds; null when too large for doubles. */
+function gapBounds(x: Float64Array, target: Fraction): [number, number] | null {
+  const t = new Float64Array(2);
+  if (!fractionBounds(target, t, 0)) return null;
+  const lo = down(down((x[0]! + x[2]!) / 2) - t[1]!);
+  const hi = up(up((x[1]! + x[3]!) / 2) - t[0]!);
+  return Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
+}
+
+/** Is |a| ≤ |b| for gaps with these bounds (or `true`: known only exactly)? null when the doubles cannot tell. */
+function quickNearer(a: [number, number] | true, b: [number, number] | true): boolean | null {
+  if (a === true || b === true) return null;
+  const [aLo, aHi] = absBounds(a);
+  const [bLo, bHi] = absBounds(b);
+  if (aHi <= bLo) return true;
+  if (aLo > bHi) return false;
+  return null;
+}
+
+function absBounds([lo, hi]: [number, number]): [number, number] {
+  if (lo >= 0) return [lo, hi];
+  if (hi <= 0) return [-hi, -lo];
+  return [0, Math.max(-lo, hi)];
 }
 
 function maxOf(a: Fraction, b: Fraction): Fraction {
