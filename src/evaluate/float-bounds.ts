@@ -112,8 +112,30 @@ const MAX_POWER = 64;
 
 const plans = new WeakMap<Program, FloatPlan | null>();
 
+let enabled = true;
+
+/**
+ * Runs `f` with floats refused everywhere, every question answered exactly: for the law that
+ * float bounds change no answer (and for a bug hunt that wants them out of the way).
+ */
+export function exactOnly<T>(f: () => T): T {
+  const was = enabled;
+  enabled = false;
+  try {
+    return f();
+  } finally {
+    enabled = was;
+  }
+}
+
+/** False inside `exactOnly`. */
+export function floatsEnabled(): boolean {
+  return enabled;
+}
+
 /** The float plan of a program, or null when it uses something floats are not trusted with. */
 export function floatPlanOf(program: Program): FloatPlan | null {
+  if (!enabled) return null;
   let plan = plans.get(program);
   if (plan === undefined) {
     plan = makePlan(program);

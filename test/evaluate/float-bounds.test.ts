@@ -11,19 +11,7 @@ import { compileExpression, intervals } from '../../src/evaluate/index.js';
 import { floatBounds, floatPlanOf, fractionBounds, intervalBounds, type FloatPlan } from '../../src/evaluate/float-bounds.js';
 import type { Interval } from '../../src/model.js';
 import { VARS, exprArb, render } from './expressions.js';
-import { intervalArb, iv, type Bounded } from './helpers.js';
-
-/** A double as the exact rational it is. */
-function exactly(x: number): Fraction {
-  if (!Number.isFinite(x)) throw new Error(`not finite: ${x}`);
-  let scale = 0n;
-  let y = x;
-  while (!Number.isInteger(y)) {
-    y *= 2;
-    scale++;
-  }
-  return new Fraction(BigInt(y), 1n << scale);
-}
+import { exactly, intervalArb, iv, type Bounded } from './helpers.js';
 
 /** Rationals from tiny to huge: numerator and denominator of up to `bits` bits. */
 const wideRationalArb = (bits: number): fc.Arbitrary<Fraction> =>
