@@ -8,7 +8,7 @@
  */
 import type Fraction from 'fraction.js';
 import type { Interval, Slip, WrittenNumber } from '../../../model.js';
-import { fractionBounds } from '../../../evaluate/float-bounds.js';
+import { floatsEnabled, fractionBounds } from '../../../evaluate/float-bounds.js';
 import { halfUnit, writtenInterval } from '../../../numbers/index.js';
 import { intervals as I } from '../../../evaluate/index.js';
 import { meets } from '../../decide/index.js';
@@ -47,7 +47,7 @@ export function detectDigitSlip(c: DiagnoseContext): Slip | null {
   const found: string[] = [];
   if (isClaim(c)) {
     const stated = c.rule.stated;
-    for (const v of variantsNear(stated, c.locale, statedMayMeet(c))) {
+    for (const v of variantsNear(stated, c.locale, floatsEnabled() ? statedMayMeet(c) : () => true)) {
       if (!meets(c.computed, setWith(c, { stated: v.number }))) continue;
       if (holdsWith(c, { stated: v.number })) found.push(`the stated “${stated.text}” were ${variantText(v, stated, c.locale)} (${WORDS[v.kind]})`);
     }
@@ -59,7 +59,7 @@ export function detectDigitSlip(c: DiagnoseContext): Slip | null {
     if (!figure || !interval || !w || !missesWidely(c, id)) continue;
     const needed = isClaim(c) ? neededFor(c, id) : undefined;
     if (needed === null) continue; // no value of this figure alone makes it hold
-    const near = needed ? figureMayMeet(interval, w, figure.exact, needed) : () => true;
+    const near = needed && floatsEnabled() ? figureMayMeet(interval, w, figure.exact, needed) : () => true;
     for (const v of variantsNear(w, c.locale, near)) {
       const variant = variantInterval(interval, w, v.number, figure.exact);
       if (needed && !I.intersect(variant, { lo: needed.lo, hi: needed.hi })) continue;
@@ -99,7 +99,7 @@ function halfUnitAtMost(w: WrittenNumber, decimals: number): number {
  * one-sided reading within the half-line from it): a variant farther than that from the range
  * cannot meet it.
  */
-function statedMayMeet(c: ClaimContext): (value: number, decimals: number) => boolean {
+export function statedMayMeet(c: Pick<ClaimContext, 'rule' | 'computed'>): (value: number, decimals: number) => boolean {
   const lo = below(c.computed.lo, -Infinity);
   const hi = above(c.computed.hi, Infinity);
   const tolerance = above(c.rule.tolerance, Infinity);
@@ -120,7 +120,7 @@ function statedMayMeet(c: ClaimContext): (value: number, decimals: number) => bo
  * Could the variant of a figure meet the values it would need? Its interval is within the larger
  * of the figure's half-width and half a unit of its last digit around its value.
  */
-function figureMayMeet(interval: Interval, w: WrittenNumber, exact: boolean, needed: { lo: Fraction | null; hi: Fraction | null }): (value: number, decimals: number) => boolean {
+export function figureMayMeet(interval: Interval, w: WrittenNumber, exact: boolean, needed: { lo: Fraction | null; hi: Fraction | null }): (value: number, decimals: number) => boolean {
   if (!exact && (interval.lo === null || interval.hi === null)) return () => true; // the variant keeps the unbounded interval
   const lo = below(needed.lo, -Infinity);
   const hi = above(needed.hi, Infinity);
