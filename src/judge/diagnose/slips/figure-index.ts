@@ -5,14 +5,13 @@
  * asks.
  *
  * Sorting twenty thousand figures by their exact low ends costs a quarter of a million Fraction
- * comparisons; the index sorts by float bounds of the low ends instead and compares exactly only
- * the pairs those bounds cannot order, so the order is the exact one (low end, then id). The
- * search may start a little early (a bound is not the end itself); figures before the true start
- * end below the query and are passed over by the exact test of the scan.
+ * comparisons; the index is sorted by a float bound below each low end instead (a native sort of
+ * doubles), which is the exact order except among near-ties. A query therefore scans from a
+ * conservative start to a conservative end, tests each figure exactly where the bounds cannot
+ * tell, and sorts the few it keeps by their exact low ends (then ids).
  */
 import type Fraction from 'fraction.js';
 import { down, fractionBounds, up } from '../../../evaluate/float-bounds.js';
-import { intervals as I } from '../../../evaluate/index.js';
 import type { Figure } from '../../../model.js';
 
 export interface Indexed {
@@ -20,15 +19,6 @@ export interface Indexed {
   hi: Fraction;
   id: string;
   figure: Figure;
-}
-
-/** The bounded, known figures of one kind, in the exact order of their low ends (then ids). */
-export interface KindIndex {
-  figures: Indexed[];
-  /** Per position: the largest float bound above a low end so far (non-decreasing: a binary search can use it). */
-  reach: Float64Array;
-  /** A float bound above the widest interval of the kind. */
-  widest: number;
 }
 
 /** The unit word a figure is counted in, compared case-blind. */
@@ -47,10 +37,20 @@ export function kindKey(f: Figure): string | null {
 }
 
 interface Entry extends Indexed {
-  /** Float bounds of the low end, and one above the high end. */
+  /** Float bounds of the low end and of the high end. */
   loBelow: number;
   loAbove: number;
+  hiBelow: number;
   hiAbove: number;
+}
+
+/** The bounded, known figures of one kind, by a float bound below their low ends. */
+export interface KindIndex {
+  figures: Entry[];
+  /** Per position: the largest float bound above a low end so far (non-decreasing: a binary search can use it). */
+  reach: Float64Array;
+  /** A float bound above the widest interval of the kind. */
+  widest: number;
 }
 
 const indexes = new WeakMap<ReadonlyMap<string, Figure>, Map<string, KindIndex>>();
@@ -63,50 +63,67 @@ export function indexOf(figures: ReadonlyMap<string, Figure>): Map<string, KindI
 
 function build(figures: ReadonlyMap<string, Figure>): Map<string, KindIndex> {
   const byKind = new Map<string, Entry[]>();
+  // Unit words normalised once per spelling, not once per figure.
+  const units = new Map<string, string>();
   const bounds = new Float64Array(4);
-  for (const [id, figure] of figures) {
-    const key = kindKey(figure);
+  figures.forEach((figure, id) => {
+    const w = figure.written;
     const x = figure.interval;
-    if (key === null || !x || !I.isBounded(x)) continue;
+    if (!w || !x || x.lo === null || x.hi === null) return;
+    const raw = w.unit ?? figure.unit ?? '';
+    let unit = units.get(raw);
+    if (unit === undefined) units.set(raw, (unit = raw.trim().toLowerCase()));
+    const key = `${w.percent ? '%' : ''}|${unit}`;
     let list = byKind.get(key);
     if (!list) byKind.set(key, (list = []));
-    // A figure beyond what doubles hold gets bounds that order it only exactly.
+    // A figure beyond what doubles hold gets bounds that say nothing: it is tested exactly.
     const known = fractionBounds(x.lo, bounds, 0) && fractionBounds(x.hi, bounds, 2);
-    list.push({ lo: x.lo, hi: x.hi, id, figure, loBelow: known ? bounds[0]! : -Infinity, loAbove: known ? bounds[1]! : Infinity, hiAbove: known ? bounds[3]! : Infinity });
-  }
+    list.push({
+      lo: x.lo,
+      hi: x.hi,
+      id,
+      figure,
+      loBelow: known ? bounds[0]! : -Infinity,
+      loAbove: known ? bounds[1]! : Infinity,
+      hiBelow: known ? bounds[2]! : -Infinity,
+      hiAbove: known ? bounds[3]! : Infinity,
+    });
+  });
   const index = new Map<string, KindIndex>();
   for (const [key, list] of byKind) {
-    list.sort(byLowEnd);
-    const reach = new Float64Array(list.length);
+    const sorted = sortedByLowBound(list);
+    const reach = new Float64Array(sorted.length);
     let widest = 0;
     let most = -Infinity;
-    list.forEach((e, i) => {
+    sorted.forEach((e, i) => {
       most = Math.max(most, e.loAbove);
       reach[i] = most;
       widest = Math.max(widest, up(e.hiAbove - e.loBelow));
     });
-    index.set(key, { figures: list, reach, widest: Number.isNaN(widest) ? Infinity : widest });
+    index.set(key, { figures: sorted, reach, widest: Number.isNaN(widest) ? Infinity : widest });
   }
   return index;
 }
 
-/** Exact order of low ends, then ids: by the float bounds where they do not overlap. */
-function byLowEnd(a: Entry, b: Entry): number {
-  if (a.loAbove < b.loBelow) return -1;
-  if (b.loAbove < a.loBelow) return 1;
-  return a.lo.compare(b.lo) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The entries by `loBelow`, in place (the exact order is restored on the few a query keeps). */
+function sortedByLowBound(list: Entry[]): Entry[] {
+  return list.sort((a, b) => (a.loBelow < b.loBelow ? -1 : a.loBelow > b.loBelow ? 1 : 0));
 }
 
-/** Figures of the kind whose interval meets [lo, hi] (null: unbounded), in the index's order. */
+/** Figures of the kind whose interval meets [lo, hi] (null: unbounded), by exact low end, then id. */
 export function meeting(k: KindIndex, lo: Fraction | null, hi: Fraction | null): Indexed[] {
   const list = k.figures;
+  const b = new Float64Array(4);
+  const loKnown = lo !== null && fractionBounds(lo, b, 0);
+  const hiKnown = hi !== null && fractionBounds(hi, b, 2);
+  const [loBelow, loAbove] = loKnown ? [b[0]!, b[1]!] : [-Infinity, Infinity];
+  const [hiBelow, hiAbove] = hiKnown ? [b[2]!, b[3]!] : [-Infinity, Infinity];
   let start = 0;
   if (lo !== null) {
-    // The first figure whose low end could reach lo: at or after lo − widest. `reach` is a bound
-    // above every low end so far, so all before the first reach ≥ a bound below lo − widest are
-    // surely earlier.
-    const b = new Float64Array(2);
-    const from = fractionBounds(lo, b, 0) ? down(b[0]! - k.widest) : -Infinity;
+    // A figure reaches lo only if its low end is at or after lo − widest. `reach` is a bound
+    // above every low end so far, so all figures before the first reach ≥ a bound below
+    // lo − widest end before lo.
+    const from = down(loBelow - k.widest);
     let a = 0;
     let z = list.length;
     while (a < z) {
@@ -119,8 +136,11 @@ export function meeting(k: KindIndex, lo: Fraction | null, hi: Fraction | null):
   const out: Indexed[] = [];
   for (let i = start; i < list.length; i++) {
     const f = list[i]!;
-    if (hi !== null && f.lo.gt(hi)) break;
-    if (lo === null || f.hi.gte(lo)) out.push(f);
+    // Sorted by loBelow: once it is above hi, every low end from here on is.
+    if (hi !== null && f.loBelow > hiAbove) break;
+    const startsByHi = hi === null || (f.loAbove <= hiBelow ? true : f.loBelow > hiAbove ? false : f.lo.lte(hi));
+    const endsFromLo = lo === null || (f.hiBelow >= loAbove ? true : f.hiAbove < loBelow ? false : f.hi.gte(lo));
+    if (startsByHi && endsFromLo) out.push(f);
   }
-  return out;
+  return out.sort((x, y) => x.lo.compare(y.lo) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }
