@@ -11,8 +11,8 @@ import { statedSet } from '../../numbers/index.js';
 import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js';
 import { linkedExpression } from '../linker.js';
 import { costOf } from '../../evaluate/program.js';
-import { floatPlanOf, type FloatPlan } from '../../evaluate/float-bounds.js';
-import { boundsOver, fillBox, quickMeets } from './quick.js';
+import { floatBounds, floatPlanOf, type FloatPlan } from '../../evaluate/float-bounds.js';
+import { fillBox, quickMeets } from './quick.js';
 import { variableOf } from '../variables.js';
 import type { NeededValues } from './implied.js';
 
@@ -158,9 +158,8 @@ function meetsOver(compiled: CompiledExpression, scope: ReadonlyMap<string, Inte
   const plan = floatPlanOf(compiled.program);
   if (plan) {
     const box = boxFor(plan);
-    if (fillBox(compiled.program.slots, scope, box)) {
-      const bounds = boundsOver(plan, box);
-      const quick = bounds && quickMeets(bounds, set);
+    if (fillBox(compiled.program.slots, scope, box) && floatBounds(plan, box)) {
+      const quick = quickMeets(plan.values, set, plan.at);
       if (quick !== null) return quick;
     }
   }

@@ -5,10 +5,10 @@
  * is built once; each point rewrites only the moving figure's bounds.
  */
 import type Fraction from 'fraction.js';
-import { down, floatPlanOf, fractionBounds, up, type FloatPlan } from '../../evaluate/float-bounds.js';
+import { down, floatBounds, floatPlanOf, fractionBounds, up, type FloatPlan } from '../../evaluate/float-bounds.js';
 import type { CompiledExpression } from '../../evaluate/index.js';
 import type { Interval } from '../../model.js';
-import { boundsOver, fillBox } from './quick.js';
+import { fillBox } from './quick.js';
 
 const SAFE = 2 ** 53;
 
@@ -43,25 +43,37 @@ export class GridBounds {
   }
 
   /**
-   * The four bounds of the value with the figure at grid point n (the others as read, or at their
-   * written values when `points`); null when floats cannot say.
+   * Bounds of the value with the figure at grid point n (the others as read, or at their written
+   * values when `points`): true when floats can say, the four bounds then in `values` from `offset`
+   * (until the next evaluation of the same program).
    */
-  at(n: bigint, points: boolean): Float64Array | null {
+  at(n: bigint, points: boolean): boolean {
     const box = points ? this.atPoints : this.asRead;
-    if (!this.plan || !box) return null;
+    if (!this.plan || !box) return false;
     // n as a double (exact up to 2⁵³, else rounded once), times the step, plus the origin.
     const k = Number(n);
     const kLo = Math.abs(k) <= SAFE ? k : down(k);
     const kHi = Math.abs(k) <= SAFE ? k : up(k);
     const g = this.grid;
-    const p = [g[2]! * kLo, g[2]! * kHi, g[3]! * kLo, g[3]! * kHi];
-    const lo = down(g[0]! + down(Math.min(p[0]!, p[1]!, p[2]!, p[3]!)));
-    const hi = up(g[1]! + up(Math.max(p[0]!, p[1]!, p[2]!, p[3]!)));
+    const p = g[2]! * kLo;
+    const q = g[2]! * kHi;
+    const r = g[3]! * kLo;
+    const s = g[3]! * kHi;
+    const lo = down(g[0]! + down(Math.min(p, q, r, s)));
+    const hi = up(g[1]! + up(Math.max(p, q, r, s)));
     const o = 4 * this.slot;
     box[o] = lo;
     box[o + 1] = hi;
     box[o + 2] = lo;
     box[o + 3] = hi;
-    return boundsOver(this.plan, box);
+    return floatBounds(this.plan, box);
+  }
+
+  get values(): Float64Array {
+    return this.plan!.values;
+  }
+
+  get offset(): number {
+    return this.plan!.at;
   }
 }

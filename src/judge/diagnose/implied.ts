@@ -18,14 +18,14 @@
  * When the set that holds is not connected, the part nearest the written value is reported.
  */
 import Fraction from 'fraction.js';
-import { down, fractionBounds, up } from '../../evaluate/float-bounds.js';
+import { down, up } from '../../evaluate/float-bounds.js';
 import type { Figure, ImpliedValue, Interval, StatedSet } from '../../model.js';
 import { halfUnit, statedSet } from '../../numbers/index.js';
 import { factorSuffix, roundLike, showInterval, showValue } from '../show.js';
 import { intervals as I, isNumber, type Value } from '../../evaluate/index.js';
 import { chargeEvaluation, exactValue, holdsWith, isClaim, mayHold, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
 import { GridBounds } from './grid-bounds.js';
-import { quickMeets, quickSide } from './quick.js';
+import { quickMeets, quickSide, targetBounds } from './quick.js';
 
 /** Probes of the seed search: distances 2^j · max(|value|, 1000 steps), j from −12 to 40. */
 const SCAN_FROM = -12;
@@ -86,6 +86,8 @@ class Solver {
   private readonly repeated: boolean;
   /** Float bounds at grid points: most probes are answered by them, the rest exactly. */
   private readonly floats: GridBounds;
+  /** The search's radius, max(|value|, 1000 steps), in grid steps. */
+  private readonly radius: Fraction;
 
   constructor(
     private readonly c: DiagnoseContext,
@@ -101,6 +103,7 @@ class Solver {
     }
     this.repeated = c.compiled.program.repeated.some(Boolean);
     this.floats = new GridBounds(c.compiled, id, grid.origin, grid.step, c.scope, this.pointScope);
+    this.radius = maxOf(grid.origin.abs(), grid.step.mul(1000)).div(grid.step);
   }
 
   private sideOf(v: Interval | null): -1 | 0 | 1 | null {
@@ -120,10 +123,9 @@ class Solver {
   /** One evaluation at grid point n, charged as one: floats when they answer both questions, else exact. */
   private evaluateProbe(n: bigint): Probe {
     if (!chargeEvaluation(this.c, this.c.compiled)) return { holds: false, defined: false, side: null };
-    const bounds = this.set && this.target !== null ? this.floats.at(n, false) : null;
-    if (bounds) {
-      const possible = quickMeets(bounds, this.set!);
-      const side = quickSide(bounds, this.target!);
+    if (this.set && this.target !== null && this.floats.at(n, false)) {
+      const possible = quickMeets(this.floats.values, this.set, this.floats.offset);
+      const side = quickSide(this.floats.values, this.target, this.floats.offset);
       if (possible !== null && side !== null) {
         const holds = possible && (!this.repeated || holdsWith(this.c, { scope: this.scopeAt(n) }));
         return { holds, defined: true, side };
@@ -140,6 +142,12 @@ class Solver {
     return withPoint(this.c.scope, this.id, at(this.grid, n));
   }
 
+  /** ⌊2^j · radius⌋ in grid steps, the radius max(|value|, 1000 steps): where the search looks. */
+  private stepsAt(j: number): bigint {
+    const r = this.radius;
+    return j >= 0 ? (r.n << BigInt(j)) / r.d : r.n / (r.d << BigInt(-j));
+  }
+
   /** Does the rule hold with the figure at grid point n? */
   holds(n: bigint): boolean {
     return this.probe(n).holds;
@@ -153,8 +161,7 @@ class Solver {
   side(n: bigint, points = false): -1 | 0 | 1 | null {
     if (!points) return this.probe(n).side;
     if (!chargeEvaluation(this.c, this.c.compiled)) return null;
-    const bounds = this.target !== null ? this.floats.at(n, true) : null;
-    const quick = bounds && quickSide(bounds, this.target!);
+    const quick = this.target !== null && this.floats.at(n, true) ? quickSide(this.floats.values, this.target, this.floats.offset) : null;
     if (quick) return quick;
     return this.sideOf(numberOrNull(this.pointValue(n)));
   }
@@ -205,7 +212,6 @@ class Solver {
 
   /** A grid point where the claim holds, nearest the written value first. */
   seed(): bigint | null {
-    const radius = maxOf(this.grid.origin.abs(), this.grid.step.mul(1000));
     const prev = new Map<bigint, { n: bigint; s: -1 | 0 | 1 }>();
     const s0 = this.side(0n);
     if (s0 !== null) {
@@ -215,8 +221,7 @@ class Solver {
     const holes = new Map<bigint, bigint>();
     let last = 0n;
     for (let j = SCAN_FROM; j <= SCAN_TO && !this.c.budget.exhausted; j++) {
-      const q = radius.mul(new Fraction(2).pow(j)).div(this.grid.step);
-      let k = q.n / q.d;
+      let k = this.stepsAt(j);
       if (k <= last) k = last + 1n;
       last = k;
       for (const dir of [1n, -1n]) {
@@ -254,8 +259,7 @@ class Solver {
 
   /** The last grid point from `seed` in direction `dir` where the claim still holds; null if it never stops. */
   edge(seed: bigint, dir: 1n | -1n): bigint | null {
-    const limit = maxOf(this.grid.origin.abs(), this.grid.step.mul(1000)).mul(new Fraction(2).pow(SCAN_TO + 2)).div(this.grid.step);
-    const maxStep = limit.n / limit.d + 1n;
+    const maxStep = this.stepsAt(SCAN_TO + 2) + 1n;
     let inside = seed;
     let outside = seed;
     // Start near the scale the seed was found at (the needed set is seldom much narrower), so the
@@ -318,8 +322,7 @@ class Solver {
    */
   private gapAt(n: bigint): [number, number] | true | null {
     if (this.target === null || !chargeEvaluation(this.c, this.c.compiled)) return null;
-    const bounds = this.floats.at(n, true);
-    const t = bounds && gapBounds(bounds, this.target);
+    const t = this.floats.at(n, true) ? gapBounds(this.floats.values, this.floats.offset, this.target) : null;
     return t ?? true;
   }
 
@@ -335,11 +338,11 @@ function numberOrNull(v: Value | null): Interval | null {
 }
 
 /** Bounds of the gap (lo + hi)/2 − target from the enclosure's bounds; null when too large for doubles. */
-function gapBounds(x: Float64Array, target: Fraction): [number, number] | null {
-  const t = new Float64Array(2);
-  if (!fractionBounds(target, t, 0)) return null;
-  const lo = down(down((x[0]! + x[2]!) / 2) - t[1]!);
-  const hi = up(up((x[1]! + x[3]!) / 2) - t[0]!);
+function gapBounds(x: Float64Array, o: number, target: Fraction): [number, number] | null {
+  const t = targetBounds(target);
+  if (!t) return null;
+  const lo = down(down((x[o]! + x[o + 2]!) / 2) - t[1]!);
+  const hi = up(up((x[o + 1]! + x[o + 3]!) / 2) - t[0]!);
   return Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
 }
 

@@ -7,7 +7,7 @@
  * as before, so a search takes the same steps and stops at the same place.
  */
 import type Fraction from 'fraction.js';
-import { down, floatBounds, fractionBounds, intervalBounds, up, type FloatPlan } from '../../evaluate/float-bounds.js';
+import { down, fractionBounds, intervalBounds, up } from '../../evaluate/float-bounds.js';
 import type { Interval, StatedSet } from '../../model.js';
 
 /** An interval's four bounds, once per interval (figures' intervals are asked about again and again). */
@@ -49,12 +49,6 @@ export function pointBounds(x: Fraction, out: Float64Array, at: number): boolean
   return fractionBounds(x, out, at);
 }
 
-/** The four bounds of the plan's result over the box, copied out; null when floats cannot say. */
-export function boundsOver(plan: FloatPlan, box: Float64Array): Float64Array | null {
-  if (!floatBounds(plan, box)) return null;
-  return plan.values.slice(plan.at, plan.at + 4);
-}
-
 /** A stated set's ends as bounds: [lo below, lo above, hi below, hi above]; NaN for an open-ended side. */
 const setCache = new WeakMap<StatedSet, Float64Array | null>();
 
@@ -69,22 +63,22 @@ function boundsOfSet(s: StatedSet): Float64Array | null {
 }
 
 /**
- * Does the enclosure whose ends the bounds hold meet the set (sets.ts `meets`)? null when the
- * doubles cannot tell.
+ * Does the enclosure whose ends the bounds hold (x[o] to x[o + 3], as float-bounds.ts writes them)
+ * meet the set (sets.ts `meets`)? null when the doubles cannot tell.
  */
-export function quickMeets(x: Float64Array, s: StatedSet): boolean | null {
+export function quickMeets(x: Float64Array, s: StatedSet, o = 0): boolean | null {
   const sb = boundsOfSet(s);
   if (!sb) return null;
   let sure = true;
   if (s.lo !== null) {
-    // x.hi ≥ s.lo (> when the set is open there): x.hi is in [x[2], x[3]], s.lo in [sb[0], sb[1]].
-    if (s.loOpen ? x[3]! <= sb[0]! : x[3]! < sb[0]!) return false;
-    if (!(s.loOpen ? x[2]! > sb[1]! : x[2]! >= sb[1]!)) sure = false;
+    // x.hi ≥ s.lo (> when the set is open there): x.hi is in [x[o + 2], x[o + 3]], s.lo in [sb[0], sb[1]].
+    if (s.loOpen ? x[o + 3]! <= sb[0]! : x[o + 3]! < sb[0]!) return false;
+    if (!(s.loOpen ? x[o + 2]! > sb[1]! : x[o + 2]! >= sb[1]!)) sure = false;
   }
   if (s.hi !== null) {
-    // x.lo ≤ s.hi (< when open): x.lo is in [x[0], x[1]], s.hi in [sb[2], sb[3]].
-    if (s.hiOpen ? x[0]! >= sb[3]! : x[0]! > sb[3]!) return false;
-    if (!(s.hiOpen ? x[1]! < sb[2]! : x[1]! <= sb[2]!)) sure = false;
+    // x.lo ≤ s.hi (< when open): x.lo is in [x[o], x[o + 1]], s.hi in [sb[2], sb[3]].
+    if (s.hiOpen ? x[o]! >= sb[3]! : x[o]! > sb[3]!) return false;
+    if (!(s.hiOpen ? x[o + 1]! < sb[2]! : x[o + 1]! <= sb[2]!)) sure = false;
   }
   return sure ? true : null;
 }
@@ -92,21 +86,27 @@ export function quickMeets(x: Float64Array, s: StatedSet): boolean | null {
 /** Bounds of a target value, once per target. */
 const targetCache = new WeakMap<Fraction, Float64Array | null>();
 
-/**
- * Which side of the target the enclosure's middle is on (−1 below, 1 above); null when the
- * doubles cannot tell (the middle may be the target itself).
- */
-export function quickSide(x: Float64Array, target: Fraction): -1 | 1 | null {
+/** Float bounds of a target value (cached per target), or null when too large for doubles. */
+export function targetBounds(target: Fraction): Float64Array | null {
   let t = targetCache.get(target);
   if (t === undefined) {
     t = new Float64Array(2);
     if (!fractionBounds(target, t, 0)) t = null;
     targetCache.set(target, t);
   }
+  return t;
+}
+
+/**
+ * Which side of the target the enclosure's middle is on (−1 below, 1 above); null when the
+ * doubles cannot tell (the middle may be the target itself).
+ */
+export function quickSide(x: Float64Array, target: Fraction, o = 0): -1 | 1 | null {
+  const t = targetBounds(target);
   if (!t) return null;
   // (lo + hi) / 2: the sum rounds once (the halving only below the normal range), then a step outward.
-  const below = down((x[0]! + x[2]!) / 2);
-  const above = up((x[1]! + x[3]!) / 2);
+  const below = down((x[o]! + x[o + 2]!) / 2);
+  const above = up((x[o + 1]! + x[o + 3]!) / 2);
   if (below > t[1]!) return 1;
   if (above < t[0]!) return -1;
   return null;
