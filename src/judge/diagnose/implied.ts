@@ -20,12 +20,13 @@
 import Fraction from 'fraction.js';
 import { down, up } from '../../evaluate/float-bounds.js';
 import type { Figure, ImpliedValue, Interval, StatedSet } from '../../model.js';
-import { halfUnit, statedSet } from '../../numbers/index.js';
+import { halfUnit } from '../../numbers/index.js';
 import { factorSuffix, roundLike, showInterval, showValue } from '../show.js';
 import { intervals as I, isNumber, type Value } from '../../evaluate/index.js';
-import { chargeEvaluation, exactValue, holdsWith, isClaim, mayHold, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
+import { costOf } from '../../evaluate/program.js';
+import { exactValue, holdsWith, isClaim, mayHold, setWith, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
 import { GridBounds } from './grid-bounds.js';
-import { quickMeets, quickSide, targetBounds } from './quick.js';
+import { meetsWithin, setBounds, sideWithin, targetBounds } from './quick.js';
 
 /** Probes of the seed search: distances 2^j · max(|value|, 1000 steps), j from −12 to 40. */
 const SCAN_FROM = -12;
@@ -35,6 +36,9 @@ interface Grid {
   origin: Fraction;
   step: Fraction;
 }
+
+/** Grid points up to this are numbers exactly. */
+const SAFE_STEPS = BigInt(Number.MAX_SAFE_INTEGER);
 
 const at = (grid: Grid, n: bigint): Fraction => grid.origin.add(grid.step.mul(new Fraction(n, 1n)));
 const absBig = (n: bigint) => (n < 0n ? -n : n);
@@ -75,8 +79,11 @@ interface Probe {
 }
 
 class Solver {
-  /** One evaluation per grid point, however often the search looks at it. */
-  private readonly probes = new Map<bigint, Probe>();
+  /**
+   * One evaluation per grid point, however often the search looks at it. Keyed by the point as a
+   * number while it is one exactly (a BigInt key is hashed from its digits on every lookup).
+   */
+  private readonly probes = new Map<number | bigint, Probe>();
   /** The value a claim aims at; null for an assertion (only "holds or not" guides the search). */
   private readonly target: Fraction | null;
   private readonly set: StatedSet | undefined;
@@ -88,13 +95,18 @@ class Solver {
   private readonly floats: GridBounds;
   /** The search's radius, max(|value|, 1000 steps), in grid steps. */
   private readonly radius: Fraction;
+  /** What one evaluation is charged (context.ts `chargeEvaluation`), asked once. */
+  private readonly cost: number;
+  /** Float bounds of the stated set and of the target (null: none, or too large for doubles). */
+  private readonly setFloats: Float64Array | null;
+  private readonly targetFloats: Float64Array | null;
 
   constructor(
     private readonly c: DiagnoseContext,
     private readonly id: string,
     readonly grid: Grid,
   ) {
-    this.set = isClaim(c) ? statedSet(c.rule.stated, c.rule.reading, c.rule.tolerance) : undefined;
+    this.set = isClaim(c) ? setWith(c) : undefined;
     this.target = isClaim(c) ? targetOf(this.set!, c) : null;
     this.pointScope = new Map();
     for (const [k, x] of c.scope) {
@@ -104,6 +116,9 @@ class Solver {
     this.repeated = c.compiled.program.repeated.some(Boolean);
     this.floats = new GridBounds(c.compiled, id, grid.origin, grid.step, c.scope, this.pointScope);
     this.radius = maxOf(grid.origin.abs(), grid.step.mul(1000)).div(grid.step);
+    this.cost = costOf(c.compiled.program);
+    this.setFloats = this.set ? setBounds(this.set) : null;
+    this.targetFloats = this.target !== null ? targetBounds(this.target) : null;
   }
 
   private sideOf(v: Interval | null): -1 | 0 | 1 | null {
@@ -111,21 +126,22 @@ class Solver {
   }
 
   probe(n: bigint): Probe {
-    let p = this.probes.get(n);
+    const key = n >= -SAFE_STEPS && n <= SAFE_STEPS ? Number(n) : n;
+    let p = this.probes.get(key);
     if (!p) {
       if (this.c.budget.exhausted) return { holds: false, defined: false, side: null };
       p = this.evaluateProbe(n);
-      this.probes.set(n, p);
+      this.probes.set(key, p);
     }
     return p;
   }
 
   /** One evaluation at grid point n, charged as one: floats when they answer both questions, else exact. */
   private evaluateProbe(n: bigint): Probe {
-    if (!chargeEvaluation(this.c, this.c.compiled)) return { holds: false, defined: false, side: null };
-    if (this.set && this.target !== null && this.floats.at(n, false)) {
-      const possible = quickMeets(this.floats.values, this.set, this.floats.offset);
-      const side = quickSide(this.floats.values, this.target, this.floats.offset);
+    if (!this.c.budget.charge(this.cost)) return { holds: false, defined: false, side: null };
+    if (this.setFloats && this.targetFloats && this.floats.at(n, false)) {
+      const possible = meetsWithin(this.floats.values, this.floats.offset, this.set!, this.setFloats);
+      const side = sideWithin(this.floats.values, this.floats.offset, this.targetFloats);
       if (possible !== null && side !== null) {
         const holds = possible && (!this.repeated || holdsWith(this.c, { scope: this.scopeAt(n) }));
         return { holds, defined: true, side };
@@ -160,8 +176,8 @@ class Solver {
   /** The side of grid point n, with the other figures as read or (points) at their written values. */
   side(n: bigint, points = false): -1 | 0 | 1 | null {
     if (!points) return this.probe(n).side;
-    if (!chargeEvaluation(this.c, this.c.compiled)) return null;
-    const quick = this.target !== null && this.floats.at(n, true) ? quickSide(this.floats.values, this.target, this.floats.offset) : null;
+    if (!this.c.budget.charge(this.cost)) return null;
+    const quick = this.targetFloats && this.floats.at(n, true) ? sideWithin(this.floats.values, this.floats.offset, this.targetFloats) : null;
     if (quick) return quick;
     return this.sideOf(numberOrNull(this.pointValue(n)));
   }
@@ -212,13 +228,14 @@ class Solver {
 
   /** A grid point where the claim holds, nearest the written value first. */
   seed(): bigint | null {
-    const prev = new Map<bigint, { n: bigint; s: -1 | 0 | 1 }>();
+    // By direction (1 or −1).
+    const prev = new Map<number, { n: bigint; s: -1 | 0 | 1 }>();
     const s0 = this.side(0n);
     if (s0 !== null) {
-      prev.set(1n, { n: 0n, s: s0 });
-      prev.set(-1n, { n: 0n, s: s0 });
+      prev.set(1, { n: 0n, s: s0 });
+      prev.set(-1, { n: 0n, s: s0 });
     }
-    const holes = new Map<bigint, bigint>();
+    const holes = new Map<number, bigint>();
     let last = 0n;
     for (let j = SCAN_FROM; j <= SCAN_TO && !this.c.budget.exhausted; j++) {
       let k = this.stepsAt(j);
@@ -227,7 +244,7 @@ class Solver {
       for (const dir of [1n, -1n]) {
         const n = dir * k;
         if (this.holds(n)) return n;
-        const p = prev.get(dir);
+        const p = prev.get(Number(dir));
         if (!this.probe(n).defined) {
           // A pole or the edge of the domain (÷ 0) between the probes: the claim may hold just
           // before it (growth(a, b) for b → 0 grows without bound), so close in on it — from
@@ -236,13 +253,13 @@ class Solver {
             const found = this.approach(p.n, n, p.s);
             if (found !== null) return found;
           }
-          holes.set(dir, n);
+          holes.set(Number(dir), n);
           continue;
         }
         const s = this.side(n);
-        const hole = holes.get(dir);
+        const hole = holes.get(Number(dir));
         if (hole !== undefined && s !== null) {
-          holes.delete(dir);
+          holes.delete(Number(dir));
           const found = this.approach(n, hole, s);
           if (found !== null) return found;
         }
@@ -251,7 +268,7 @@ class Solver {
           const found = this.bisectSides(p.n, n, p.s);
           if (found !== null) return found;
         }
-        prev.set(dir, { n, s });
+        prev.set(Number(dir), { n, s });
       }
     }
     return null;
@@ -321,7 +338,7 @@ class Solver {
    * no target, or the budget is spent).
    */
   private gapAt(n: bigint): [number, number] | true | null {
-    if (this.target === null || !chargeEvaluation(this.c, this.c.compiled)) return null;
+    if (this.target === null || !this.c.budget.charge(this.cost)) return null;
     const t = this.floats.at(n, true) ? gapBounds(this.floats.values, this.floats.offset, this.target) : null;
     return t ?? true;
   }

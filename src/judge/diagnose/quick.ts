@@ -52,7 +52,8 @@ export function pointBounds(x: Fraction, out: Float64Array, at: number): boolean
 /** A stated set's ends as bounds: [lo below, lo above, hi below, hi above]; NaN for an open-ended side. */
 const setCache = new WeakMap<StatedSet, Float64Array | null>();
 
-function boundsOfSet(s: StatedSet): Float64Array | null {
+/** Float bounds of a stated set's ends (cached per set), or null when too large for doubles. */
+export function setBounds(s: StatedSet): Float64Array | null {
   let b = setCache.get(s);
   if (b === undefined) {
     b = new Float64Array(4).fill(NaN);
@@ -67,8 +68,12 @@ function boundsOfSet(s: StatedSet): Float64Array | null {
  * meet the set (sets.ts `meets`)? null when the doubles cannot tell.
  */
 export function quickMeets(x: Float64Array, s: StatedSet, o = 0): boolean | null {
-  const sb = boundsOfSet(s);
-  if (!sb) return null;
+  const sb = setBounds(s);
+  return sb && meetsWithin(x, o, s, sb);
+}
+
+/** `quickMeets` with the set's bounds at hand. */
+export function meetsWithin(x: Float64Array, o: number, s: StatedSet, sb: Float64Array): boolean | null {
   let sure = true;
   if (s.lo !== null) {
     // x.hi ≥ s.lo (> when the set is open there): x.hi is in [x[o + 2], x[o + 3]], s.lo in [sb[0], sb[1]].
@@ -103,7 +108,11 @@ export function targetBounds(target: Fraction): Float64Array | null {
  */
 export function quickSide(x: Float64Array, target: Fraction, o = 0): -1 | 1 | null {
   const t = targetBounds(target);
-  if (!t) return null;
+  return t && sideWithin(x, o, t);
+}
+
+/** `quickSide` with the target's bounds at hand. */
+export function sideWithin(x: Float64Array, o: number, t: Float64Array): -1 | 1 | null {
   // (lo + hi) / 2: the sum rounds once (the halving only below the normal range), then a step outward.
   const below = down((x[o]! + x[o + 2]!) / 2);
   const above = up((x[o + 1]! + x[o + 3]!) / 2);
