@@ -123,12 +123,7 @@ export function holdsWith(c: DiagnoseContext, change: Change = {}): boolean {
       if (domains.some((d) => d.domain === null)) return false;
       const set = setWith(c, change);
       if (!chargeEvaluation(c, compiled)) return false;
-      if (!meetsOver(compiled, scope, set)) return false;
-      // An exact enclosure over a closed box is the range: meeting the set is holding. (The
-      // verdict itself still finds a witness; a diagnosis only needs to know.)
-      if (compiled.program.exact && domains.every((d) => !d.open && d.domain && I.isBounded(d.domain))) return true;
-      const variables = domains.map((d) => variableOf(d.figure, d.domain));
-      return decideClaim({ program: compiled.program, variables, set, budget: c.budget.child(QUESTION_SHARE), tolerance: null }).verdict === 'holds';
+      return claimHoldsOver(c, compiled, scope, set, domains);
     }
     if (compiled.result !== 'truth') return false;
     const variables = domainsOf(c, compiled, scope).map((d) => variableOf(d.figure, d.domain));
@@ -138,8 +133,56 @@ export function holdsWith(c: DiagnoseContext, change: Change = {}): boolean {
   }
 }
 
+/** The rest of `holdsWith` for a claim, its evaluation charged: does the changed box meet the set, and then hold? */
+function claimHoldsOver(c: ClaimContext, compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>, set: StatedSet, domains: Domain[]): boolean {
+  if (!meetsOver(compiled, scope, set)) return false;
+  // An exact enclosure over a closed box is the range: meeting the set is holding. (The
+  // verdict itself still finds a witness; a diagnosis only needs to know.)
+  if (compiled.program.exact && domains.every((d) => !d.open && d.domain && I.isBounded(d.domain))) return true;
+  const variables = domains.map((d) => variableOf(d.figure, d.domain));
+  return decideClaim({ program: compiled.program, variables, set, budget: c.budget.child(QUESTION_SHARE), tolerance: null }).verdict === 'holds';
+}
+
+/**
+ * Would the claim hold with figure `id` in another interval, given first by float bounds? When
+ * they show it cannot, the interval is never built: the same answer and the same charge as
+ * `holdsWith(c, { scope: withFigure(c.scope, id, interval()) })`, which it is otherwise.
+ */
+export function holdsWithFigure(c: DiagnoseContext, id: string, bounds: Float64Array | null, interval: () => Interval): boolean {
+  const compiled = c.compiled;
+  const plan = floatPlanOf(compiled.program);
+  const slot = compiled.program.slots.indexOf(id);
+  if (!bounds || !plan || slot < 0 || !isClaim(c) || compiled.result !== 'interval') {
+    return holdsWith(c, { scope: withFigure(c.scope, id, interval()) });
+  }
+  if (c.budget.exhausted) return false;
+  try {
+    // As holdsWith: every other figure must be known (the new interval is), then the set, the charge.
+    for (const other of compiled.program.slots) {
+      if (other !== id && (c.scope.has(other) ? c.scope.get(other) : c.figures.get(other)?.interval) == null) return false;
+    }
+    const set = setWith(c);
+    if (!chargeEvaluation(c, compiled)) return false;
+    const box = boxFor(plan);
+    if (fillBox(compiled.program.slots, c.scope, box, id)) {
+      box.set(bounds, 4 * slot);
+      if (floatBounds(plan, box) && quickMeets(plan.values, set, plan.at) === false) return false;
+    }
+    const scope = withFigure(c.scope, id, interval());
+    return claimHoldsOver(c, compiled, scope, set, domainsOf(c, compiled, scope));
+  } catch {
+    return false;
+  }
+}
+
+interface Domain {
+  figure: Figure;
+  domain: Interval | null;
+  open: boolean;
+}
+
 /** Per slot: the figure (or a stand-in for an undeclared one), its domain under the scope, and whether an end is open. */
-function domainsOf(c: DiagnoseContext, compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>) {
+function domainsOf(c: DiagnoseContext, compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>): Domain[] {
   return compiled.program.slots.map((id) => {
     const known = c.figures.get(id);
     const domain = scope.has(id) ? scope.get(id)! : (known?.interval ?? null);
