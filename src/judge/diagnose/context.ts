@@ -266,8 +266,19 @@ export function nameOf(c: DiagnoseContext, id: string): string {
   return written ? `“${written}” (${id})` : id;
 }
 
+type TopCall = { fn: Extract<ProgramNode, { kind: 'call' }>['fn']; args: string[]; argNodes: readonly number[] };
+
+/** Asked by two slips and by materiality for every failing claim: once per expression. */
+const topCalls = new WeakMap<CompiledExpression, TopCall | null>();
+
 /** The claim function the whole expression is a call of, with its arguments' source text; null otherwise. */
-export function topCall(compiled: CompiledExpression): { fn: Extract<ProgramNode, { kind: 'call' }>['fn']; args: string[]; argNodes: readonly number[] } | null {
+export function topCall(compiled: CompiledExpression): TopCall | null {
+  let call = topCalls.get(compiled);
+  if (call === undefined) topCalls.set(compiled, (call = findTopCall(compiled)));
+  return call;
+}
+
+function findTopCall(compiled: CompiledExpression): TopCall | null {
   const root = compiled.program.nodes[compiled.program.root]!;
   if (root.kind !== 'call') return null;
   const args = root.args.map((id) => sourceText(compiled, id));

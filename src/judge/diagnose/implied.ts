@@ -87,8 +87,8 @@ class Solver {
   /** The value a claim aims at; null for an assertion (only "holds or not" guides the search). */
   private readonly target: Fraction | null;
   private readonly set: StatedSet | undefined;
-  /** The rule's own scope and, for the point solution, every figure at its written value. */
-  private readonly pointScope: Map<string, Interval | null>;
+  /** For the point solution, every figure at its written value (shared, never changed). */
+  private readonly pointScope: ReadonlyMap<string, Interval | null>;
   /** Figures named twice make the enclosure overestimate: each probe is then decided, not just enclosed. */
   private readonly repeated: boolean;
   /** Float bounds at grid points: most probes are answered by them, the rest exactly. */
@@ -108,11 +108,7 @@ class Solver {
   ) {
     this.set = isClaim(c) ? setWith(c) : undefined;
     this.target = isClaim(c) ? targetOf(this.set!, c) : null;
-    this.pointScope = new Map();
-    for (const [k, x] of c.scope) {
-      const written = c.figures.get(k)?.written?.value;
-      this.pointScope.set(k, x === null ? null : I.point(written && I.contains(x, written) ? written : I.midpoint(x)));
-    }
+    this.pointScope = pointScopeOf(c);
     this.repeated = c.compiled.program.repeated.some(Boolean);
     this.floats = new GridBounds(c.compiled, id, grid.origin, grid.step, c.scope, this.pointScope);
     this.radius = maxOf(grid.origin.abs(), grid.step.mul(1000)).div(grid.step);
@@ -377,6 +373,22 @@ function absBounds([lo, hi]: [number, number]): [number, number] {
   if (lo >= 0) return [lo, hi];
   if (hi <= 0) return [-hi, -lo];
   return [0, Math.max(-lo, hi)];
+}
+
+/** Every figure at its written value (the middle of its interval if none is inside it): once per diagnosis. */
+const pointScopes = new WeakMap<DiagnoseContext, Map<string, Interval | null>>();
+
+function pointScopeOf(c: DiagnoseContext): Map<string, Interval | null> {
+  let scope = pointScopes.get(c);
+  if (!scope) {
+    scope = new Map();
+    for (const [k, x] of c.scope) {
+      const written = c.figures.get(k)?.written?.value;
+      scope.set(k, x === null ? null : I.point(written && I.contains(x, written) ? written : I.midpoint(x)));
+    }
+    pointScopes.set(c, scope);
+  }
+  return scope;
 }
 
 function maxOf(a: Fraction, b: Fraction): Fraction {

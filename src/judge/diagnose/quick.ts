@@ -10,10 +10,10 @@ import type Fraction from 'fraction.js';
 import { down, fractionBounds, intervalBounds, up } from '../../evaluate/float-bounds.js';
 import type { Interval, StatedSet } from '../../model.js';
 
-/** An interval's four bounds, once per interval (figures' intervals are asked about again and again). */
+/** An interval's four bounds, once per interval (figures' intervals are asked about again and again); null when unbounded, empty or beyond doubles. */
 const intervalCache = new WeakMap<Interval, Float64Array | null>();
 
-function boundsOfInterval(x: Interval): Float64Array | null {
+export function boundsOfInterval(x: Interval): Float64Array | null {
   let b = intervalCache.get(x);
   if (b === undefined) {
     b = new Float64Array(4);

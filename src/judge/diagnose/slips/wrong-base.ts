@@ -13,7 +13,8 @@
  * 20 000 figures costs a failing claim a binary search, not 20 000 re-judgements.
  */
 import type { Slip } from '../../../model.js';
-import { holdsWith, orList, withFigure, type DiagnoseContext } from '../context.js';
+import { holdsWith, holdsWithFigure, orList, type DiagnoseContext } from '../context.js';
+import { boundsOfInterval } from '../quick.js';
 import { neededFor } from '../implied.js';
 import { indexOf, kindKey, meeting } from './figure-index.js';
 import type { SlipDetector } from './types.js';
@@ -39,7 +40,8 @@ export function detectWrongBase(c: DiagnoseContext): Slip | null {
     if (candidates.length > MAX_ALTERNATIVES * 4) return null;
     const instead: string[] = [];
     for (const other of candidates) {
-      if (holdsWith(c, { scope: withFigure(c.scope, id, other.figure.interval!) })) instead.push(`${other.id} (“${other.figure.written!.text}”)`);
+      const interval = other.figure.interval!;
+      if (holdsWithFigure(c, id, boundsOfInterval(interval), () => interval)) instead.push(`${other.id} (“${other.figure.written!.text}”)`);
     }
     if (instead.length) found.push({ text: `${orList(instead)} in place of ${id} (“${figure.written!.text}”)`, count: instead.length });
   }
