@@ -26,37 +26,20 @@ export function variantText(v: DigitVariant, original: WrittenNumber, locale: Lo
   return formatNumber(v.number.value, locale, { ...styleOf(original), decimals: v.number.decimals });
 }
 
-/** Every digit slip of a numeral, in order, as integer and decimal digits (repeats and leading zeros included). */
-function forEachSlip(intDigits: string, fracDigits: string, visit: (kind: DigitSlipKind, i: string, f: string) => void): void {
-  // Transpositions of adjacent digits, across the decimal mark too (7.126,1 → 7.121,6).
-  const all = intDigits + fracDigits;
-  for (let k = 0; k + 1 < all.length; k++) {
-    if (all[k] === all[k + 1]) continue;
-    const swapped = all.slice(0, k) + all[k + 1] + all[k] + all.slice(k + 2);
-    visit('transposed', swapped.slice(0, intDigits.length), swapped.slice(intDigits.length));
-  }
-  // A dropped digit: insert one anywhere in the integer part, or inside (not after) the decimals.
-  for (let p = 0; p <= intDigits.length; p++) {
-    for (let d = 0; d <= 9; d++) visit('dropped', intDigits.slice(0, p) + d + intDigits.slice(p), fracDigits);
-  }
-  for (let p = 0; p < fracDigits.length; p++) {
-    for (let d = 0; d <= 9; d++) visit('dropped', intDigits, fracDigits.slice(0, p) + d + fracDigits.slice(p));
-  }
-  // A duplicated digit: remove one of two equal neighbours.
-  for (let k = 0; k + 1 < intDigits.length; k++) {
-    if (intDigits[k] === intDigits[k + 1]) visit('duplicated', intDigits.slice(0, k) + intDigits.slice(k + 1), fracDigits);
-  }
-  for (let k = 0; k + 1 < fracDigits.length; k++) {
-    if (fracDigits[k] === fracDigits[k + 1]) visit('duplicated', intDigits, fracDigits.slice(0, k) + fracDigits.slice(k + 1));
-  }
-}
+/**
+ * A float test on variants: could one with a value in [a, b] (approximate values, within 10⁻¹⁴
+ * relative of the exact ones, or not finite) and `decimals` decimals matter? It may say yes to
+ * anything; it must never say no to a variant the exact test would keep.
+ */
+export type MayMatter = (a: number, b: number, decimals: number) => boolean;
 
 /**
- * The variants of `w` for which `mayMatter(value, decimals)` — given an approximate value, within
- * 10⁻¹⁴ relative of the exact one (or not finite) — is true, in order, each number once and never
- * the original. Every variant is kept by `() => true`.
+ * The variants of `w` that `mayMatter` keeps, in order, each number once and never the original;
+ * `() => true` keeps them all. A dropped digit is ten variants, one per digit inserted, whose values
+ * grow with it: the ten are asked about together first (from the digit 0 to the digit 9), and one
+ * by one only if they may matter.
  */
-export function variantsNear(w: WrittenNumber, locale: Locale, mayMatter: (value: number, decimals: number) => boolean): DigitVariant[] {
+export function variantsNear(w: WrittenNumber, locale: Locale, mayMatter: MayMatter): DigitVariant[] {
   if (w.range) return [];
   const { decimal } = LOCALES[locale];
   const at = w.numeral.indexOf(decimal);
@@ -65,13 +48,15 @@ export function variantsNear(w: WrittenNumber, locale: Locale, mayMatter: (value
   // A variant's value is its digits × 10^(scale − decimals) (÷ 100 for a percentage), signed like w.
   const shift = w.scaleExponent - (w.percent ? 2 : 0);
   const sign = w.value.s < 0n ? -1 : 1;
+  const approximate = (i: string, f: string) => sign * Number(i + f) * pow10(shift - f.length);
   const seen = new Set<string>([`${intDigits}.${fracDigits}`]);
   const out: DigitVariant[] = [];
-  forEachSlip(intDigits, fracDigits, (kind, i, f) => {
+  const visit = (kind: DigitSlipKind, i: string, f: string) => {
     if (i === '' || (i.length > 1 && i.startsWith('0'))) return;
+    const v = approximate(i, f);
     // A number is ruled out by its value alone, so its repeats are too: skipping before the
     // repeat check keeps the first kind of every number kept.
-    if (!mayMatter(sign * Number(i + f) * pow10(shift - f.length), f.length)) return;
+    if (!mayMatter(v, v, f.length)) return;
     const key = `${i}.${f}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -79,7 +64,34 @@ export function variantsNear(w: WrittenNumber, locale: Locale, mayMatter: (value
     if (w.percent) value = value.div(100);
     if (w.value.s < 0n) value = value.neg();
     out.push({ kind, number: { ...w, value, decimals: f.length } });
-  });
+  };
+  /** The ten dropped-digit variants (i0 d i1 . f) or (i0 . f0 d f1): asked about together first. */
+  const dropped = (i0: string, i1: string, f0: string, f1: string, inFraction: boolean) => {
+    const withDigit = (d: number) => (inFraction ? approximate(i0, f0 + d + f1) : approximate(i0 + d + i1, f0));
+    const [a, b] = [withDigit(0), withDigit(9)];
+    if (!mayMatter(Math.min(a, b), Math.max(a, b), f0.length + f1.length + (inFraction ? 1 : 0))) return;
+    for (let d = 0; d <= 9; d++) {
+      if (inFraction) visit('dropped', i0, f0 + d + f1);
+      else visit('dropped', i0 + d + i1, f0);
+    }
+  };
+  // Transpositions of adjacent digits, across the decimal mark too (7.126,1 → 7.121,6).
+  const all = intDigits + fracDigits;
+  for (let k = 0; k + 1 < all.length; k++) {
+    if (all[k] === all[k + 1]) continue;
+    const swapped = all.slice(0, k) + all[k + 1] + all[k] + all.slice(k + 2);
+    visit('transposed', swapped.slice(0, intDigits.length), swapped.slice(intDigits.length));
+  }
+  // A dropped digit: insert one anywhere in the integer part, or inside (not after) the decimals.
+  for (let p = 0; p <= intDigits.length; p++) dropped(intDigits.slice(0, p), intDigits.slice(p), fracDigits, '', false);
+  for (let p = 0; p < fracDigits.length; p++) dropped(intDigits, '', fracDigits.slice(0, p), fracDigits.slice(p), true);
+  // A duplicated digit: remove one of two equal neighbours.
+  for (let k = 0; k + 1 < intDigits.length; k++) {
+    if (intDigits[k] === intDigits[k + 1]) visit('duplicated', intDigits.slice(0, k) + intDigits.slice(k + 1), fracDigits);
+  }
+  for (let k = 0; k + 1 < fracDigits.length; k++) {
+    if (fracDigits[k] === fracDigits[k + 1]) visit('duplicated', intDigits, fracDigits.slice(0, k) + fracDigits.slice(k + 1));
+  }
   return out;
 }
 

@@ -14,7 +14,7 @@ import { intervals as I } from '../../../evaluate/index.js';
 import { meets } from '../../decide/index.js';
 import { holdsWith, isClaim, missesWidely, orList, setWith, withFigure, type ClaimContext, type DiagnoseContext } from '../context.js';
 import { neededFor } from '../implied.js';
-import { pow10, variantsNear, variantText } from './digit-variants.js';
+import { pow10, variantsNear, variantText, type MayMatter } from './digit-variants.js';
 import type { SlipDetector } from './types.js';
 
 export { digitVariants, variantText, type DigitSlipKind, type DigitVariant } from './digit-variants.js';
@@ -94,42 +94,43 @@ function halfUnitAtMost(w: WrittenNumber, decimals: number): number {
 }
 
 /**
- * Could the stated variant of this value admit a value of the claim's range? Whatever the reading,
- * its stated set lies within twice the larger of half a unit and the tolerance of it (and a
- * one-sided reading within the half-line from it): a variant farther than that from the range
- * cannot meet it.
+ * Could a stated variant with a value in [a, b] admit a value of the claim's range? Whatever the
+ * reading, a stated set lies within twice the larger of half a unit and the tolerance of its
+ * value (a one-sided reading within the half-line from it): variants farther than that from the
+ * range cannot meet it.
  */
-export function statedMayMeet(c: Pick<ClaimContext, 'rule' | 'computed'>): (value: number, decimals: number) => boolean {
+export function statedMayMeet(c: Pick<ClaimContext, 'rule' | 'computed'>): MayMatter {
   const lo = below(c.computed.lo, -Infinity);
   const hi = above(c.computed.hi, Infinity);
   const tolerance = above(c.rule.tolerance, Infinity);
   const reading = c.rule.reading;
   const upward = reading === 'more-than' || reading === 'at-least';
   const downward = reading === 'less-than' || reading === 'at-most';
-  return (v, decimals) => {
-    const reach = 2 * Math.max(halfUnitAtMost(c.rule.stated, decimals), Math.abs(v) * tolerance);
-    const margin = MARGIN * (Math.abs(v) + reach) + Number.MIN_VALUE;
-    if (!Number.isFinite(v) || !Number.isFinite(margin)) return true;
-    if (!downward && v - reach - margin > hi) return false;
-    if (!upward && v + reach + margin < lo) return false;
+  return (a, b, decimals) => {
+    const size = Math.max(Math.abs(a), Math.abs(b));
+    const reach = 2 * Math.max(halfUnitAtMost(c.rule.stated, decimals), size * tolerance);
+    const margin = MARGIN * (size + reach) + Number.MIN_VALUE;
+    if (!Number.isFinite(size) || !Number.isFinite(margin)) return true;
+    if (!downward && a - reach - margin > hi) return false;
+    if (!upward && b + reach + margin < lo) return false;
     return true;
   };
 }
 
 /**
- * Could the variant of a figure meet the values it would need? Its interval is within the larger
- * of the figure's half-width and half a unit of its last digit around its value.
+ * Could a variant of a figure with a value in [a, b] meet the values it would need? Its interval
+ * is within the larger of the figure's half-width and half a unit of its last digit around its value.
  */
-export function figureMayMeet(interval: Interval, w: WrittenNumber, exact: boolean, needed: { lo: Fraction | null; hi: Fraction | null }): (value: number, decimals: number) => boolean {
+export function figureMayMeet(interval: Interval, w: WrittenNumber, exact: boolean, needed: { lo: Fraction | null; hi: Fraction | null }): MayMatter {
   if (!exact && (interval.lo === null || interval.hi === null)) return () => true; // the variant keeps the unbounded interval
   const lo = below(needed.lo, -Infinity);
   const hi = above(needed.hi, Infinity);
   const half = exact ? 0 : above(interval.hi!.sub(interval.lo!).div(2), Infinity);
-  return (v, decimals) => {
+  return (a, b, decimals) => {
     const reach = exact ? 0 : Math.max(half, halfUnitAtMost(w, decimals));
-    const margin = MARGIN * (Math.abs(v) + reach) + Number.MIN_VALUE;
-    if (!Number.isFinite(v) || !Number.isFinite(margin)) return true;
-    return !(v - reach - margin > hi || v + reach + margin < lo);
+    const margin = MARGIN * (Math.max(Math.abs(a), Math.abs(b)) + reach) + Number.MIN_VALUE;
+    if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(margin)) return true;
+    return !(a - reach - margin > hi || b + reach + margin < lo);
   };
 }
 
