@@ -56,8 +56,7 @@ describe('figure index (property)', () => {
         const figures = figuresOf(specs);
         const [lo, hi] = a && b && a.gt(b) ? [b, a] : [a, b];
         const key = kindKey([...figures.values()][pick % figures.size]!)!;
-        const k = indexOf(figures).get(key)!;
-        const ids = meeting(k, lo, hi).map((f) => f.id);
+        const ids = meeting(indexOf(figures), key, lo, hi).map((f) => f.id);
         found += ids.length;
         expect(ids).toEqual(byHand(figures, key, lo, hi));
       }),

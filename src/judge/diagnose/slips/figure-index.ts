@@ -1,14 +1,14 @@
 /**
- * The figures of a rule set by kind (percentage or not, unit word) and by value, for the wrong-base
- * slip: "which figures of this kind have an interval meeting [lo, hi]?" is a binary search and a
- * short scan, not a pass over every figure. Built once per rule set, when its first failing claim
- * asks.
+ * The figures of a rule set by value, for the wrong-base slip: "which figures of this kind
+ * (percentage or not, unit word) have an interval meeting [lo, hi]?" is a binary search and a short
+ * scan, not a pass over every figure. Built once per rule set, when its first failing claim asks.
  *
- * Sorting twenty thousand figures by their exact low ends costs a quarter of a million Fraction
- * comparisons; the index is sorted by a float bound below each low end instead (a native sort of
- * doubles), which is the exact order except among near-ties. A query therefore scans from a
- * conservative start to a conservative end, tests each figure exactly where the bounds cannot
- * tell, and sorts the few it keeps by their exact low ends (then ids).
+ * Built for speed on twenty thousand figures: sorted by a float bound below each low end (the
+ * exact order except among near-ties) rather than by exact comparisons, and without the figures'
+ * kinds (normalising unit words for every figure costs more than the sort): a query scans from a
+ * conservative start to a conservative end, tests the interval of each figure exactly where the
+ * bounds cannot tell, then the kind of the few that meet it, and sorts those it keeps by their
+ * exact low ends (then ids).
  */
 import type Fraction from 'fraction.js';
 import { down, fractionBounds, up } from '../../../evaluate/float-bounds.js';
@@ -44,38 +44,29 @@ interface Entry extends Indexed {
   hiAbove: number;
 }
 
-/** The bounded, known figures of one kind, by a float bound below their low ends. */
-export interface KindIndex {
+/** The bounded, known figures of a rule set, by a float bound below their low ends. */
+export interface FigureIndex {
   figures: Entry[];
   /** Per position: the largest float bound above a low end so far (non-decreasing: a binary search can use it). */
   reach: Float64Array;
-  /** A float bound above the widest interval of the kind. */
+  /** A float bound above the widest interval. */
   widest: number;
 }
 
-const indexes = new WeakMap<ReadonlyMap<string, Figure>, Map<string, KindIndex>>();
+const indexes = new WeakMap<ReadonlyMap<string, Figure>, FigureIndex>();
 
-export function indexOf(figures: ReadonlyMap<string, Figure>): Map<string, KindIndex> {
+export function indexOf(figures: ReadonlyMap<string, Figure>): FigureIndex {
   let index = indexes.get(figures);
   if (!index) indexes.set(figures, (index = build(figures)));
   return index;
 }
 
-function build(figures: ReadonlyMap<string, Figure>): Map<string, KindIndex> {
-  const byKind = new Map<string, Entry[]>();
-  // Unit words normalised once per spelling, not once per figure.
-  const units = new Map<string, string>();
+function build(figures: ReadonlyMap<string, Figure>): FigureIndex {
+  const list: Entry[] = [];
   const bounds = new Float64Array(4);
   figures.forEach((figure, id) => {
-    const w = figure.written;
     const x = figure.interval;
-    if (!w || !x || x.lo === null || x.hi === null) return;
-    const raw = w.unit ?? figure.unit ?? '';
-    let unit = units.get(raw);
-    if (unit === undefined) units.set(raw, (unit = raw.trim().toLowerCase()));
-    const key = `${w.percent ? '%' : ''}|${unit}`;
-    let list = byKind.get(key);
-    if (!list) byKind.set(key, (list = []));
+    if (!figure.written || !x || x.lo === null || x.hi === null) return;
     // A figure beyond what doubles hold gets bounds that say nothing: it is tested exactly.
     const known = fractionBounds(x.lo, bounds, 0) && fractionBounds(x.hi, bounds, 2);
     list.push({
@@ -89,29 +80,24 @@ function build(figures: ReadonlyMap<string, Figure>): Map<string, KindIndex> {
       hiAbove: known ? bounds[3]! : Infinity,
     });
   });
-  const index = new Map<string, KindIndex>();
-  for (const [key, list] of byKind) {
-    const sorted = sortedByLowBound(list);
-    const reach = new Float64Array(sorted.length);
-    let widest = 0;
-    let most = -Infinity;
-    sorted.forEach((e, i) => {
-      most = Math.max(most, e.loAbove);
-      reach[i] = most;
-      widest = Math.max(widest, up(e.hiAbove - e.loBelow));
-    });
-    index.set(key, { figures: sorted, reach, widest: Number.isNaN(widest) ? Infinity : widest });
-  }
-  return index;
+  // By loBelow, in place (the exact order is restored on the few a query keeps).
+  list.sort((a, b) => (a.loBelow < b.loBelow ? -1 : a.loBelow > b.loBelow ? 1 : 0));
+  const reach = new Float64Array(list.length);
+  let widest = 0;
+  let most = -Infinity;
+  list.forEach((e, i) => {
+    most = Math.max(most, e.loAbove);
+    reach[i] = most;
+    widest = Math.max(widest, up(e.hiAbove - e.loBelow));
+  });
+  return { figures: list, reach, widest: Number.isNaN(widest) ? Infinity : widest };
 }
 
-/** The entries by `loBelow`, in place (the exact order is restored on the few a query keeps). */
-function sortedByLowBound(list: Entry[]): Entry[] {
-  return list.sort((a, b) => (a.loBelow < b.loBelow ? -1 : a.loBelow > b.loBelow ? 1 : 0));
-}
-
-/** Figures of the kind whose interval meets [lo, hi] (null: unbounded), by exact low end, then id. */
-export function meeting(k: KindIndex, lo: Fraction | null, hi: Fraction | null): Indexed[] {
+/**
+ * Figures of kind `key` (kindKey) whose interval meets [lo, hi] (null: unbounded), by exact low
+ * end, then id.
+ */
+export function meeting(k: FigureIndex, key: string, lo: Fraction | null, hi: Fraction | null): Indexed[] {
   const list = k.figures;
   const b = new Float64Array(4);
   const loKnown = lo !== null && fractionBounds(lo, b, 0);
@@ -140,7 +126,7 @@ export function meeting(k: KindIndex, lo: Fraction | null, hi: Fraction | null):
     if (hi !== null && f.loBelow > hiAbove) break;
     const startsByHi = hi === null || (f.loAbove <= hiBelow ? true : f.loBelow > hiAbove ? false : f.lo.lte(hi));
     const endsFromLo = lo === null || (f.hiBelow >= loAbove ? true : f.hiAbove < loBelow ? false : f.hi.gte(lo));
-    if (startsByHi && endsFromLo) out.push(f);
+    if (startsByHi && endsFromLo && kindKey(f.figure) === key) out.push(f);
   }
   return out.sort((x, y) => x.lo.compare(y.lo) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }

@@ -33,9 +33,8 @@ export function detectWrongBase(c: DiagnoseContext): Slip | null {
     const key = figure ? kindKey(figure) : null;
     if (!figure || key === null || !c.scope.get(id)) continue;
     const needed = neededFor(c, id);
-    const k = index.get(key);
-    if (!needed || !k) continue;
-    const candidates = meeting(k, needed.lo, needed.hi).filter((f) => !used.has(f.id));
+    if (!needed) continue;
+    const candidates = meeting(index, key, needed.lo, needed.hi).filter((f) => !used.has(f.id));
     // More candidates than could be reported: the claim is too loose for a replacement to explain it.
     if (candidates.length > MAX_ALTERNATIVES * 4) return null;
     const instead: string[] = [];
