@@ -71,12 +71,23 @@ function sign(x: Fraction): -1 | 0 | 1 {
 }
 
 interface Probe {
-  holds: boolean;
+  readonly holds: boolean;
   /** The expression could be evaluated there (false at a pole or outside its domain). */
-  defined: boolean;
+  readonly defined: boolean;
   /** Which side of the target the computed value's midpoint is on (null: cannot evaluate, or an assertion). */
-  side: -1 | 0 | 1 | null;
+  readonly side: -1 | 0 | 1 | null;
 }
+
+/** The sixteen possible probes, made once: a search of a hundred probes allocates none. */
+const PROBES: readonly Probe[] = [false, true].flatMap((holds) =>
+  [false, true].flatMap((defined) => ([-1, 0, 1, null] as const).map((side) => Object.freeze({ holds, defined, side }))),
+);
+
+function probeOf(holds: boolean, defined: boolean, side: -1 | 0 | 1 | null): Probe {
+  return PROBES[(holds ? 8 : 0) + (defined ? 4 : 0) + (side === null ? 3 : side + 1)]!;
+}
+
+const NOTHING = probeOf(false, false, null);
 
 class Solver {
   /**
@@ -125,7 +136,7 @@ class Solver {
     const key = n >= -SAFE_STEPS && n <= SAFE_STEPS ? Number(n) : n;
     let p = this.probes.get(key);
     if (!p) {
-      if (this.c.budget.exhausted) return { holds: false, defined: false, side: null };
+      if (this.c.budget.exhausted) return NOTHING;
       p = this.evaluateProbe(n);
       this.probes.set(key, p);
     }
@@ -134,20 +145,20 @@ class Solver {
 
   /** One evaluation at grid point n, charged as one: floats when they answer both questions, else exact. */
   private evaluateProbe(n: bigint): Probe {
-    if (!this.c.budget.charge(this.cost)) return { holds: false, defined: false, side: null };
+    if (!this.c.budget.charge(this.cost)) return NOTHING;
     if (this.setFloats && this.targetFloats && this.floats.at(n, false)) {
       const possible = meetsWithin(this.floats.values, this.floats.offset, this.set!, this.setFloats);
       const side = sideWithin(this.floats.values, this.floats.offset, this.targetFloats);
       if (possible !== null && side !== null) {
         const holds = possible && (!this.repeated || holdsWith(this.c, { scope: this.scopeAt(n) }));
-        return { holds, defined: true, side };
+        return probeOf(holds, true, side);
       }
     }
     const scope = this.scopeAt(n);
     const value = exactValue(this.c.compiled, scope);
     const possible = mayHold(this.c, value, this.set);
     const holds = possible && (!this.repeated || holdsWith(this.c, { scope }));
-    return { holds, defined: value !== null, side: this.sideOf(value && 'lo' in value ? value : null) };
+    return probeOf(holds, value !== null, this.sideOf(value && 'lo' in value ? value : null));
   }
 
   private scopeAt(n: bigint): Map<string, Interval | null> {
