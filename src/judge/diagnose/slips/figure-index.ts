@@ -26,10 +26,15 @@ function unitOf(f: Figure): string {
   return (f.written?.unit ?? f.unit ?? '').trim().toLowerCase();
 }
 
-/** Same kind of quantity: both percentages (or both not), and the same unit word. */
+/**
+ * Same kind of quantity: both percentages (or both not), and the same unit word. The same unit
+ * text needs no normalising (a unit word's lower case is not cheap, and most figures of a report
+ * share a handful of units).
+ */
 export function sameKind(a: Figure, b: Figure): boolean {
-  if (!a.written || !b.written) return false;
-  return a.written.percent === b.written.percent && unitOf(a) === unitOf(b);
+  if (!a.written || !b.written || a.written.percent !== b.written.percent) return false;
+  const [ua, ub] = [a.written.unit ?? a.unit ?? '', b.written.unit ?? b.unit ?? ''];
+  return ua === ub || unitOf(a) === unitOf(b);
 }
 
 export function kindKey(f: Figure): string | null {
@@ -94,10 +99,10 @@ function build(figures: ReadonlyMap<string, Figure>): FigureIndex {
 }
 
 /**
- * Figures of kind `key` (kindKey) whose interval meets [lo, hi] (null: unbounded), by exact low
- * end, then id.
+ * Figures of the kind of `like` (sameKind) whose interval meets [lo, hi] (null: unbounded), by
+ * exact low end, then id.
  */
-export function meeting(k: FigureIndex, key: string, lo: Fraction | null, hi: Fraction | null): Indexed[] {
+export function meeting(k: FigureIndex, like: Figure, lo: Fraction | null, hi: Fraction | null): Indexed[] {
   const list = k.figures;
   const b = new Float64Array(4);
   const loKnown = lo !== null && fractionBounds(lo, b, 0);
@@ -126,7 +131,7 @@ export function meeting(k: FigureIndex, key: string, lo: Fraction | null, hi: Fr
     if (hi !== null && f.loBelow > hiAbove) break;
     const startsByHi = hi === null || (f.loAbove <= hiBelow ? true : f.loBelow > hiAbove ? false : f.lo.lte(hi));
     const endsFromLo = lo === null || (f.hiBelow >= loAbove ? true : f.hiAbove < loBelow ? false : f.hi.gte(lo));
-    if (startsByHi && endsFromLo && kindKey(f.figure) === key) out.push(f);
+    if (startsByHi && endsFromLo && sameKind(f.figure, like)) out.push(f);
   }
   return out.sort((x, y) => x.lo.compare(y.lo) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }

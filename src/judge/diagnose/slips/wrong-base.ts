@@ -16,7 +16,7 @@ import type { Slip } from '../../../model.js';
 import { holdsWith, holdsWithFigure, orList, type DiagnoseContext } from '../context.js';
 import { boundsOfInterval } from '../quick.js';
 import { neededFor } from '../implied.js';
-import { indexOf, kindKey, meeting } from './figure-index.js';
+import { indexOf, meeting } from './figure-index.js';
 import type { SlipDetector } from './types.js';
 
 export { sameKind } from './figure-index.js';
@@ -30,11 +30,11 @@ export function detectWrongBase(c: DiagnoseContext): Slip | null {
   const found: { text: string; count: number }[] = [];
   for (const id of c.compiled.symbols) {
     const figure = c.figures.get(id);
-    const key = figure ? kindKey(figure) : null;
-    if (!figure || key === null || !c.scope.get(id)) continue;
+    // A figure with no written form has no kind to compare (figure-index.ts `kindKey`).
+    if (!figure?.written || !c.scope.get(id)) continue;
     const needed = neededFor(c, id);
     if (!needed) continue;
-    const candidates = meeting(index, key, needed.lo, needed.hi).filter((f) => !used.has(f.id));
+    const candidates = meeting(index, figure, needed.lo, needed.hi).filter((f) => !used.has(f.id));
     // More candidates than could be reported: the claim is too loose for a replacement to explain it.
     if (candidates.length > MAX_ALTERNATIVES * 4) return null;
     const instead: string[] = [];
