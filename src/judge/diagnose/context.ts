@@ -12,6 +12,8 @@ import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js'
 import { linkedExpression } from '../linker.js';
 import { costOf } from '../../evaluate/program.js';
 import { floatBounds, floatPlanOf, type FloatPlan } from '../../evaluate/float-bounds.js';
+import { callAlonePlan, swappedCallCost } from '../../evaluate/swap-call.js';
+import type { ClaimFunction } from '../../evaluate/functions/types.js';
 import { fillBox, quickMeets } from './quick.js';
 import { variableOf } from '../variables.js';
 import type { NeededValues } from './implied.js';
@@ -179,6 +181,49 @@ interface Domain {
   figure: Figure;
   domain: Interval | null;
   open: boolean;
+}
+
+/**
+ * `holdsWith(c, { expr })` for `expr`, the claim's top call with the function `fn` over the same
+ * arguments (argNodes, in the order `expr` names them): first tried on float bounds from the
+ * claim's own evaluation (evaluate/swap-call.ts), and only when they cannot rule it out compiled
+ * and judged as holdsWith does — charged, either way, what compiling and evaluating `expr` costs.
+ */
+export function holdsWithSwap(c: ClaimContext, expr: string, fn: ClaimFunction, argNodes: readonly number[]): boolean {
+  let cost: number | null = null;
+  try {
+    if (!c.budget.exhausted) cost = swapRuledOut(c, fn, argNodes);
+  } catch {
+    // Whatever went wrong, holdsWith meets it again and says what it says.
+  }
+  if (cost === null) return holdsWith(c, { expr });
+  // As holdsWith before its charge: every figure known (the swap names the claim's own), the set.
+  try {
+    if (c.compiled.symbols.some((id) => (c.scope.has(id) ? c.scope.get(id) : c.figures.get(id)?.interval) == null)) return false;
+    setWith(c);
+    c.budget.charge(cost);
+  } catch {
+    // Nothing to charge: holdsWith stops at the same place.
+  }
+  return false;
+}
+
+/**
+ * The cost of evaluating the swapped call, when float bounds show it misses the stated set; null
+ * when they cannot (or cannot be had).
+ */
+function swapRuledOut(c: ClaimContext, fn: ClaimFunction, argNodes: readonly number[]): number | null {
+  const plan = floatPlanOf(c.compiled.program);
+  const alone = callAlonePlan(fn, argNodes.length);
+  const cost = swappedCallCost(c.compiled.program, fn);
+  if (!plan || !alone || cost === null) return null;
+  const box = boxFor(plan);
+  if (!fillBox(c.compiled.program.slots, c.scope, box) || !floatBounds(plan, box)) return null;
+  // The arguments' bounds, as the other function's figures.
+  const args = boxFor(alone);
+  argNodes.forEach((node, i) => args.set(plan.values.subarray(4 * node, 4 * node + 4), 4 * i));
+  if (!floatBounds(alone, args)) return null;
+  return quickMeets(alone.values, setWith(c), alone.at) === false ? cost : null;
 }
 
 /** Per slot: the figure (or a stand-in for an undeclared one), its domain under the scope, and whether an end is open. */
