@@ -57,8 +57,17 @@ function gridOf(figure: Figure, interval: Interval): Grid {
   return { origin, step: magnitude.gt(0) ? magnitude.div(1_000_000_000) : new Fraction(1, 1_000_000_000) };
 }
 
-/** The value aimed at: the middle of the stated set, or just inside a one-sided bound. */
+/** The target of a claim's own stated set, once per claim (each figure's search aims at it). */
+const targets = new WeakMap<StatedSet, Fraction>();
+
 function targetOf(set: StatedSet, c: ClaimContext): Fraction {
+  let target = targets.get(set);
+  if (!target) targets.set(set, (target = targetIn(set, c)));
+  return target;
+}
+
+/** The value aimed at: the middle of the stated set, or just inside a one-sided bound. */
+function targetIn(set: StatedSet, c: ClaimContext): Fraction {
   if (set.lo && set.hi) return set.lo.add(set.hi).div(2);
   const h = halfUnit(c.rule.stated);
   if (set.lo) return set.lo.add(h);

@@ -33,8 +33,7 @@ function unitOf(f: Figure): string {
  */
 export function sameKind(a: Figure, b: Figure): boolean {
   if (!a.written || !b.written || a.written.percent !== b.written.percent) return false;
-  const [ua, ub] = [a.written.unit ?? a.unit ?? '', b.written.unit ?? b.unit ?? ''];
-  return ua === ub || unitOf(a) === unitOf(b);
+  return (a.written.unit ?? a.unit ?? '') === (b.written.unit ?? b.unit ?? '') || unitOf(a) === unitOf(b);
 }
 
 export function kindKey(f: Figure): string | null {
@@ -98,17 +97,20 @@ function build(figures: ReadonlyMap<string, Figure>): FigureIndex {
   return { figures: list, reach, widest: Number.isNaN(widest) ? Infinity : widest };
 }
 
+/** Bounds of a query's ends (one query at a time); an unknown end is bounded by ±∞. */
+const queryBounds = new Float64Array(4);
+const UNKNOWN = [-Infinity, Infinity];
+
 /**
  * Figures of the kind of `like` (sameKind) whose interval meets [lo, hi] (null: unbounded), by
  * exact low end, then id.
  */
 export function meeting(k: FigureIndex, like: Figure, lo: Fraction | null, hi: Fraction | null): Indexed[] {
   const list = k.figures;
-  const b = new Float64Array(4);
-  const loKnown = lo !== null && fractionBounds(lo, b, 0);
-  const hiKnown = hi !== null && fractionBounds(hi, b, 2);
-  const [loBelow, loAbove] = loKnown ? [b[0]!, b[1]!] : [-Infinity, Infinity];
-  const [hiBelow, hiAbove] = hiKnown ? [b[2]!, b[3]!] : [-Infinity, Infinity];
+  const b = queryBounds;
+  if (lo === null || !fractionBounds(lo, b, 0)) b.set(UNKNOWN, 0);
+  if (hi === null || !fractionBounds(hi, b, 2)) b.set(UNKNOWN, 2);
+  const [loBelow, loAbove, hiBelow, hiAbove] = [b[0]!, b[1]!, b[2]!, b[3]!];
   let start = 0;
   if (lo !== null) {
     // A figure reaches lo only if its low end is at or after lo − widest. `reach` is a bound
