@@ -118,13 +118,21 @@ export function holdsWith(c: DiagnoseContext, change: Change = {}): boolean {
   const compiled = compiledFor(c, change);
   if (!compiled || c.budget.exhausted) return false;
   const scope = change.scope ?? c.scope;
+  const unchanged = change.scope === undefined && change.stated === undefined && change.expr === undefined && change.reading === undefined;
   try {
     if (isClaim(c)) {
+      const known = unchanged ? asWritten.get(c) : undefined;
+      if (known !== undefined) return chargeEvaluation(c, compiled) && known;
       if (compiled.result !== 'interval') return false;
       const domains = domainsOf(c, compiled, scope);
       if (domains.some((d) => d.domain === null)) return false;
       const set = setWith(c, change);
       if (!chargeEvaluation(c, compiled)) return false;
+      if (unchanged && !meetsOver(compiled, scope, set)) {
+        // Decided without a search, so without the budget: the same answer every time it is asked.
+        asWritten.set(c, false);
+        return false;
+      }
       return claimHoldsOver(c, compiled, scope, set, domains);
     }
     if (compiled.result !== 'truth') return false;
@@ -134,6 +142,12 @@ export function holdsWith(c: DiagnoseContext, change: Change = {}): boolean {
     return false;
   }
 }
+
+/**
+ * Whether a claim as written misses its stated set, once per diagnosis: every slip asks it first.
+ * Each asking is still charged, as it was.
+ */
+const asWritten = new WeakMap<DiagnoseContext, boolean>();
 
 /** The rest of `holdsWith` for a claim, its evaluation charged: does the changed box meet the set, and then hold? */
 function claimHoldsOver(c: ClaimContext, compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>, set: StatedSet, domains: Domain[]): boolean {
@@ -338,8 +352,19 @@ function sourceText(compiled: CompiledExpression, id: number): string | null {
   return node.source?.text ?? null;
 }
 
-/** The figure ids a node depends on. */
+/** The figure ids a node depends on (a shared list: not to be changed). */
 export function figuresUnder(compiled: CompiledExpression, id: number): string[] {
+  let byNode = under.get(compiled);
+  if (!byNode) under.set(compiled, (byNode = new Map()));
+  let ids = byNode.get(id);
+  if (!ids) byNode.set(id, (ids = collectFigures(compiled, id)));
+  return ids;
+}
+
+/** The figures under a node, once per expression and node (the percent-vs-points slip asks on every failing claim). */
+const under = new WeakMap<CompiledExpression, Map<number, string[]>>();
+
+function collectFigures(compiled: CompiledExpression, id: number): string[] {
   const out = new Set<string>();
   const stack = [id];
   const seen = new Set<number>();
