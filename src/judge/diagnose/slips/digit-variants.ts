@@ -83,8 +83,17 @@ export function variantsNear(w: WrittenNumber, locale: Locale, mayMatter: MayMat
     visit('transposed', swapped.slice(0, intDigits.length), swapped.slice(intDigits.length));
   }
   // A dropped digit: insert one anywhere in the integer part, or inside (not after) the decimals.
-  for (let p = 0; p <= intDigits.length; p++) dropped(intDigits.slice(0, p), intDigits.slice(p), fracDigits, '', false);
-  for (let p = 0; p < fracDigits.length; p++) dropped(intDigits, '', fracDigits.slice(0, p), fracDigits.slice(p), true);
+  // All of the first have one integer digit more (never a leading zero), all of the second the
+  // same integer part: two ranges asked about before any one position is.
+  const scale = pow10(shift);
+  const ranged = (a: number, b: number, decimals: number) => mayMatter(Math.min(sign * a * scale, sign * b * scale), Math.max(sign * a * scale, sign * b * scale), decimals);
+  const integer = Number(intDigits || '0');
+  if (ranged(intDigits ? pow10(intDigits.length) : 0, pow10(intDigits.length + 1), fracDigits.length)) {
+    for (let p = 0; p <= intDigits.length; p++) dropped(intDigits.slice(0, p), intDigits.slice(p), fracDigits, '', false);
+  }
+  if (ranged(integer, integer + 1, fracDigits.length + 1)) {
+    for (let p = 0; p < fracDigits.length; p++) dropped(intDigits, '', fracDigits.slice(0, p), fracDigits.slice(p), true);
+  }
   // A duplicated digit: remove one of two equal neighbours.
   for (let k = 0; k + 1 < intDigits.length; k++) {
     if (intDigits[k] === intDigits[k + 1]) visit('duplicated', intDigits.slice(0, k) + intDigits.slice(k + 1), fracDigits);
