@@ -34,7 +34,7 @@ export function swappedCallCost(program: Program, fn: ClaimFunction): number | n
 /** `fn` called on as many figures as it has arguments, x0, x1, …: the call with nothing under it. */
 const alone = new Map<ClaimFunction, Map<number, Program | null>>();
 
-export function callAlone(fn: ClaimFunction, arity: number): Program | null {
+function callAlone(fn: ClaimFunction, arity: number): Program | null {
   let byArity = alone.get(fn);
   if (!byArity) alone.set(fn, (byArity = new Map()));
   let program = byArity.get(arity);

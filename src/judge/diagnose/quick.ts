@@ -10,9 +10,10 @@ import type Fraction from 'fraction.js';
 import { down, fractionBounds, intervalBounds, up } from '../../evaluate/float-bounds.js';
 import type { Interval, StatedSet } from '../../model.js';
 
-/** An interval's four bounds, once per interval (figures' intervals are asked about again and again); null when unbounded, empty or beyond doubles. */
+/** Bounds of intervals already asked about: figures' intervals are asked about again and again. */
 const intervalCache = new WeakMap<Interval, Float64Array | null>();
 
+/** An interval's four bounds (float-bounds.ts `intervalBounds`); null when unbounded, empty or beyond doubles. */
 export function boundsOfInterval(x: Interval): Float64Array | null {
   let b = intervalCache.get(x);
   if (b === undefined) {
@@ -42,11 +43,6 @@ export function fillBox(slots: readonly string[], scope: ReadonlyMap<string, Int
     box[4 * s + 3] = b[3]!;
   }
   return true;
-}
-
-/** Writes bounds of the rational x into out[at], out[at + 1]; false when too large for doubles. */
-export function pointBounds(x: Fraction, out: Float64Array, at: number): boolean {
-  return fractionBounds(x, out, at);
 }
 
 /** A stated set's ends as bounds: [lo below, lo above, hi below, hi above]; NaN for an open-ended side. */

@@ -14,12 +14,12 @@ import { intervals as I } from '../../../evaluate/index.js';
 import { meets } from '../../decide/index.js';
 import { holdsWith, isClaim, missesWidely, orList, setWith, withFigure, type ClaimContext, type DiagnoseContext } from '../context.js';
 import { neededFor } from '../implied.js';
-import { pow10, variantsNear, variantText, type MayMatter } from './digit-variants.js';
+import { pow10, variantsNear, variantText, type DigitSlipKind, type MayMatter } from './digit-variants.js';
 import type { SlipDetector } from './types.js';
 
 export { digitVariants, variantText, type DigitSlipKind, type DigitVariant } from './digit-variants.js';
 
-const WORDS: Record<string, string> = {
+const WORDS: Record<DigitSlipKind, string> = {
   transposed: 'two digits swapped',
   dropped: 'a digit dropped',
   duplicated: 'a digit typed twice',
