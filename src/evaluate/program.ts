@@ -222,7 +222,8 @@ export function costOf(program: Program): number {
 
 const costs = new WeakMap<Program, number>();
 
-function nodeCost(program: Program, node: ProgramNode): number {
+/** What one node costs (see costOf). */
+export function nodeCost(program: Program, node: ProgramNode): number {
   if (node.kind !== 'arith' || node.op !== 'pow') return 1;
   const exponent = program.nodes[node.args[1]!]!;
   if (exponent.kind !== 'const') return 400;

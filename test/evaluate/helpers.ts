@@ -51,3 +51,15 @@ export const nonZeroIntervalArb = (maxNum = 100_000n, maxDen = 1000n): fc.Arbitr
 
 /** A point inside x: lo + t·(hi − lo) for t = k/1000, endpoints included. */
 export const pointIn = (x: Bounded, k: number): Fraction => x.lo.add(x.hi.sub(x.lo).mul(new Fraction(k, 1000)));
+
+/** A double as the exact rational it is (new Fraction(x) would approximate it). */
+export function exactly(x: number): Fraction {
+  if (!Number.isFinite(x)) throw new Error(`not finite: ${x}`);
+  let scale = 0n;
+  let y = x;
+  while (!Number.isInteger(y)) {
+    y *= 2;
+    scale++;
+  }
+  return new Fraction(BigInt(y), 1n << scale);
+}

@@ -11,6 +11,10 @@ import { statedSet } from '../../numbers/index.js';
 import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js';
 import { linkedExpression } from '../linker.js';
 import { costOf } from '../../evaluate/program.js';
+import { floatBounds, floatPlanOf, type FloatPlan } from '../../evaluate/float-bounds.js';
+import { callAlonePlan, swappedCallCost } from '../../evaluate/swap-call.js';
+import type { ClaimFunction } from '../../evaluate/functions/types.js';
+import { fillBox, quickMeets } from './quick.js';
 import { variableOf } from '../variables.js';
 import type { NeededValues } from './implied.js';
 
@@ -55,17 +59,30 @@ function compiledFor(c: DiagnoseContext, change: Change): CompiledExpression | n
   return r.ok ? r.compiled : null;
 }
 
-/** The enclosure of the (changed) expression, or null when it cannot be evaluated (e.g. ÷ 0) or the budget is spent. */
-export function evaluateWith(c: DiagnoseContext, change: Change = {}): Value | null {
-  const compiled = compiledFor(c, change);
-  if (!compiled || !c.budget.charge(costOf(compiled.program))) return null;
+/**
+ * Charge one evaluation of the (changed) expression to the budget: false when there is nothing to
+ * evaluate or the budget is spent (then the evaluation gives nothing, as `evaluateWith` says).
+ */
+export function chargeEvaluation(c: DiagnoseContext, compiled: CompiledExpression | null): compiled is CompiledExpression {
+  return compiled !== null && c.budget.charge(costOf(compiled.program));
+}
+
+/** The exact enclosure over the scope, or null where it cannot be evaluated (÷ 0, an even root of a negative). */
+export function exactValue(compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>): Value | null {
   try {
-    return compiled.evaluate(change.scope ?? c.scope);
+    return compiled.evaluate(scope);
   } catch {
     // An evaluation error (a division by an interval containing 0, an even root of a negative)
     // means the changed rule does not hold; it is not a problem of the rule.
     return null;
   }
+}
+
+/** The enclosure of the (changed) expression, or null when it cannot be evaluated (e.g. ÷ 0) or the budget is spent. */
+export function evaluateWith(c: DiagnoseContext, change: Change = {}): Value | null {
+  const compiled = compiledFor(c, change);
+  if (!chargeEvaluation(c, compiled)) return null;
+  return exactValue(compiled, change.scope ?? c.scope);
 }
 
 /** The number the (changed) expression gives over the box, or null (not a number, or cannot be evaluated). */
@@ -76,7 +93,17 @@ export function computeWith(c: DiagnoseContext, change: Change = {}): Interval |
 
 /** The stated set of a claim under the change. */
 export function setWith(c: ClaimContext, change: Change = {}): StatedSet {
+  if (change.stated === undefined && change.reading === undefined) return ownSet(c.rule);
   return statedSet(change.stated ?? c.rule.stated, change.reading ?? c.rule.reading, c.rule.tolerance);
+}
+
+/** A claim's own stated set, once per rule: every slip asks first whether the claim holds as written. */
+const ownSets = new WeakMap<LoadedClaimRule, StatedSet>();
+
+function ownSet(rule: LoadedClaimRule): StatedSet {
+  let set = ownSets.get(rule);
+  if (!set) ownSets.set(rule, (set = statedSet(rule.stated, rule.reading, rule.tolerance)));
+  return set;
 }
 
 /** One "would it hold?" of the diagnosis may spend at most this share of its budget: a hard question leaves room for the others. */
@@ -91,27 +118,164 @@ export function holdsWith(c: DiagnoseContext, change: Change = {}): boolean {
   const compiled = compiledFor(c, change);
   if (!compiled || c.budget.exhausted) return false;
   const scope = change.scope ?? c.scope;
+  const unchanged = change.scope === undefined && change.stated === undefined && change.expr === undefined && change.reading === undefined;
   try {
-    const variables = compiled.program.slots.map((id) => {
-      const figure = c.figures.get(id);
-      const domain = scope.has(id) ? scope.get(id)! : (figure?.interval ?? null);
-      return variableOf(figure ?? { id, interval: domain, exact: false, declared: c.rule.declared }, domain);
-    });
     if (isClaim(c)) {
-      if (compiled.result !== 'interval' || variables.some((v) => v.domain === null)) return false;
+      const known = unchanged ? asWritten.get(c) : undefined;
+      if (known !== undefined) return chargeEvaluation(c, compiled) && known;
+      if (compiled.result !== 'interval') return false;
+      const domains = domainsOf(c, compiled, scope);
+      if (domains.some((d) => d.domain === null)) return false;
       const set = setWith(c, change);
-      const whole = evaluateWith(c, { ...change, scope });
-      if (!whole || !isNumber(whole) || !meets(whole, set)) return false;
-      // An exact enclosure over a closed box is the range: meeting the set is holding. (The
-      // verdict itself still finds a witness; a diagnosis only needs to know.)
-      if (compiled.program.exact && variables.every((v) => !v.openLo && !v.openHi && v.domain && I.isBounded(v.domain))) return true;
-      return decideClaim({ program: compiled.program, variables, set, budget: c.budget.child(QUESTION_SHARE), tolerance: null }).verdict === 'holds';
+      if (!chargeEvaluation(c, compiled)) return false;
+      if (unchanged && !meetsOver(compiled, scope, set)) {
+        // Decided without a search, so without the budget: the same answer every time it is asked.
+        asWritten.set(c, false);
+        return false;
+      }
+      return claimHoldsOver(c, compiled, scope, set, domains);
     }
     if (compiled.result !== 'truth') return false;
+    const variables = domainsOf(c, compiled, scope).map((d) => variableOf(d.figure, d.domain));
     return decideAssertion(compiled.program, variables, c.budget.child(QUESTION_SHARE)).verdict === 'holds';
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a claim as written misses its stated set, once per diagnosis: every slip asks it first.
+ * Each asking is still charged, as it was.
+ */
+const asWritten = new WeakMap<DiagnoseContext, boolean>();
+
+/** The rest of `holdsWith` for a claim, its evaluation charged: does the changed box meet the set, and then hold? */
+function claimHoldsOver(c: ClaimContext, compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>, set: StatedSet, domains: Domain[]): boolean {
+  if (!meetsOver(compiled, scope, set)) return false;
+  // An exact enclosure over a closed box is the range: meeting the set is holding. (The
+  // verdict itself still finds a witness; a diagnosis only needs to know.)
+  if (compiled.program.exact && domains.every((d) => !d.open && d.domain && I.isBounded(d.domain))) return true;
+  const variables = domains.map((d) => variableOf(d.figure, d.domain));
+  return decideClaim({ program: compiled.program, variables, set, budget: c.budget.child(QUESTION_SHARE), tolerance: null }).verdict === 'holds';
+}
+
+/**
+ * Would the claim hold with figure `id` in another interval, given first by float bounds? When
+ * they show it cannot, the interval is never built: the same answer and the same charge as
+ * `holdsWith(c, { scope: withFigure(c.scope, id, interval()) })`, which it is otherwise.
+ */
+export function holdsWithFigure(c: DiagnoseContext, id: string, bounds: Float64Array | null, interval: () => Interval): boolean {
+  const compiled = c.compiled;
+  const plan = floatPlanOf(compiled.program);
+  const slot = compiled.program.slots.indexOf(id);
+  if (!bounds || !plan || slot < 0 || !isClaim(c) || compiled.result !== 'interval') {
+    return holdsWith(c, { scope: withFigure(c.scope, id, interval()) });
+  }
+  if (c.budget.exhausted) return false;
+  try {
+    // As holdsWith: every other figure must be known (the new interval is), then the set, the charge.
+    for (const other of compiled.program.slots) {
+      if (other !== id && (c.scope.has(other) ? c.scope.get(other) : c.figures.get(other)?.interval) == null) return false;
+    }
+    const set = setWith(c);
+    if (!chargeEvaluation(c, compiled)) return false;
+    const box = boxFor(plan);
+    if (fillBox(compiled.program.slots, c.scope, box, id)) {
+      box.set(bounds, 4 * slot);
+      if (floatBounds(plan, box) && quickMeets(plan.values, set, plan.at) === false) return false;
+    }
+    const scope = withFigure(c.scope, id, interval());
+    return claimHoldsOver(c, compiled, scope, set, domainsOf(c, compiled, scope));
+  } catch {
+    return false;
+  }
+}
+
+interface Domain {
+  figure: Figure;
+  domain: Interval | null;
+  open: boolean;
+}
+
+/**
+ * `holdsWith(c, { expr })` for `expr`, the claim's top call with the function `fn` over the same
+ * arguments (argNodes, in the order `expr` names them): first tried on float bounds from the
+ * claim's own evaluation (evaluate/swap-call.ts), and only when they cannot rule it out compiled
+ * and judged as holdsWith does — charged, either way, what compiling and evaluating `expr` costs.
+ */
+export function holdsWithSwap(c: ClaimContext, expr: string, fn: ClaimFunction, argNodes: readonly number[]): boolean {
+  let cost: number | null = null;
+  try {
+    if (!c.budget.exhausted) cost = swapRuledOut(c, fn, argNodes);
+  } catch {
+    // Whatever went wrong, holdsWith meets it again and says what it says.
+  }
+  if (cost === null) return holdsWith(c, { expr });
+  // As holdsWith before its charge: every figure known (the swap names the claim's own), the set.
+  try {
+    if (c.compiled.symbols.some((id) => (c.scope.has(id) ? c.scope.get(id) : c.figures.get(id)?.interval) == null)) return false;
+    setWith(c);
+    c.budget.charge(cost);
+  } catch {
+    // Nothing to charge: holdsWith stops at the same place.
+  }
+  return false;
+}
+
+/**
+ * The cost of evaluating the swapped call, when float bounds show it misses the stated set; null
+ * when they cannot (or cannot be had).
+ */
+function swapRuledOut(c: ClaimContext, fn: ClaimFunction, argNodes: readonly number[]): number | null {
+  const plan = floatPlanOf(c.compiled.program);
+  const alone = callAlonePlan(fn, argNodes.length);
+  const cost = swappedCallCost(c.compiled.program, fn);
+  if (!plan || !alone || cost === null) return null;
+  const box = boxFor(plan);
+  if (!fillBox(c.compiled.program.slots, c.scope, box) || !floatBounds(plan, box)) return null;
+  // The arguments' bounds, as the other function's figures.
+  const args = boxFor(alone);
+  argNodes.forEach((node, i) => args.set(plan.values.subarray(4 * node, 4 * node + 4), 4 * i));
+  if (!floatBounds(alone, args)) return null;
+  return quickMeets(alone.values, setWith(c), alone.at) === false ? cost : null;
+}
+
+/** Per slot: the figure (or a stand-in for an undeclared one), its domain under the scope, and whether an end is open. */
+function domainsOf(c: DiagnoseContext, compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>): Domain[] {
+  return compiled.program.slots.map((id) => {
+    const known = c.figures.get(id);
+    const domain = scope.has(id) ? scope.get(id)! : (known?.interval ?? null);
+    const figure = known ?? { id, interval: domain, exact: false, declared: c.rule.declared };
+    // As variables.ts `variableOf` says: open ends belong to the figure's own interval only.
+    const open = domain === figure.interval && ((figure.open?.lo ?? false) || (figure.open?.hi ?? false));
+    return { figure, domain, open };
+  });
+}
+
+/**
+ * Does the enclosure of the expression over the scope meet the set? The float bounds answer when
+ * they can; else the exact enclosure (nothing that cannot be evaluated meets anything).
+ */
+function meetsOver(compiled: CompiledExpression, scope: ReadonlyMap<string, Interval | null>, set: StatedSet): boolean {
+  const plan = floatPlanOf(compiled.program);
+  if (plan) {
+    const box = boxFor(plan);
+    if (fillBox(compiled.program.slots, scope, box) && floatBounds(plan, box)) {
+      const quick = quickMeets(plan.values, set, plan.at);
+      if (quick !== null) return quick;
+    }
+  }
+  const whole = exactValue(compiled, scope);
+  return whole !== null && isNumber(whole) && meets(whole, set);
+}
+
+/** One float box per plan, rewritten by each question (questions are not asked inside one another). */
+const boxes = new WeakMap<FloatPlan, Float64Array>();
+
+function boxFor(plan: FloatPlan): Float64Array {
+  let box = boxes.get(plan);
+  if (!box) boxes.set(plan, (box = new Float64Array(4 * plan.slots)));
+  return box;
 }
 
 /** Does a value the (changed) rule gives over the box possibly make it hold (a fast necessary test)? */
@@ -161,8 +325,19 @@ export function nameOf(c: DiagnoseContext, id: string): string {
   return written ? `“${written}” (${id})` : id;
 }
 
+type TopCall = { fn: Extract<ProgramNode, { kind: 'call' }>['fn']; args: string[]; argNodes: readonly number[] };
+
+/** Asked by two slips and by materiality for every failing claim: once per expression. */
+const topCalls = new WeakMap<CompiledExpression, TopCall | null>();
+
 /** The claim function the whole expression is a call of, with its arguments' source text; null otherwise. */
-export function topCall(compiled: CompiledExpression): { fn: Extract<ProgramNode, { kind: 'call' }>['fn']; args: string[]; argNodes: readonly number[] } | null {
+export function topCall(compiled: CompiledExpression): TopCall | null {
+  let call = topCalls.get(compiled);
+  if (call === undefined) topCalls.set(compiled, (call = findTopCall(compiled)));
+  return call;
+}
+
+function findTopCall(compiled: CompiledExpression): TopCall | null {
   const root = compiled.program.nodes[compiled.program.root]!;
   if (root.kind !== 'call') return null;
   const args = root.args.map((id) => sourceText(compiled, id));
@@ -177,8 +352,19 @@ function sourceText(compiled: CompiledExpression, id: number): string | null {
   return node.source?.text ?? null;
 }
 
-/** The figure ids a node depends on. */
+/** The figure ids a node depends on (a shared list: not to be changed). */
 export function figuresUnder(compiled: CompiledExpression, id: number): string[] {
+  let byNode = under.get(compiled);
+  if (!byNode) under.set(compiled, (byNode = new Map()));
+  let ids = byNode.get(id);
+  if (!ids) byNode.set(id, (ids = collectFigures(compiled, id)));
+  return ids;
+}
+
+/** The figures under a node, once per expression and node (the percent-vs-points slip asks on every failing claim). */
+const under = new WeakMap<CompiledExpression, Map<number, string[]>>();
+
+function collectFigures(compiled: CompiledExpression, id: number): string[] {
   const out = new Set<string>();
   const stack = [id];
   const seen = new Set<number>();

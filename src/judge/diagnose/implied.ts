@@ -18,11 +18,15 @@
  * When the set that holds is not connected, the part nearest the written value is reported.
  */
 import Fraction from 'fraction.js';
+import { down, up } from '../../evaluate/float-bounds.js';
 import type { Figure, ImpliedValue, Interval, StatedSet } from '../../model.js';
-import { halfUnit, statedSet } from '../../numbers/index.js';
+import { halfUnit } from '../../numbers/index.js';
 import { factorSuffix, roundLike, showInterval, showValue } from '../show.js';
-import { intervals as I } from '../../evaluate/index.js';
-import { computeWith, evaluateWith, holdsWith, isClaim, mayHold, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
+import { intervals as I, isNumber, type Value } from '../../evaluate/index.js';
+import { costOf } from '../../evaluate/program.js';
+import { exactValue, holdsWith, isClaim, mayHold, setWith, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
+import { GridBounds } from './grid-bounds.js';
+import { meetsWithin, setBounds, sideWithin, targetBounds } from './quick.js';
 
 /** Probes of the seed search: distances 2^j · max(|value|, 1000 steps), j from −12 to 40. */
 const SCAN_FROM = -12;
@@ -32,6 +36,9 @@ interface Grid {
   origin: Fraction;
   step: Fraction;
 }
+
+/** Grid points up to this are numbers exactly. */
+const SAFE_STEPS = BigInt(Number.MAX_SAFE_INTEGER);
 
 const at = (grid: Grid, n: bigint): Fraction => grid.origin.add(grid.step.mul(new Fraction(n, 1n)));
 const absBig = (n: bigint) => (n < 0n ? -n : n);
@@ -50,8 +57,17 @@ function gridOf(figure: Figure, interval: Interval): Grid {
   return { origin, step: magnitude.gt(0) ? magnitude.div(1_000_000_000) : new Fraction(1, 1_000_000_000) };
 }
 
-/** The value aimed at: the middle of the stated set, or just inside a one-sided bound. */
+/** The target of a claim's own stated set, once per claim (each figure's search aims at it). */
+const targets = new WeakMap<StatedSet, Fraction>();
+
 function targetOf(set: StatedSet, c: ClaimContext): Fraction {
+  let target = targets.get(set);
+  if (!target) targets.set(set, (target = targetIn(set, c)));
+  return target;
+}
+
+/** The value aimed at: the middle of the stated set, or just inside a one-sided bound. */
+function targetIn(set: StatedSet, c: ClaimContext): Fraction {
   if (set.lo && set.hi) return set.lo.add(set.hi).div(2);
   const h = halfUnit(c.rule.stated);
   if (set.lo) return set.lo.add(h);
@@ -64,37 +80,61 @@ function sign(x: Fraction): -1 | 0 | 1 {
 }
 
 interface Probe {
-  holds: boolean;
+  readonly holds: boolean;
   /** The expression could be evaluated there (false at a pole or outside its domain). */
-  defined: boolean;
+  readonly defined: boolean;
   /** Which side of the target the computed value's midpoint is on (null: cannot evaluate, or an assertion). */
-  side: -1 | 0 | 1 | null;
+  readonly side: -1 | 0 | 1 | null;
 }
 
+/** The sixteen possible probes, made once: a search of a hundred probes allocates none. */
+const PROBES: readonly Probe[] = [false, true].flatMap((holds) =>
+  [false, true].flatMap((defined) => ([-1, 0, 1, null] as const).map((side) => Object.freeze({ holds, defined, side }))),
+);
+
+function probeOf(holds: boolean, defined: boolean, side: -1 | 0 | 1 | null): Probe {
+  return PROBES[(holds ? 8 : 0) + (defined ? 4 : 0) + (side === null ? 3 : side + 1)]!;
+}
+
+const NOTHING = probeOf(false, false, null);
+
 class Solver {
-  /** One evaluation per grid point, however often the search looks at it. */
-  private readonly probes = new Map<bigint, Probe>();
+  /**
+   * One evaluation per grid point, however often the search looks at it. Keyed by the point as a
+   * number while it is one exactly (a BigInt key is hashed from its digits on every lookup).
+   */
+  private readonly probes = new Map<number | bigint, Probe>();
   /** The value a claim aims at; null for an assertion (only "holds or not" guides the search). */
   private readonly target: Fraction | null;
   private readonly set: StatedSet | undefined;
-  /** The rule's own scope and, for the point solution, every figure at its written value. */
-  private readonly pointScope: Map<string, Interval | null>;
+  /** For the point solution, every figure at its written value (shared, never changed). */
+  private readonly pointScope: ReadonlyMap<string, Interval | null>;
   /** Figures named twice make the enclosure overestimate: each probe is then decided, not just enclosed. */
   private readonly repeated: boolean;
+  /** Float bounds at grid points: most probes are answered by them, the rest exactly. */
+  private readonly floats: GridBounds;
+  /** The search's radius, max(|value|, 1000 steps), in grid steps. */
+  private readonly radius: Fraction;
+  /** What one evaluation is charged (context.ts `chargeEvaluation`), asked once. */
+  private readonly cost: number;
+  /** Float bounds of the stated set and of the target (null: none, or too large for doubles). */
+  private readonly setFloats: Float64Array | null;
+  private readonly targetFloats: Float64Array | null;
 
   constructor(
     private readonly c: DiagnoseContext,
     private readonly id: string,
     readonly grid: Grid,
   ) {
-    this.set = isClaim(c) ? statedSet(c.rule.stated, c.rule.reading, c.rule.tolerance) : undefined;
+    this.set = isClaim(c) ? setWith(c) : undefined;
     this.target = isClaim(c) ? targetOf(this.set!, c) : null;
-    this.pointScope = new Map();
-    for (const [k, x] of c.scope) {
-      const written = c.figures.get(k)?.written?.value;
-      this.pointScope.set(k, x === null ? null : I.point(written && I.contains(x, written) ? written : I.midpoint(x)));
-    }
+    this.pointScope = pointScopeOf(c);
     this.repeated = c.compiled.program.repeated.some(Boolean);
+    this.floats = new GridBounds(c.compiled, id, grid.origin, grid.step, c.scope, this.pointScope);
+    this.radius = maxOf(grid.origin.abs(), grid.step.mul(1000)).div(grid.step);
+    this.cost = costOf(c.compiled.program);
+    this.setFloats = this.set ? setBounds(this.set) : null;
+    this.targetFloats = this.target !== null ? targetBounds(this.target) : null;
   }
 
   private sideOf(v: Interval | null): -1 | 0 | 1 | null {
@@ -102,17 +142,42 @@ class Solver {
   }
 
   probe(n: bigint): Probe {
-    let p = this.probes.get(n);
+    const key = n >= -SAFE_STEPS && n <= SAFE_STEPS ? Number(n) : n;
+    let p = this.probes.get(key);
     if (!p) {
-      if (this.c.budget.exhausted) return { holds: false, defined: false, side: null };
-      const scope = withPoint(this.c.scope, this.id, at(this.grid, n));
-      const value = evaluateWith(this.c, { scope });
-      const possible = mayHold(this.c, value, this.set);
-      const holds = possible && (!this.repeated || holdsWith(this.c, { scope }));
-      p = { holds, defined: value !== null, side: this.sideOf(value && 'lo' in value ? value : null) };
-      this.probes.set(n, p);
+      if (this.c.budget.exhausted) return NOTHING;
+      p = this.evaluateProbe(n);
+      this.probes.set(key, p);
     }
     return p;
+  }
+
+  /** One evaluation at grid point n, charged as one: floats when they answer both questions, else exact. */
+  private evaluateProbe(n: bigint): Probe {
+    if (!this.c.budget.charge(this.cost)) return NOTHING;
+    if (this.setFloats && this.targetFloats && this.floats.at(n, false)) {
+      const possible = meetsWithin(this.floats.values, this.floats.offset, this.set!, this.setFloats);
+      const side = sideWithin(this.floats.values, this.floats.offset, this.targetFloats);
+      if (possible !== null && side !== null) {
+        const holds = possible && (!this.repeated || holdsWith(this.c, { scope: this.scopeAt(n) }));
+        return probeOf(holds, true, side);
+      }
+    }
+    const scope = this.scopeAt(n);
+    const value = exactValue(this.c.compiled, scope);
+    const possible = mayHold(this.c, value, this.set);
+    const holds = possible && (!this.repeated || holdsWith(this.c, { scope }));
+    return probeOf(holds, value !== null, this.sideOf(value && 'lo' in value ? value : null));
+  }
+
+  private scopeAt(n: bigint): Map<string, Interval | null> {
+    return withPoint(this.c.scope, this.id, at(this.grid, n));
+  }
+
+  /** ⌊2^j · radius⌋ in grid steps, the radius max(|value|, 1000 steps): where the search looks. */
+  private stepsAt(j: number): bigint {
+    const r = this.radius;
+    return j >= 0 ? (r.n << BigInt(j)) / r.d : r.n / (r.d << BigInt(-j));
   }
 
   /** Does the rule hold with the figure at grid point n? */
@@ -127,7 +192,15 @@ class Solver {
   /** The side of grid point n, with the other figures as read or (points) at their written values. */
   side(n: bigint, points = false): -1 | 0 | 1 | null {
     if (!points) return this.probe(n).side;
-    return this.sideOf(computeWith(this.c, { scope: withPoint(this.pointScope, this.id, at(this.grid, n)) }));
+    if (!this.c.budget.charge(this.cost)) return null;
+    const quick = this.targetFloats && this.floats.at(n, true) ? sideWithin(this.floats.values, this.floats.offset, this.targetFloats) : null;
+    if (quick) return quick;
+    return this.sideOf(numberOrNull(this.pointValue(n)));
+  }
+
+  /** The exact value at grid point n, every other figure at its written value (not charged: the caller was). */
+  private pointValue(n: bigint): Value | null {
+    return exactValue(this.c.compiled, withPoint(this.pointScope, this.id, at(this.grid, n)));
   }
 
   /** Bisect [a, b] (sides differ, a on side sa) for a point that holds. */
@@ -171,24 +244,23 @@ class Solver {
 
   /** A grid point where the claim holds, nearest the written value first. */
   seed(): bigint | null {
-    const radius = maxOf(this.grid.origin.abs(), this.grid.step.mul(1000));
-    const prev = new Map<bigint, { n: bigint; s: -1 | 0 | 1 }>();
+    // By direction (1 or −1).
+    const prev = new Map<number, { n: bigint; s: -1 | 0 | 1 }>();
     const s0 = this.side(0n);
     if (s0 !== null) {
-      prev.set(1n, { n: 0n, s: s0 });
-      prev.set(-1n, { n: 0n, s: s0 });
+      prev.set(1, { n: 0n, s: s0 });
+      prev.set(-1, { n: 0n, s: s0 });
     }
-    const holes = new Map<bigint, bigint>();
+    const holes = new Map<number, bigint>();
     let last = 0n;
     for (let j = SCAN_FROM; j <= SCAN_TO && !this.c.budget.exhausted; j++) {
-      const q = radius.mul(new Fraction(2).pow(j)).div(this.grid.step);
-      let k = q.n / q.d;
+      let k = this.stepsAt(j);
       if (k <= last) k = last + 1n;
       last = k;
       for (const dir of [1n, -1n]) {
         const n = dir * k;
         if (this.holds(n)) return n;
-        const p = prev.get(dir);
+        const p = prev.get(Number(dir));
         if (!this.probe(n).defined) {
           // A pole or the edge of the domain (÷ 0) between the probes: the claim may hold just
           // before it (growth(a, b) for b → 0 grows without bound), so close in on it — from
@@ -197,13 +269,13 @@ class Solver {
             const found = this.approach(p.n, n, p.s);
             if (found !== null) return found;
           }
-          holes.set(dir, n);
+          holes.set(Number(dir), n);
           continue;
         }
         const s = this.side(n);
-        const hole = holes.get(dir);
+        const hole = holes.get(Number(dir));
         if (hole !== undefined && s !== null) {
-          holes.delete(dir);
+          holes.delete(Number(dir));
           const found = this.approach(n, hole, s);
           if (found !== null) return found;
         }
@@ -212,7 +284,7 @@ class Solver {
           const found = this.bisectSides(p.n, n, p.s);
           if (found !== null) return found;
         }
-        prev.set(dir, { n, s });
+        prev.set(Number(dir), { n, s });
       }
     }
     return null;
@@ -220,8 +292,7 @@ class Solver {
 
   /** The last grid point from `seed` in direction `dir` where the claim still holds; null if it never stops. */
   edge(seed: bigint, dir: 1n | -1n): bigint | null {
-    const limit = maxOf(this.grid.origin.abs(), this.grid.step.mul(1000)).mul(new Fraction(2).pow(SCAN_TO + 2)).div(this.grid.step);
-    const maxStep = limit.n / limit.d + 1n;
+    const maxStep = this.stepsAt(SCAN_TO + 2) + 1n;
     let inside = seed;
     let outside = seed;
     // Start near the scale the seed was found at (the needed set is seldom much narrower), so the
@@ -269,16 +340,75 @@ class Solver {
     // Of the two grid points around the solution, the one giving the value nearer the target.
     const ga = this.gapAt(a);
     const gb = this.gapAt(b);
-    if (ga === null || gb === null) return at(this.grid, a).add(at(this.grid, b)).div(2);
-    return ga.abs().lte(gb.abs()) ? at(this.grid, a) : at(this.grid, b);
+    const aNearer = ga && gb ? quickNearer(ga, gb) : null;
+    if (aNearer !== null) return aNearer ? at(this.grid, a) : at(this.grid, b);
+    const ea = ga && this.exactGap(a);
+    const eb = gb && this.exactGap(b);
+    if (!ea || !eb) return at(this.grid, a).add(at(this.grid, b)).div(2);
+    return ea.abs().lte(eb.abs()) ? at(this.grid, a) : at(this.grid, b);
   }
 
-  /** Computed midpoint − target at grid point n, every other figure at its written value. */
-  private gapAt(n: bigint): Fraction | null {
-    if (this.target === null) return null;
-    const v = computeWith(this.c, { scope: withPoint(this.pointScope, this.id, at(this.grid, n)) });
-    return v && I.isBounded(v) ? v.lo.add(v.hi).div(2).sub(this.target) : null;
+  /**
+   * The gap (computed midpoint − target) at grid point n, every other figure at its written value,
+   * charged as one evaluation: its float bounds, or `true` when only the exact gap can say (null:
+   * no target, or the budget is spent).
+   */
+  private gapAt(n: bigint): [number, number] | true | null {
+    if (this.target === null || !this.c.budget.charge(this.cost)) return null;
+    const t = this.floats.at(n, true) ? gapBounds(this.floats.values, this.floats.offset, this.target) : null;
+    return t ?? true;
   }
+
+  /** The exact gap at grid point n (not charged: `gapAt` was); null where it cannot be computed. */
+  private exactGap(n: bigint): Fraction | null {
+    const v = numberOrNull(this.pointValue(n));
+    return v && I.isBounded(v) ? v.lo.add(v.hi).div(2).sub(this.target!) : null;
+  }
+}
+
+function numberOrNull(v: Value | null): Interval | null {
+  return v && isNumber(v) ? v : null;
+}
+
+/** Bounds of the gap (lo + hi)/2 − target from the enclosure's bounds; null when too large for doubles. */
+function gapBounds(x: Float64Array, o: number, target: Fraction): [number, number] | null {
+  const t = targetBounds(target);
+  if (!t) return null;
+  const lo = down(down((x[o]! + x[o + 2]!) / 2) - t[1]!);
+  const hi = up(up((x[o + 1]! + x[o + 3]!) / 2) - t[0]!);
+  return Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : null;
+}
+
+/** Is |a| ≤ |b| for gaps with these bounds (or `true`: known only exactly)? null when the doubles cannot tell. */
+function quickNearer(a: [number, number] | true, b: [number, number] | true): boolean | null {
+  if (a === true || b === true) return null;
+  const [aLo, aHi] = absBounds(a);
+  const [bLo, bHi] = absBounds(b);
+  if (aHi <= bLo) return true;
+  if (aLo > bHi) return false;
+  return null;
+}
+
+function absBounds([lo, hi]: [number, number]): [number, number] {
+  if (lo >= 0) return [lo, hi];
+  if (hi <= 0) return [-hi, -lo];
+  return [0, Math.max(-lo, hi)];
+}
+
+/** Every figure at its written value (the middle of its interval if none is inside it): once per diagnosis. */
+const pointScopes = new WeakMap<DiagnoseContext, Map<string, Interval | null>>();
+
+function pointScopeOf(c: DiagnoseContext): Map<string, Interval | null> {
+  let scope = pointScopes.get(c);
+  if (!scope) {
+    scope = new Map();
+    for (const [k, x] of c.scope) {
+      const written = c.figures.get(k)?.written?.value;
+      scope.set(k, x === null ? null : I.point(written && I.contains(x, written) ? written : I.midpoint(x)));
+    }
+    pointScopes.set(c, scope);
+  }
+  return scope;
 }
 
 function maxOf(a: Fraction, b: Fraction): Fraction {

@@ -5,7 +5,7 @@
 import { functionRegistry, type Mistake } from '../../../evaluate/index.js';
 import type { Slip } from '../../../model.js';
 import { showInterval } from '../../show.js';
-import { computeWith, figuresUnder, holdsWith, isClaim, topCall, type DiagnoseContext } from '../context.js';
+import { computeWith, figuresUnder, holdsWith, holdsWithSwap, isClaim, topCall, type DiagnoseContext } from '../context.js';
 
 export function detectMistake(
   c: DiagnoseContext,
@@ -22,8 +22,9 @@ export function detectMistake(
       if (ids.length === 0 || !ids.every((id) => c.figures.get(id)?.written?.percent === true)) continue;
     }
     const args = m.reversed ? [...call.args].reverse() : call.args;
+    const argNodes = m.reversed ? [...call.argNodes].reverse() : call.argNodes;
     const expr = `${m.fn}(${args.join(', ')})`;
-    if (!holdsWith(c, { expr })) continue;
+    if (!holdsWithSwap(c, expr, functionRegistry.get(m.fn)!, argNodes)) continue;
     const value = computeWith(c, { expr });
     if (!value) continue;
     const stated = c.rule.stated;

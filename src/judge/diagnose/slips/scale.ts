@@ -8,7 +8,8 @@ import Fraction from 'fraction.js';
 import type { Interval, Slip, WrittenNumber } from '../../../model.js';
 import { formatNumber, LOCALES } from '../../../numbers/index.js';
 import { styleOf } from '../../../numbers/format.js';
-import { holdsWith, missesWidely, orList, withFigure, type DiagnoseContext, scaled } from '../context.js';
+import { down, fractionBounds, intervalBounds, up } from '../../../evaluate/float-bounds.js';
+import { holdsWith, holdsWithFigure, missesWidely, orList, type DiagnoseContext, scaled } from '../context.js';
 import type { SlipDetector } from './types.js';
 
 const EXPONENTS = [3, -3, 6, -6] as const;
@@ -18,25 +19,39 @@ const pow10 = (k: number) => (k >= 0 ? new Fraction(10n ** BigInt(k)) : new Frac
 
 /** `w` rescaled by 10^k, written with the scale word it would then carry ("7.126,1 nghìn tỷ đồng"). */
 export function rescaled(w: WrittenNumber, k: number, locale: 'vi-VN' | 'en'): { text: string; number: WrittenNumber } {
+  const { number, word } = rescaling(w, k, locale);
+  const style = styleOf(w);
+  if (word !== undefined) return { text: formatNumber(number.value, locale, { ...style, scaleExponent: number.scaleExponent, scaleWord: word }), number };
+  return { text: formatNumber(number.value, locale, { ...style, decimals: Math.max(0, w.decimals - k) }), number };
+}
+
+/** The number of `rescaled` and the scale word it takes, if any — not its text, written only when the slip is reported. */
+function rescaling(w: WrittenNumber, k: number, locale: 'vi-VN' | 'en'): { number: WrittenNumber; word?: string } {
   const exponent = w.scaleExponent + k;
   const value = w.value.mul(pow10(k));
   const word = LOCALES[locale].defaultScale[exponent];
-  const style = styleOf(w);
-  let number: WrittenNumber;
-  if (exponent > 0 && word !== undefined) {
-    // Same numeral, another scale word: the precision scales with it.
-    number = { ...w, value, scaleExponent: exponent, scaleWord: word };
-    return { text: formatNumber(value, locale, { ...style, scaleExponent: exponent, scaleWord: word }), number };
-  }
+  // Same numeral, another scale word: the precision scales with it.
+  if (exponent > 0 && word !== undefined) return { number: { ...w, value, scaleExponent: exponent, scaleWord: word }, word };
   // No word for the new scale: the numeral itself moves by k digits; precision as written.
-  const decimals = Math.max(0, w.decimals - k);
-  number = { ...w, value, decimals: w.decimals - k >= 0 ? w.decimals - k : 0 };
-  const text = formatNumber(value, locale, { ...style, decimals });
-  return { text, number };
+  return { number: { ...w, value, decimals: w.decimals - k >= 0 ? w.decimals - k : 0 } };
 }
 
 function scaleInterval(x: Interval, k: number): Interval {
   return scaled(x, pow10(k));
+}
+
+/** Float bounds of x · 10^k, or null (unbounded, or beyond doubles): what the claim is first tried on. */
+function scaledBounds(x: Interval, k: number): Float64Array | null {
+  const b = new Float64Array(6);
+  if (!intervalBounds(x, b, 0) || !fractionBounds(pow10(k), b, 4)) return null;
+  // Both factors' bounds, the power positive: each end's product bounded by its corner products.
+  const [f0, f1] = [b[4]!, b[5]!];
+  const out = new Float64Array(4);
+  for (let i = 0; i < 4; i += 2) {
+    out[i] = down(Math.min(b[i]! * f0, b[i]! * f1));
+    out[i + 1] = up(Math.max(b[i + 1]! * f0, b[i + 1]! * f1));
+  }
+  return out.every(Number.isFinite) ? out : null;
 }
 
 export function detectScaleSlip(c: DiagnoseContext): Slip | null {
@@ -45,9 +60,8 @@ export function detectScaleSlip(c: DiagnoseContext): Slip | null {
   const stated = c.rule.kind === 'claim' ? c.rule.stated : undefined;
   if (stated && !stated.percent && !stated.range) {
     for (const k of EXPONENTS) {
-      const r = rescaled(stated, k, c.locale);
-      if (holdsWith(c, { stated: r.number })) {
-        found.push(`the stated “${stated.text}” were ${r.text} (${FACTOR[k]})`);
+      if (holdsWith(c, { stated: rescaling(stated, k, c.locale).number })) {
+        found.push(`the stated “${stated.text}” were ${rescaled(stated, k, c.locale).text} (${FACTOR[k]})`);
         break; // the smallest rescaling that explains it
       }
     }
@@ -58,7 +72,7 @@ export function detectScaleSlip(c: DiagnoseContext): Slip | null {
     const w = figure?.written;
     if (!figure || !interval || !w || w.percent || w.range || !missesWidely(c, id)) continue;
     for (const k of EXPONENTS) {
-      if (holdsWith(c, { scope: withFigure(c.scope, id, scaleInterval(interval, k)) })) {
+      if (holdsWithFigure(c, id, scaledBounds(interval, k), () => scaleInterval(interval, k))) {
         found.push(`“${w.text}” (${id}) were ${rescaled(w, k, c.locale).text} (${FACTOR[k]})`);
         break;
       }

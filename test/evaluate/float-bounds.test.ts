@@ -1,0 +1,150 @@
+/**
+ * Float bounds on the exact enclosure (src/evaluate/float-bounds.ts). The law: whenever the float
+ * evaluation answers, the exact evaluation does not fail and each end of its enclosure lies
+ * between the two doubles bounding it — for random expressions over random boxes, at ordinary
+ * magnitudes and at extreme ones.
+ */
+import Fraction from 'fraction.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileExpression, intervals } from '../../src/evaluate/index.js';
+import { floatBounds, floatPlanOf, fractionBounds, intervalBounds, type FloatPlan } from '../../src/evaluate/float-bounds.js';
+import type { Interval } from '../../src/model.js';
+import { VARS, exprArb, render } from './expressions.js';
+import { exactly, intervalArb, iv, type Bounded } from './helpers.js';
+
+/** Rationals from tiny to huge: numerator and denominator of up to `bits` bits. */
+const wideRationalArb = (bits: number): fc.Arbitrary<Fraction> =>
+  fc
+    .tuple(fc.bigInt({ min: -(2n ** BigInt(bits)), max: 2n ** BigInt(bits) }), fc.bigInt({ min: 1n, max: 2n ** BigInt(bits) }), fc.integer({ min: 0, max: 3 }))
+    .map(([n, d, shape]) => (shape === 0 ? new Fraction(n, 1n) : shape === 1 ? new Fraction(1n, d) : new Fraction(n, d)));
+
+const wideIntervalArb = (bits: number): fc.Arbitrary<Bounded> =>
+  fc.oneof(
+    fc.tuple(wideRationalArb(bits), wideRationalArb(bits)).map(([a, b]) => (a.lte(b) ? { lo: a, hi: b } : { lo: b, hi: a })),
+    wideRationalArb(bits).map((x) => ({ lo: x, hi: x })),
+    // A narrow interval around a value, like a written figure's precision.
+    fc.tuple(wideRationalArb(bits), fc.integer({ min: 1, max: 60 })).map(([x, k]) => ({ lo: x, hi: x.add(new Fraction(1n, 2n ** BigInt(k))) })),
+  );
+
+function compiled(source: string) {
+  const r = compileExpression(source);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.compiled;
+}
+
+/** The box of bounds, slot by slot (a program's slots are its figures in order of first use). */
+function boxOf(source: string, xs: readonly Interval[]): Float64Array | null {
+  const slots = compiled(source).program.slots;
+  const box = new Float64Array(4 * slots.length);
+  return slots.every((id, s) => intervalBounds(xs[Number(id.slice(1))]!, box, 4 * s)) ? box : null;
+}
+
+/** The exact enclosure, or null where it fails (a divisor reaching 0, a magnitude refused). */
+function exact(source: string, xs: readonly Interval[]): Interval | null {
+  try {
+    const v = compiled(source).evaluate(new Map(xs.map((x, i) => [`x${i}`, x])));
+    return intervals.isInterval(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function planOf(source: string): FloatPlan | null {
+  return floatPlanOf(compiled(source).program);
+}
+
+/** Checks the law for one expression and box; true when floats answered. */
+function lawHolds(source: string, xs: readonly Interval[]): boolean {
+  const plan = planOf(source);
+  const box = boxOf(source, xs);
+  if (!plan || !box || !floatBounds(plan, box)) return false;
+  const value = exact(source, xs);
+  expect(value, `${source}: floats answered where the exact evaluation fails`).not.toBeNull();
+  const [loLo, loHi, hiLo, hiHi] = [0, 1, 2, 3].map((i) => exactly(plan.values[plan.at + i]!));
+  const where = `${source} over ${xs.map((x) => `[${x.lo}, ${x.hi}]`).join(' ')}`;
+  expect(loLo!.lte(value!.lo!) && value!.lo!.lte(loHi!), `low end ${value!.lo} outside [${loLo}, ${loHi}]: ${where}`).toBe(true);
+  expect(hiLo!.lte(value!.hi!) && value!.hi!.lte(hiHi!), `high end ${value!.hi} outside [${hiLo}, ${hiHi}]: ${where}`).toBe(true);
+  return true;
+}
+
+describe('float bounds of a rational', () => {
+  it('enclose it, from 2⁻¹¹⁰⁰ to 2¹¹⁰⁰ (property)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.oneof(wideRationalArb(40), wideRationalArb(200), wideRationalArb(1100)), (x) => {
+        const out = new Float64Array(2);
+        if (!fractionBounds(x, out, 0)) return;
+        answered++;
+        expect(exactly(out[0]!).lte(x) && x.lte(exactly(out[1]!)), `${x} outside [${out[0]}, ${out[1]}]`).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(answered).toBeGreaterThan(1500);
+  });
+
+  it('are tight: a few units of the last place', () => {
+    const out = new Float64Array(2);
+    expect(fractionBounds(new Fraction('7126.1'), out, 0)).toBe(true);
+    expect(out[0]).toBeLessThan(7126.1);
+    expect(out[1]).toBeGreaterThan(7126.1);
+    expect((out[1]! - out[0]!) / 7126.1).toBeLessThan(1e-14);
+  });
+
+  it('refuse what doubles cannot hold', () => {
+    const out = new Float64Array(2);
+    expect(fractionBounds(new Fraction(2n ** 1100n, 3n), out, 0)).toBe(false);
+    expect(intervalBounds({ lo: new Fraction(1), hi: null }, new Float64Array(4), 0)).toBe(false);
+  });
+});
+
+describe('float bounds of an expression', () => {
+  it('enclose each end of the exact enclosure, at ordinary magnitudes (property)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(exprArb, fc.array(intervalArb(1000n, 20n), { minLength: VARS, maxLength: VARS }), (e, xs) => {
+        if (lawHolds(render(e), xs)) answered++;
+      }),
+      { numRuns: 1500 },
+    );
+    expect(answered).toBeGreaterThan(400); // not vacuous: floats answer most of the time
+  });
+
+  it('enclose each end of the exact enclosure, from tiny to huge (property)', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(exprArb, fc.array(fc.oneof(wideIntervalArb(60), wideIntervalArb(300), wideIntervalArb(1010)), { minLength: VARS, maxLength: VARS }), (e, xs) => {
+        if (lawHolds(render(e), xs)) answered++;
+      }),
+      { numRuns: 1500 },
+    );
+    expect(answered).toBeGreaterThan(200);
+  });
+
+  it('are tight for a growth rate, so a question is seldom left to the exact evaluation', () => {
+    const plan = planOf('growth(x0, x1)')!;
+    const box = boxOf('growth(x0, x1)', [iv('999.95', '1000.05'), iv('952.35', '952.45')])!;
+    expect(floatBounds(plan, box)).toBe(true);
+    const [loLo, loHi, hiLo, hiHi] = plan.values.subarray(plan.at, plan.at + 4);
+    // About 0,05: bounds a few hundred units of the last place apart (1 − 1 cancels digits).
+    expect(loHi! - loLo!).toBeLessThan(1e-13 * 0.05);
+    expect(hiHi! - hiLo!).toBeLessThan(1e-13 * 0.05);
+    expect(lawHolds('growth(x0, x1)', [iv('999.95', '1000.05'), iv('952.35', '952.45')])).toBe(true);
+  });
+
+  it('do not answer where the exact evaluation fails or rounds', () => {
+    // A divisor that may reach 0.
+    expect(floatBounds(planOf('x0 / x1')!, boxOf('x0 / x1', [iv('1'), iv('-1', '1')])!)).toBe(false);
+    // A divisor whose low end is 0 within rounding: floats cannot be sure it is above 0.
+    expect(floatBounds(planOf('x0 / x1')!, boxOf('x0 / x1', [iv('1'), iv('0', '1')])!)).toBe(false);
+    // Roots, powers through ln and exp, claim functions' argument checks, truths: no plan.
+    expect(planOf('x0 ^ 0.5')).toBeNull();
+    expect(planOf('x0 ^ x1')).toBeNull();
+    expect(planOf('gavg(x0, x1)')).toBeNull();
+    expect(planOf('x0 < x1')).toBeNull();
+    // Overflow: the exact evaluation refuses magnitudes beyond 2^8192; floats say nothing.
+    const huge = { lo: new Fraction(10n ** 200n), hi: new Fraction(10n ** 200n) };
+    expect(exact('1 / (x0 ^ 60)', [huge])).toBeNull();
+    expect(floatBounds(planOf('1 / (x0 ^ 60)')!, boxOf('1 / (x0 ^ 60)', [huge])!)).toBe(false);
+  });
+});
