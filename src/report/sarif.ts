@@ -16,6 +16,7 @@
  * the log depends on time or machine.
  */
 import { findingSeverity } from '../judge/outcome.js';
+import { lineColOf, lineStartsOf } from '../load/lines.js';
 import type { AuditResult, Diagnostic, RuleResult, Severity } from '../model.js';
 import { jsonInert } from './escape.js';
 import type { Reporter } from './reporter.js';
@@ -44,19 +45,8 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
 
 /** Line and column of any offset in a text, after one pass over it (binary search per lookup). */
 export function lineLocator(text: string): (offset: number) => { line: number; col: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    const at = Math.max(0, Math.min(offset, text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: at - starts[lo]! + 1 };
-  };
+  const starts = lineStartsOf(text);
+  return (offset) => lineColOf(starts, offset, text.length);
 }
 
 interface Region {

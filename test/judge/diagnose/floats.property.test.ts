@@ -11,11 +11,9 @@ import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
 import { exactOnly } from '../../../src/evaluate/float-bounds.js';
 import { judgeRule } from '../../../src/judge/judge-rule.js';
-import type { Figure, LoadedClaimRule, Locale, Reading, RuleResult } from '../../../src/model.js';
+import type { Figure, Locale, Reading, RuleResult } from '../../../src/model.js';
 import { formatNumber, readNumber } from '../../../src/numbers/index.js';
-import { figure } from './helpers.js';
-
-const declared = { file: 'test', line: 1, col: 1 };
+import { claimRule, figure } from './helpers.js';
 
 /** Expressions over a, b, c, what their value is at given values, and whether it is a rate (stated in %). */
 const EXPRESSIONS: { expr: string; value: (a: Fraction, b: Fraction, c: Fraction) => Fraction; rate: boolean }[] = [
@@ -83,20 +81,7 @@ function judgeBoth(c: Case): { fast: RuleResult; exact: RuleResult } | null {
   const [a, b, cc] = figures.map((f) => f.written!.value) as [Fraction, Fraction, Fraction];
   const text = statedText(e.value(a, b, cc), c, e.rate);
   const stated = readNumber(text, c.locale);
-  const rule: LoadedClaimRule = {
-    kind: 'claim',
-    id: 'c',
-    severity: 'error',
-    tags: [],
-    declared,
-    documentPath: '',
-    quote: text,
-    anchor: { quote: text, span: { start: 0, end: 0 }, line: 1, col: 1 },
-    stated,
-    expr: e.expr,
-    reading: c.reading,
-    tolerance: new Fraction(1, 20),
-  };
+  const rule = claimRule(e.expr, text, stated, c.reading);
   const ctx = { figures: new Map(figures.map((f) => [f.id, f])), locale: c.locale, judging: { budget: c.budget } };
   const fast = judgeRule(rule, ctx);
   if (!fast.diagnosis) return null;

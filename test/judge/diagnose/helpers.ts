@@ -9,7 +9,7 @@ import { rangeOfResult, thresholdsOf } from '../../../src/judge/diagnose/index.j
 import { judgeRule } from '../../../src/judge/judge-rule.js';
 import { loadRuleFile } from '../../../src/load/index.js';
 import Fraction from 'fraction.js';
-import type { Figure, Interval, LoadedClaimRule, Locale, RuleResult, RuleSet, WrittenNumber } from '../../../src/model.js';
+import type { Figure, Interval, LoadedClaimRule, Locale, Reading, RuleResult, RuleSet, WrittenNumber } from '../../../src/model.js';
 import { readNumber, writtenInterval } from '../../../src/numbers/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -51,24 +51,29 @@ export function verdictOf(c: ClaimContext): RuleResult['verdict'] {
   return (c as ClaimContext & { result: RuleResult }).result.verdict;
 }
 
-export function claim(expr: string, stated: string, figures: Figure[], locale: Locale): ClaimContext {
-  const compiled = compileExpression(expr);
-  if (!compiled.ok) throw new Error(compiled.error.message);
-  const w: WrittenNumber = readNumber(stated, locale);
-  const rule = {
+/** A claim rule `c` stating `stated` (read from `quote`), as the loader would build it, 5 % tolerance. */
+export function claimRule(expr: string, quote: string, stated: WrittenNumber, reading: Reading): LoadedClaimRule {
+  return {
     kind: 'claim',
     id: 'c',
     severity: 'error',
     tags: [],
     declared,
     documentPath: '',
-    quote: stated,
-    anchor: { quote: stated, span: { start: 0, end: 0 }, line: 1, col: 1 },
-    stated: w,
+    quote,
+    anchor: { quote, span: { start: 0, end: 0 }, line: 1, col: 1 },
+    stated,
     expr,
-    reading: 'round',
+    reading,
     tolerance: new Fraction(1, 20),
-  } satisfies LoadedClaimRule;
+  };
+}
+
+export function claim(expr: string, stated: string, figures: Figure[], locale: Locale): ClaimContext {
+  const compiled = compileExpression(expr);
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  const w: WrittenNumber = readNumber(stated, locale);
+  const rule = claimRule(expr, stated, w, 'round');
   const byId = new Map(figures.map((f) => [f.id, f]));
   const scope = new Map<string, Interval | null>(compiled.compiled.symbols.map((id) => [id, byId.get(id)!.interval]));
   const result = judgeRule(rule, { figures: byId, locale });
