@@ -77,20 +77,23 @@ export function parseYaml(source: string, file: string, limits: YamlLimits = {})
  * are slices of the file's text, and any one a rule keeps (its quote, its expression) would keep
  * the whole text alive — two bytes a character of every rule and figure file of a large audit.
  * (Short slices are copied by V8 already; concatenating and slicing again copies a long one.)
+ * Aliases can share a list or mapping, or make one contain itself (`&x [*x]`): each is visited once.
  */
-function detachStrings(value: unknown): void {
+function detachStrings(value: unknown, seen = new Set<object>()): void {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
       if (typeof v === 'string') value[i] = detached(v);
-      else detachStrings(v);
+      else detachStrings(v, seen);
     }
-  } else if (value !== null && typeof value === 'object') {
+  } else {
     const record = value as Record<string, unknown>;
     for (const k of Object.keys(record)) {
       const v = record[k];
       if (typeof v === 'string') record[k] = detached(v);
-      else detachStrings(v);
+      else detachStrings(v, seen);
     }
   }
 }

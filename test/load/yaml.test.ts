@@ -78,6 +78,15 @@ describe('YAML problems become diagnostics', () => {
     expect(y.sha256).toBe('');
   });
 
+  it('an alias inside its own anchor (a list that contains itself) is parsed, not recursed forever', () => {
+    for (const text of ['&x [*x]', 'a: &x\n  b: *x\n', 'a: &x [1, *x, *x]\n']) {
+      const y = parseYaml(text, 'f.yaml');
+      expect(Array.isArray(y.diagnostics)).toBe(true);
+    }
+    const shared = parseYaml('a: &x [long string shared by alias]\nb: *x\n', 'f.yaml').value as Record<string, string[]>;
+    expect(shared.b?.[0]).toBe('long string shared by alias');
+  });
+
   it('never throws, whatever the input', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', ':', '-', ' ', '\n', '[', ']', '{', '}', '&x', '*x', '"', "'", '#', '\t', '|', '>', '?', '!') }), (s) => {
