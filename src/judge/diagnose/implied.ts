@@ -10,7 +10,8 @@
  *    the stated target between two probes, bisection narrows down on the crossing;
  * 2. from the seed, each edge of the set of values that hold is bracketed (steps doubling) and
  *    bisected down to one step of a grid a thousand times finer than the figure's last written
- *    digit (for an exact count, the integers);
+ *    digit (for an exact count, the integers); when the values that hold fall between two
+ *    points of that grid, the search starts again there on a grid a thousand times finer;
  * 3. the value reported is the one that gives exactly the stated value with every figure at its
  *    written value ("≈ 8.056"), rounded to the figure's written decimals, and kept only after
  *    checking that it makes the claim hold.
@@ -36,6 +37,9 @@ interface Grid {
   origin: Fraction;
   step: Fraction;
 }
+
+/** How many times a grid is made a thousand times finer when the values that hold fall between its points. */
+const REFINEMENTS = 3;
 
 /** Grid points up to this are numbers exactly. */
 const SAFE_STEPS = BigInt(Number.MAX_SAFE_INTEGER);
@@ -117,6 +121,11 @@ class Solver {
   private readonly radius: Fraction;
   /** What one evaluation is charged (context.ts `chargeEvaluation`), asked once. */
   private readonly cost: number;
+  /**
+   * The first pair of neighbouring grid points between which the computed value crosses the
+   * target with neither holding: the set that holds, if any, is narrower than a step there.
+   */
+  crossing: bigint | null = null;
   /** Float bounds of the stated set and of the target (null: none, or too large for doubles). */
   private readonly setFloats: Float64Array | null;
   private readonly targetFloats: Float64Array | null;
@@ -217,6 +226,7 @@ class Solver {
     }
     if (this.holds(lo)) return lo;
     if (this.holds(hi)) return hi;
+    if (this.crossing === null && this.side(hi) !== sa) this.crossing = lo < hi ? lo : hi;
     return null;
   }
 
@@ -444,8 +454,15 @@ export function solveFor(c: DiagnoseContext, id: string): NeededValues | null {
   const figure = c.figures.get(id);
   const interval = c.scope.get(id);
   if (!figure || !interval) return null;
-  const solver = new Solver(c, id, gridOf(figure, interval));
-  const seed = solver.seed();
+  let solver = new Solver(c, id, gridOf(figure, interval));
+  let seed = solver.seed();
+  // The values that hold can lie between two grid points (a value needed far below the written
+  // one's last digit): close in on the crossing with grids a thousand times finer each. A
+  // count stays on the integers.
+  for (let i = 0; seed === null && solver.crossing !== null && !figure.exact && i < REFINEMENTS; i++) {
+    solver = new Solver(c, id, { origin: at(solver.grid, solver.crossing), step: solver.grid.step.div(1000) });
+    seed = solver.seed();
+  }
   if (seed === null) return null;
   const loN = solver.edge(seed, -1n);
   const hiN = solver.edge(seed, 1n);

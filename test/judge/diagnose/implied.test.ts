@@ -94,6 +94,19 @@ describe('implied values, property: re-judged, the proposed value makes the clai
 });
 
 describe('implied values, special cases', () => {
+  it('finds a needed value narrower than a thousandth of the written digit (100 tỷ that should be 0,0407 tỷ)', () => {
+    // growth(a, b) = −95,93 % needs a ≈ 0,0407 × b: a set about 0,0005 tỷ wide, finer than the
+    // search grid of "100 tỷ" (a thousandth of 1 tỷ). Found by fast-check (seed −322394001).
+    const c = claim('growth(a, b)', '-95,93 %', [figure('a', '100 tỷ đồng', 'vi-VN'), figure('b', '1,00 tỷ đồng', 'vi-VN')], 'vi-VN');
+    expect(verdictOf(c)).toBe('fail');
+    const needed = solveFor(c, 'a');
+    expect(needed).not.toBeNull();
+    expect(passesWith(c, 'a', needed!.value)).toBe(true);
+    expect(needed!.value.gt(new Fraction(40_000_000)) && needed!.value.lt(new Fraction(41_000_000))).toBe(true);
+    const message = impliedValues(c).find((i) => i.figure === 'a')!.message;
+    expect(passesWith(c, 'a', proposed(message, 'vi-VN')), message).toBe(true);
+  });
+
   it('says so when no value of one figure alone makes the claim hold', () => {
     const c = claim('min(a, b)', '60%', [figure('a', '30%', 'en'), figure('b', '40%', 'en')], 'en');
     expect(verdictOf(c)).toBe('fail');
