@@ -65,6 +65,14 @@ export function impliedSet(q: ImpliedQuestion): ImpliedSet {
 
 /** Bisect between an outer end and an inner one: [outer, inner] as far as the tolerance and the budget allow. */
 function refine(q: ImpliedQuestion, outer: Fraction, inner: Fraction, tolerance: Fraction, side: 'low' | 'high'): [Fraction, Fraction] {
+  // The projection's bound is often the end itself (it is exact when each figure is named once):
+  // one question about the tolerance next to it settles the end without a bisection.
+  const near = side === 'low' ? outer.add(tolerance) : outer.sub(tolerance);
+  if (inner.sub(outer).abs().gt(tolerance) && !q.budget.exhausted) {
+    const r = decideWithin(q, side === 'low' ? { lo: outer, hi: near } : { lo: near, hi: outer });
+    if (r?.verdict === 'holds') return [outer, r.witness.point[q.slot]!];
+    if (r?.verdict === 'fails') outer = near;
+  }
   for (let step = 0; step < MAX_STEPS && inner.sub(outer).abs().gt(tolerance) && !q.budget.exhausted; step++) {
     const middle = outer.add(inner).div(2);
     const r = decideWithin(q, side === 'low' ? { lo: outer, hi: middle } : { lo: middle, hi: outer });
