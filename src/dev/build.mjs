@@ -73,7 +73,20 @@ const engines = {
   audit: await script('src/cli/engine.ts', 'tally-engine.cjs', { plugins: [shareUsageError] }),
   draft: await script('src/cli/draft-run.ts', 'tally-draft.cjs', { plugins: [shareUsageError] }),
 };
-const program = await script('src/cli/program.ts', 'tally-program.cjs', { define: { TALLY_ENGINES: JSON.stringify(JSON.stringify(engines)) } });
+// commander requires child_process when it loads, for subcommands that are programs of their
+// own, which tally has none of; Node takes 3 ms to load it (with net and dgram). It is loaded when
+// first used instead.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'lazy' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "const name = 'node:child_process';\nmodule.exports = new Proxy({}, { get: (_, key) => require(name)[key] });\n",
+      loader: 'js',
+    }));
+  },
+};
+const program = await script('src/cli/program.ts', 'tally-program.cjs', { define: { TALLY_ENGINES: JSON.stringify(JSON.stringify(engines)) }, plugins: [lazyChildProcess] });
 await build({
   ...shared,
   entryPoints: { tally: 'src/cli/main.ts' },
