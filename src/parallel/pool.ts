@@ -6,7 +6,7 @@
  */
 // Loaded eagerly, though an audit in one thread never starts a worker: loaded only for a pool, it
 // saved 2 ms of start-up, but a 100 000-claim audit in one thread then peaked at 1.67 GiB instead
-// of 1.29–1.48 GiB (measured side by side, not understood; V8's heap sizing).
+// of 1.04–1.48 GiB (measured side by side, not understood; V8’s heap sizing).
 import { Worker } from 'node:worker_threads';
 import type { JudgedRuleSets } from '../judge/assemble.js';
 import type { GroupTask } from './judge-group.js';
