@@ -4,7 +4,7 @@
  */
 import type { Anchor, AuditedDocument } from '../model.js';
 import { positionOf } from './document.js';
-import { occurrences } from './quote-index.js';
+import { QuoteSearch } from './quote-index.js';
 
 /** Any run of Unicode whitespace becomes one space; NFC; trimmed. */
 export function normaliseQuote(quote: string): string {
@@ -15,6 +15,8 @@ interface Collapsed {
   text: string;
   /** For each UTF-16 unit of `text`, its offset in the document's NFC text. */
   map: Int32Array;
+  /** The quote searches of `text`. */
+  search: QuoteSearch;
 }
 
 const collapsedCache = new WeakMap<AuditedDocument, { text: string; collapsed: Collapsed }>();
@@ -49,7 +51,8 @@ function collapsed(doc: AuditedDocument): Collapsed {
     from = i;
   }
   parts.push(src.slice(from));
-  const c = { text: parts.join(''), map: map.slice(0, n) };
+  const text = parts.join('');
+  const c = { text, map: map.slice(0, n), search: new QuoteSearch(text) };
   collapsedCache.set(doc, { text: doc.text, collapsed: c });
   return c;
 }
@@ -86,7 +89,7 @@ export function findQuote(doc: AuditedDocument, quote: string, occurrence?: numb
   const q = normaliseQuote(quote);
   if (q.length === 0) return { ok: false, code: 'quote-not-found', message: 'the quote is empty' };
   const c = collapsed(doc);
-  const hits = occurrences(c.text, q);
+  const hits = c.search.occurrences(q);
   const where = (i: number) => positionOf(doc, c.map[i]!);
 
   if (hits.length === 0) return notFound(doc, c, q);

@@ -15,21 +15,21 @@ const INVERSE_31 = 0xbdef7bdf;
 /** Searches of one text answered by scanning before the index pays for itself. */
 const SCANS_BEFORE_INDEX = 32;
 
+/**
+ * An open hash table in typed arrays (a Map of millions of positions costs seconds and hundreds
+ * of megabytes): `heads[b]` is the first position whose window falls in bucket b, `next` chains
+ * the others in ascending order, `counts[b]` says how many there are. Windows of different text
+ * may share a bucket: every candidate position is checked against the quote anyway.
+ */
 interface TextIndex {
-  scans: number;
-  /**
-   * An open hash table in typed arrays (a Map of millions of positions costs seconds and hundreds
-   * of megabytes): `heads[b]` is the first position whose window falls in bucket b, `next` chains
-   * the others in ascending order, `counts[b]` says how many there are. Windows of different text
-   * may share a bucket: every candidate position is checked against the quote anyway.
-   */
-  heads?: Int32Array;
-  next?: Int32Array;
-  counts?: Int32Array;
-  mask?: number;
+  heads: Int32Array;
+  next: Int32Array;
+  counts: Int32Array;
+  mask: number;
 }
 
-const indexes = new Map<string, TextIndex>();
+/** Searches whose index is built: released together when a load is done. */
+const indexed = new Set<QuoteSearch>();
 
 function hashAt(text: string, at: number): number {
   let h = 0;
@@ -42,7 +42,7 @@ function bucketOf(h: number, mask: number): number {
   return Math.imul(h ^ (h >>> 16), 0x45d9f3b) & mask;
 }
 
-function buildIndex(text: string, index: TextIndex): void {
+function buildIndex(text: string): TextIndex {
   const positions = Math.max(0, text.length - K + 1);
   let size = 1024;
   while (size < positions) size *= 2;
@@ -60,10 +60,7 @@ function buildIndex(text: string, index: TextIndex): void {
     heads[b] = at;
     counts[b]!++;
   }
-  index.heads = heads;
-  index.next = next;
-  index.counts = counts;
-  index.mask = mask;
+  return { heads, next, counts, mask };
 }
 
 function scan(hay: string, needle: string): number[] {
@@ -74,37 +71,54 @@ function scan(hay: string, needle: string): number[] {
 
 /** Forget every index (they are rebuilt on demand): a finished load needs none of them. */
 export function releaseQuoteIndexes(): void {
-  indexes.clear();
+  for (const search of indexed) search.release();
+  indexed.clear();
 }
 
-/** Every (overlapping) start of `needle` in `hay`, in ascending order. */
-export function occurrences(hay: string, needle: string): number[] {
-  if (needle.length === 0) return [];
-  let index = indexes.get(hay);
-  if (!index) {
-    // Only the texts of the current audit are kept: a new text replaces the old ones.
-    if (indexes.size > 8) indexes.clear();
-    index = { scans: 0 };
-    indexes.set(hay, index);
+/**
+ * The searches of one text. It is held by whoever owns the text (the document's collapsed text),
+ * never looked up by the text itself: a Map keyed by a long string compares whole texts whenever
+ * two have the same length (V8 hashes a string longer than 16 383 characters by its length alone),
+ * which made every search of an audit of identical documents cost a comparison of the document.
+ */
+export class QuoteSearch {
+  private scans = 0;
+  private index: TextIndex | undefined;
+
+  constructor(readonly text: string) {}
+
+  /** Every (overlapping) start of `needle` in the text, in ascending order. */
+  occurrences(needle: string): number[] {
+    const hay = this.text;
+    if (needle.length === 0) return [];
+    if (needle.length < K) return scan(hay, needle);
+    if (!this.index && ++this.scans > SCANS_BEFORE_INDEX) {
+      this.index = buildIndex(hay);
+      indexed.add(this);
+    }
+    if (!this.index) return scan(hay, needle);
+    const { heads, next, counts, mask } = this.index;
+    // The hash of each window follows from the last (rolling); a window found once is as good as any.
+    let window = 0;
+    let rarest = Infinity;
+    let h = hashAt(needle, 0);
+    for (let j = 0; ; j++) {
+      const count = counts[bucketOf(h, mask)]!;
+      if (count < rarest) [window, rarest] = [j, count];
+      if (rarest <= 1 || j + K >= needle.length) break;
+      h = (Math.imul(h - Math.imul(needle.charCodeAt(j), POWER), 31) + needle.charCodeAt(j + K)) | 0;
+    }
+    const out: number[] = [];
+    for (let at = heads[bucketOf(hashAt(needle, window), mask)]!; at >= 0; at = next[at]!) {
+      const start = at - window;
+      if (start >= 0 && hay.startsWith(needle, start)) out.push(start);
+    }
+    return out;
   }
-  if (needle.length < K) return scan(hay, needle);
-  if (!index.heads && ++index.scans > SCANS_BEFORE_INDEX) buildIndex(hay, index);
-  if (!index.heads || !index.next || !index.counts || index.mask === undefined) return scan(hay, needle);
-  const { heads, next, counts, mask } = index;
-  // The hash of each window follows from the last (rolling); a window found once is as good as any.
-  let window = 0;
-  let rarest = Infinity;
-  let h = hashAt(needle, 0);
-  for (let j = 0; ; j++) {
-    const count = counts[bucketOf(h, mask)]!;
-    if (count < rarest) [window, rarest] = [j, count];
-    if (rarest <= 1 || j + K >= needle.length) break;
-    h = (Math.imul(h - Math.imul(needle.charCodeAt(j), POWER), 31) + needle.charCodeAt(j + K)) | 0;
+
+  /** Drop the index (it is rebuilt if searched again). */
+  release(): void {
+    this.index = undefined;
+    this.scans = 0;
   }
-  const out: number[] = [];
-  for (let at = heads[bucketOf(hashAt(needle, window), mask)]!; at >= 0; at = next[at]!) {
-    const start = at - window;
-    if (start >= 0 && hay.startsWith(needle, start)) out.push(start);
-  }
-  return out;
 }
