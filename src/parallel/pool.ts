@@ -1,6 +1,7 @@
 /**
  * A pool of worker threads judging groups of rule files: min(jobs, groups) workers (one fewer
- * when this thread judges too), each sent the next group (biggest first) as soon as it is free. Any failure — a group that throws, a
+ * when this thread judges too). Each thread claims the next group (biggest first) through a
+ * shared counter as soon as it is free (protocol.ts). Any failure — a group that throws, a
  * worker that cannot start, dies or exits — stops every worker and rejects with a WorkerError;
  * the pool never waits on a worker that is gone.
  */
@@ -10,7 +11,7 @@
 import { Worker } from 'node:worker_threads';
 import type { JudgedRuleSets } from '../judge/assemble.js';
 import type { GroupTask } from './judge-group.js';
-import type { WorkerReply, WorkerRequest } from './protocol.js';
+import { claimNext, judgingSlot, NEXT, type WorkerReply, type WorkerRequest } from './protocol.js';
 
 /** A worker failed: its message says on which rule files; its stack is the worker's. */
 export class WorkerError extends Error {
@@ -30,8 +31,7 @@ export interface PoolOptions {
   weights?: readonly number[];
   /**
    * Judge tasks in this thread too, as one of the `jobs`: one worker fewer to start and warm up,
-   * and that share of the results is never copied between threads. Each worker then holds two
-   * tasks, so it has the next one while this thread is busy and cannot hand it one.
+   * and that share of the results is never copied between threads.
    */
   here?: (task: GroupTask) => JudgedRuleSets;
 }
@@ -44,12 +44,12 @@ export function runOnWorkers(tasks: readonly GroupTask[], options: PoolOptions):
   const results = new Array<JudgedRuleSets>(tasks.length);
   if (tasks.length === 0) return Promise.resolve(results);
   const weights = options.weights;
-  const queue = tasks.map((_, i) => i);
-  if (weights) queue.sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
+  const order = tasks.map((_, i) => i);
+  if (weights) order.sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
   const jobs = Math.min(tasks.length, Math.max(1, Math.floor(options.jobs) || 1));
   const here = options.here;
   const size = here ? jobs - 1 : jobs;
-  const ahead = here ? 2 : 1;
+  const state = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (1 + size)));
 
   return new Promise((resolve, reject) => {
     const workers = new Set<Worker>();
@@ -66,26 +66,14 @@ export function runOnWorkers(tasks: readonly GroupTask[], options: PoolOptions):
     const fail = (error: Error) => {
       if (settled) return;
       settled = true;
+      // No thread claims a group after a failure.
+      Atomics.store(state, NEXT, tasks.length);
       for (const w of [...workers]) stop(w);
       reject(error);
     };
-    /** The groups each worker has been sent and not answered yet (the first is being judged). */
-    const current = new Map<Worker, number[]>();
-    const feed = (worker: Worker) => {
-      const sent = current.get(worker) ?? [];
-      current.set(worker, sent);
-      while (sent.length < ahead) {
-        const index = queue.shift();
-        if (index === undefined) break;
-        sent.push(index);
-        worker.postMessage({ index, task: tasks[index]! } satisfies WorkerRequest);
-      }
-      if (sent.length === 0) stop(worker);
-    };
-    const onWhat = (worker: Worker) => {
-      const index = current.get(worker)?.[0];
-      return index === undefined ? '' : ` while judging ${named(tasks[index]!.files)}`;
-    };
+    const judging = (index: number | undefined) => (index === undefined || index < 0 ? '' : ` while judging ${named(tasks[index]!.files)}`);
+    /** The group the worker of `slot` said it was judging, if any. */
+    const onWhat = (slot: number) => judging(Atomics.load(state, judgingSlot(slot)) - 1);
     const done = (index: number, judged: JudgedRuleSets) => {
       results[index] = judged;
       if (--remaining > 0) return false;
@@ -95,7 +83,7 @@ export function runOnWorkers(tasks: readonly GroupTask[], options: PoolOptions):
       return true;
     };
 
-    for (let i = 0; i < size; i++) {
+    for (let slot = 0; slot < size; slot++) {
       // The worker is a self-contained bundle: Node options meant for the main program (an
       // --import hook, --input-type …) are not passed on (V8 flags are process-wide anyway).
       const worker = new Worker(options.workerUrl, { execArgv: [] });
@@ -104,27 +92,25 @@ export function runOnWorkers(tasks: readonly GroupTask[], options: PoolOptions):
         if (settled) return;
         if (reply.error) {
           const { name, message, stack } = reply.error;
-          return fail(new WorkerError(`a worker failed${onWhat(worker)}: ${name}: ${message}`, stack));
+          return fail(new WorkerError(`a worker failed${judging(reply.index)}: ${name}: ${message}`, stack));
         }
-        const sent = current.get(worker) ?? [];
-        sent.splice(sent.indexOf(reply.index), 1);
-        if (!done(reply.index, reply.judged)) feed(worker);
+        done(reply.index, reply.judged);
       });
-      worker.on('messageerror', (error) => fail(new WorkerError(`a worker's answer could not be read${onWhat(worker)}: ${error.message}`)));
-      worker.on('error', (error) => fail(new WorkerError(`a worker failed${onWhat(worker)}: ${error.name}: ${error.message}`, error.stack)));
+      worker.on('messageerror', (error) => fail(new WorkerError(`a worker's answer could not be read${onWhat(slot)}: ${error.message}`)));
+      worker.on('error', (error) => fail(new WorkerError(`a worker failed${onWhat(slot)}: ${error.name}: ${error.message}`, error.stack)));
       worker.on('exit', (code) => {
-        if (!retired.has(worker)) fail(new WorkerError(`a worker stopped (exit code ${code})${onWhat(worker)}`));
+        if (!retired.has(worker)) fail(new WorkerError(`a worker stopped (exit code ${code})${onWhat(slot)}`));
       });
-      feed(worker);
+      worker.postMessage({ tasks: [...tasks], order, state, slot } satisfies WorkerRequest);
     }
     if (here) void judgeHere(here);
 
-    /** This thread's share: a task at a time, letting the workers' answers in between. */
+    /** This thread's share: a group at a time, letting the workers' answers in between. */
     async function judgeHere(judge: (task: GroupTask) => JudgedRuleSets): Promise<void> {
       for (;;) {
         await new Promise((next) => setImmediate(next));
         if (settled) return;
-        const index = queue.shift();
+        const index = claimNext(state, order);
         if (index === undefined) return;
         let judged: JudgedRuleSets;
         try {

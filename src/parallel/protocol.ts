@@ -1,13 +1,38 @@
-/** The messages between a parallel audit and its workers (structured-cloned: plain data only). */
+/**
+ * The messages between a parallel audit and its workers (structured-cloned: plain data only).
+ *
+ * Work is not handed out group by group: every worker is sent the whole list once, with a shared
+ * array through which each thread claims the next group when it is free (an atomic counter). A
+ * thread busy judging never keeps another waiting for work, and no group waits in a busy
+ * thread's queue while another thread is idle.
+ */
 import type { JudgedRuleSets } from '../judge/assemble.js';
 import type { GroupTask } from './judge-group.js';
 
+/**
+ * The shared state of a pool: `[next, ...judging]`. `next` is the position in `order` of the
+ * next group to claim (Atomics.add); `judging[slot]` is 1 + the group the worker of that slot is
+ * judging, 0 for none (so the pool can say which group a worker that died was on).
+ */
+export const NEXT = 0;
+export const judgingSlot = (slot: number) => 1 + slot;
+
 export interface WorkerRequest {
-  /** Which group of the audit this is. */
-  index: number;
-  task: GroupTask;
+  tasks: GroupTask[];
+  /** The groups in the order they are claimed (biggest first). */
+  order: number[];
+  /** Over a SharedArrayBuffer, laid out as above. */
+  state: Int32Array;
+  /** This worker's place in `state`. */
+  slot: number;
 }
 
 export type WorkerReply =
   | { index: number; judged: JudgedRuleSets; error?: undefined }
   | { index: number; error: { name: string; message: string; stack?: string } };
+
+/** Claim the next group of `order`, or undefined when every group has been claimed. */
+export function claimNext(state: Int32Array, order: readonly number[]): number | undefined {
+  const k = Atomics.add(state, NEXT, 1);
+  return k < order.length ? order[k] : undefined;
+}

@@ -108,7 +108,8 @@ describe('tally audit --jobs', () => {
 
   it('exits 2 with a clear message when a worker throws, and does not hang', () => {
     const cli = cliWithWorker(
-      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('an internal error in the worker'); });\n",
+      // Claims a group as the real worker does (src/parallel/protocol.ts), then throws.
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', ({ order, state, slot }) => { const k = Atomics.add(state, 0, 1); if (k < order.length) Atomics.store(state, 1 + slot, order[k] + 1); throw new Error('an internal error in the worker'); });\n",
     );
     const r = runCli(cli, ['audit', 'audits', 'more', '--jobs', '2', '-f', 'json']);
     expect(r.signal).toBeNull();

@@ -58,8 +58,30 @@ describe('runOnWorkers', () => {
     const alone = await runOnWorkers(many, { jobs: 1, workerUrl: stub('throws.mjs'), here });
     expect(alone.map((r) => (r.coverage[0] as unknown as { key: string }).key)).toEqual(many.map((t) => t.files[0]));
     expect(judgedHere).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
-    // Two jobs: a failing worker still fails the whole run, whoever judged what.
-    await expect(runOnWorkers(many, { jobs: 2, workerUrl: stub('throws.mjs'), here })).rejects.toThrow(WorkerError);
+    // Two jobs: a failing worker still fails the whole run, whoever judged what. Groups go to
+    // whichever thread is free, so this thread takes its time (a quarter second a group), or it
+    // could judge them all before the worker has started.
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const slowly = (task: GroupTask) => {
+      Atomics.wait(pause, 0, 0, 250);
+      return here(task);
+    };
+    await expect(runOnWorkers(many, { jobs: 2, workerUrl: stub('throws.mjs'), here: slowly })).rejects.toThrow(WorkerError);
+  });
+
+  it('lets a free worker take the groups this thread is too busy for, each judged once, results in task order', async () => {
+    const many: GroupTask[] = Array.from({ length: 6 }, (_, i) => ({ files: [`r${i}.yaml`], cwd: '.' }));
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const here = (task: GroupTask) => {
+      Atomics.wait(pause, 0, 0, 200);
+      return { files: [], coverage: [{ key: task.files[0]!, by: 'here' }] } as unknown as JudgedRuleSets;
+    };
+    const judged = await runOnWorkers(many, { jobs: 2, workerUrl: stub('echoes.mjs'), here, weights: [1, 6, 2, 5, 3, 4] });
+    const parts = judged.map((r) => r.coverage[0] as unknown as { key: string; by: string });
+    expect(parts.map((p) => p.key)).toEqual(many.map((t) => t.files[0]));
+    // This thread claims the biggest group first and is busy with it while the worker takes the rest.
+    expect(parts[1]!.by).toBe('here');
+    expect(parts.filter((p) => p.by === 'worker').length).toBeGreaterThanOrEqual(1);
   });
 
   it('resolves with nothing to do without starting a worker', async () => {

@@ -1,4 +1,8 @@
-// A worker that dies without a word on the first group it is sent.
+// A worker that claims a group (as the real worker does, protocol.ts) and dies without a word.
 import { parentPort } from 'node:worker_threads';
 
-parentPort.on('message', () => process.exit(3));
+parentPort.on('message', ({ order, state, slot }) => {
+  const k = Atomics.add(state, 0, 1);
+  if (k < order.length) Atomics.store(state, 1 + slot, order[k] + 1);
+  process.exit(3);
+});
