@@ -4,6 +4,7 @@
 //
 //  1. start-up: `tally --version`, `--help` and the bundled audit against a bare `node -e ""`, and the
 //     audit without the code cache of the CLI's scripts (a first run: src/cli/code-cache.ts);
+//     each run in turn with bare Node (`paired`; so are the comparisons of 3 to 6 below);
 //  2. scale: synthetic region audits (src/dev/synthetic.mjs) of 1 000, 10 000 and 100 000 claims:
 //     wall time, cost per claim (net of a 3-claim audit's fixed cost) against the 1 000-claim run,
 //     peak memory (max RSS);
@@ -36,11 +37,35 @@ function timeOnce(args, cwd, env = {}) {
   return ms;
 }
 
-/** Median wall time of RUNS runs after one warm-up, plus the peak RSS of one instrumented run. */
+/** Median wall time of RUNS runs after one warm-up, with the fastest and slowest. */
 function measure(args, cwd = process.cwd(), runs = RUNS, env = {}) {
   timeOnce(args, cwd, env);
   const times = Array.from({ length: runs }, () => timeOnce(args, cwd, env)).sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], min: times[0], max: times.at(-1) };
+  return summary(times);
+}
+
+function summary(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
+}
+
+/**
+ * A command and its baseline run in turn (A B A B …, after a warm-up of each): the ratio is the
+ * median of the runs' pairwise ratios, so a machine whose speed drifts during the bench (a shared
+ * machine does, by tens of percent within minutes) moves both sides of each ratio together.
+ * `a` and `b` are { args, cwd?, env? }; returns both commands' times and the paired ratio A/B.
+ */
+function paired(a, b, runs = RUNS) {
+  const once = (c) => timeOnce(c.args, c.cwd ?? process.cwd(), c.env ?? {});
+  once(a);
+  once(b);
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < runs; i++) {
+    as.push(once(a));
+    bs.push(once(b));
+  }
+  return { a: summary(as), b: summary(bs), ratio: summary(as.map((t, i) => t / bs[i])).median };
 }
 
 /** Peak RSS (MiB) of the command, reported by the process itself on exit through a preloaded hook. */
@@ -67,23 +92,24 @@ console.log('| run | median | ratio | target | peak RSS |\n|---|---:|---|---|---
 const root = mkdtempSync(path.join(tmpdir(), 'tally-bench-'));
 const audit = (extra = []) => [CLI, 'audit', 'rules.yaml', '--fail-on', 'never', '--max-yaml-size', '64MiB', ...extra];
 
-// 1. Start-up.
-const bare = measure(['-e', '']);
-const startup = measure([CLI, '--version']);
-const help = measure([CLI, '--help']);
-const bundled = measure([CLI, 'audit', '--fail-on', 'never']);
-const uncached = measure([CLI, 'audit', '--fail-on', 'never'], process.cwd(), RUNS, { TALLY_NO_CACHE: '1' });
-row('node -e "" (baseline)', bare, 1, 'baseline');
-row('tally --version', startup, startup.median / bare.median, 'vs bare node', '≤ ×2');
-row('tally --help', help, help.median / bare.median, 'vs bare node');
-row('tally audit (bundled rules)', bundled, bundled.median / bare.median, 'vs bare node', '≤ ×3');
-row('same, without the code cache (a first run)', uncached, uncached.median / bare.median, 'vs bare node');
+// 1. Start-up, each command against a bare Node run in turn with it.
+const BARE = { args: ['-e', ''] };
+const startup = paired({ args: [CLI, '--version'] }, BARE);
+row('node -e "" (baseline)', startup.b, 1, 'baseline');
+row('tally --version', startup.a, startup.ratio, 'vs bare node', '≤ ×2');
+const help = paired({ args: [CLI, '--help'] }, BARE);
+row('tally --help', help.a, help.ratio, 'vs bare node');
+const bundled = paired({ args: [CLI, 'audit', '--fail-on', 'never'] }, BARE);
+row('tally audit (bundled rules)', bundled.a, bundled.ratio, 'vs bare node', '≤ ×3');
+const uncached = paired({ args: [CLI, 'audit', '--fail-on', 'never'], env: { TALLY_NO_CACHE: '1' } }, BARE);
+row('same, without the code cache (a first run)', uncached.a, uncached.ratio, 'vs bare node');
 
 // 2. Scale: cost per claim, net of what any audit costs (an audit of one sentence, three claims:
 // the program loaded, its validators, the JIT's first compilations), against the smallest audit.
 const fixedDir = regionAudit(path.join(root, 'scale-3'), 3);
-const fixed = measure(audit(), fixedDir);
-row('3 claims (the fixed cost of an audit)', fixed, fixed.median / bare.median, 'vs bare node');
+const fixedPair = paired({ args: audit(), cwd: fixedDir }, BARE);
+const fixed = fixedPair.a;
+row('3 claims (the fixed cost of an audit)', fixed, fixedPair.ratio, 'vs bare node');
 let perClaim;
 for (const n of [1000, 10000, 100000].filter((x) => x <= MAX)) {
   const dir = regionAudit(path.join(root, `scale-${n}`), n);
@@ -93,17 +119,19 @@ for (const n of [1000, 10000, 100000].filter((x) => x <= MAX)) {
   row(`${n.toLocaleString('en')} claims`, m, per / perClaim, 'per claim vs 1,000', n >= 100000 ? '≤ 10 s, ≤ 1 GiB; per claim ×0.75–1.25' : 'per claim ×0.75–1.25', peakRss(audit(), dir));
 }
 
-// 3. Failing claims: what one failing claim costs over a passing one.
+// 3. Failing claims: what one failing claim costs over a passing one, the two audits in turn.
+// With r = wrong/clean (paired), a failing claim costs (r − 1)·clean/failing more than a passing
+// one, whose cost is (clean − fixed)/claims.
 const FAILING = 10000;
 const clean = regionAudit(path.join(root, 'clean'), FAILING);
 const wrong = regionAudit(path.join(root, 'wrong'), FAILING, { wrongEvery: 10 });
-const cleanRun = measure(audit(), clean);
-const wrongRun = measure(audit(), wrong);
+const failingPair = paired({ args: audit(), cwd: wrong }, { args: audit(), cwd: clean });
 const failing = Math.ceil(FAILING / 3 / 10);
+const cleanRun = failingPair.b;
 const passCost = (cleanRun.median - fixed.median) / FAILING;
-const failCost = passCost + (wrongRun.median - cleanRun.median) / failing;
+const failCost = passCost + ((failingPair.ratio - 1) * cleanRun.median) / failing;
 row(`${FAILING.toLocaleString('en')} claims, all hold`, cleanRun, 1, 'baseline');
-row(`same, ${failing} wrong (diagnosed)`, wrongRun, failCost / passCost, 'one failing claim vs one passing', '≤ ×1.5');
+row(`same, ${failing} wrong (diagnosed)`, failingPair.a, failCost / passCost, 'one failing claim vs one passing', '≤ ×1.5');
 
 // 4. Cores: documents are independent.
 const DOCUMENTS = 16;
@@ -111,11 +139,10 @@ const multi = path.join(root, 'multi');
 const PER_DOCUMENT = 2400;
 for (let d = 0; d < DOCUMENTS; d++) regionAudit(path.join(multi, `doc-${d}`), PER_DOCUMENT, { idPrefix: `d${d}-` });
 writeFileSync(path.join(multi, 'package.json'), '{}\n');
-const many = (jobs) => [CLI, 'audit', '.', '--fail-on', 'never', '--jobs', String(jobs)];
-const oneThread = measure(many(1), multi);
-const twoThreads = measure(many(2), multi);
-row(`${DOCUMENTS} documents × ${PER_DOCUMENT.toLocaleString('en')} claims, --jobs 1`, oneThread, 1, 'baseline');
-row('same, --jobs 2', twoThreads, oneThread.median / twoThreads.median, 'speed-up vs --jobs 1', '≥ ×1.7');
+const many = (jobs) => ({ args: [CLI, 'audit', '.', '--fail-on', 'never', '--jobs', String(jobs)], cwd: multi });
+const cores = paired(many(2), many(1));
+row(`${DOCUMENTS} documents × ${PER_DOCUMENT.toLocaleString('en')} claims, --jobs 1`, cores.b, 1, 'baseline');
+row('same, --jobs 2', cores.a, 1 / cores.ratio, 'speed-up vs --jobs 1', '≥ ×1.7');
 
 // 5. Sound verdicts: single-use claims cost what they did before; repeated figures cost a search.
 const BASELINE = process.env.BENCH_BASELINE ?? '67407fe';
@@ -123,30 +150,33 @@ const baselineCli = buildBaseline(BASELINE, root);
 const SOUND = 10000;
 const single = regionAudit(path.join(root, 'single'), SOUND);
 const repeated = regionAudit(path.join(root, 'repeated'), SOUND, { form: (a, b) => `(${a} - ${b}) / ${b}` });
-const singleNow = measure(audit(), single);
 if (baselineCli) {
-  const singleBefore = measure([baselineCli, 'audit', 'rules.yaml', '--fail-on', 'never'], single) // before size limits existed;
-  row(`${SOUND.toLocaleString('en')} single-use claims, before (${BASELINE})`, singleBefore, 1, 'baseline');
-  row('same, this build (witness + enclosure)', singleNow, singleNow.median / singleBefore.median, 'vs before');
+  // The baseline predates the size limits: it is run without --max-yaml-size.
+  const sound = paired({ args: audit(), cwd: single }, { args: [baselineCli, 'audit', 'rules.yaml', '--fail-on', 'never'], cwd: single });
+  row(`${SOUND.toLocaleString('en')} single-use claims, before (${BASELINE})`, sound.b, 1, 'baseline');
+  row('same, this build (witness + enclosure)', sound.a, sound.ratio, 'vs before');
 }
-const repeatedNow = measure(audit(), repeated);
-row(`${SOUND.toLocaleString('en')} claims naming a figure twice`, repeatedNow, repeatedNow.median / singleNow.median, 'vs single-use (search)');
+const search = paired({ args: audit(), cwd: repeated }, { args: audit(), cwd: single });
+row(`${SOUND.toLocaleString('en')} claims naming a figure twice`, search.a, search.ratio, 'vs single-use (search)');
 
-// 6. Peers: the same growth checks, values already extracted (they read no prose).
+// 6. Peers: the same growth checks, values already extracted (they read no prose), each in turn
+// with the hand-written checker.
 const PEER_CHECKS = 10000;
 const checksFile = path.join(root, 'checks.json');
 writeFileSync(checksFile, JSON.stringify(makeChecks(PEER_CHECKS)));
 const peers = path.resolve('src/dev/peers');
-const hand = measure([path.join(peers, 'hand.mjs'), checksFile]);
+const HAND = { args: [path.join(peers, 'hand.mjs'), checksFile] };
 const growthOnly = regionAudit(path.join(root, 'growth-only'), PEER_CHECKS, { only: 'growth' });
-const tallyGrowth = measure(audit(), growthOnly);
-row(`${PEER_CHECKS.toLocaleString('en')} growth checks, hand-written JS`, hand, 1, 'baseline');
-for (const [name, m] of [
-  ['same, plain mathjs', measure([path.join(peers, 'mathjs.mjs'), checksFile])],
-  ['same, json-rules-engine', measure([path.join(peers, 'rules-engine.mjs'), checksFile])],
-  ['same, tally (reading them from prose)', tallyGrowth],
+let handRow = false;
+for (const [name, peer] of [
+  ['same, plain mathjs', { args: [path.join(peers, 'mathjs.mjs'), checksFile] }],
+  ['same, json-rules-engine', { args: [path.join(peers, 'rules-engine.mjs'), checksFile] }],
+  ['same, tally (reading them from prose)', { args: audit(), cwd: growthOnly }],
 ]) {
-  row(name, m, m.median / hand.median, 'vs hand-written');
+  const m = paired(peer, HAND);
+  if (!handRow) row(`${PEER_CHECKS.toLocaleString('en')} growth checks, hand-written JS`, m.b, 1, 'baseline');
+  handRow = true;
+  row(name, m.a, m.ratio, 'vs hand-written');
 }
 
 const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
