@@ -64,6 +64,16 @@ export function relativeTo(cwd: string): (p: string) => string {
   return (p) => path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/');
 }
 
+/** `f` computed once per distinct path: every result of a rule file names the same two files, and keeps one copy of each name. */
+function onceEach(f: (p: string) => string): (p: string) => string {
+  const known = new Map<string, string>();
+  return (p) => {
+    let out = known.get(p);
+    if (out === undefined) known.set(p, (out = f(p)));
+    return out;
+  };
+}
+
 export function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied: ImpliedFigures): JudgedRuleFile {
   const judged: JudgedRuleFile = {
     inputs: [[`rules:${set.file}`, { path: set.file, sha256: set.sha256, role: 'rules' }]],
@@ -126,7 +136,7 @@ export interface FinishOptions {
  */
 export function finishAudit(judged: JudgedRuleSets, options: FinishOptions = {}): AuditResult {
   const cwd = options.cwd ?? process.cwd();
-  const rel = relativeTo(cwd);
+  const rel = onceEach(relativeTo(cwd));
   const relocate = <T extends { file: string }>(p: T): T => ({ ...p, file: rel(p.file) });
   // Loader messages may name another file by its absolute path ("first declared at …"): reports
   // must not depend on where the checkout lives.

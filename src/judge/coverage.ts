@@ -172,34 +172,43 @@ function documentCoverage(doc: AuditedDocument, sets: RuleSet[]): { coverage: Do
   let ignored = 0;
   let classified = 0;
   let uncovered = 0;
+  // Thousands of years and dates give a handful of reasons: each is written once.
+  const reasons = new Map<string, string>();
+  const classReason = (n: WrittenNumber): string => {
+    const key = `${n.kind}\0${n.why ?? ''}`;
+    let reason = reasons.get(key);
+    if (reason === undefined) reasons.set(key, (reason = `${CLASS_REASON[n.kind]} (classified: ${n.why ?? n.kind})`));
+    return reason;
+  };
   for (const n of documentNumbers(doc)) {
     classes[n.kind] = (classes[n.kind] ?? 0) + 1;
     const { line, col } = positionOf(doc, n.span.start);
-    // Built as one literal, then extended: `{ ...base, status }` would give every number its own
-    // hidden class in V8 11 (Node 20), megabytes of them in a long document.
-    const entry: CoveredNumber = { text: n.text, kind: n.kind, start: n.span.start, end: n.span.end, line, col, status: 'uncovered' };
-    numbers.push(entry);
+    const { start, end } = n.span;
     const ids = new Set([...(by.get(spanKey(n.span)) ?? []), ...(n.range ?? []).flatMap((end) => [...(by.get(spanKey(end.span)) ?? [])])]);
     const hits = matchers.filter((m) => matches(m, n));
     for (const m of hits) m.matched = true;
+    // Each entry is one literal with all its fields, in the order the reports list them: fields
+    // added afterwards would sit in a second array of their own (a long document has hundreds of
+    // thousands of entries), and `{ ...base, status }` would give every number its own hidden class.
     if (ids.size > 0) {
       covered++;
-      entry.status = 'covered';
-      entry.by = [...ids].sort();
+      numbers.push({ text: n.text, kind: n.kind, start, end, line, col, status: 'covered', by: [...ids].sort() });
     } else if (hits.length > 0) {
       ignored++;
       for (const m of hits) m.used = true;
-      entry.status = 'ignored';
-      entry.reason = hits[0]!.rule.reason;
+      numbers.push({ text: n.text, kind: n.kind, start, end, line, col, status: 'ignored', reason: hits[0]!.rule.reason });
     } else if (CLASSIFIED_KINDS.has(n.kind)) {
       ignored++;
       classified++;
-      entry.status = 'ignored';
-      entry.classified = true;
-      entry.reason = `${CLASS_REASON[n.kind]} (classified: ${n.why ?? n.kind})`;
+      const reason = classReason(n);
+      numbers.push({ text: n.text, kind: n.kind, start, end, line, col, status: 'ignored', classified: true, reason });
     } else {
       uncovered++;
-      if (n.problem) entry.problem = n.problem;
+      numbers.push(
+        n.problem
+          ? { text: n.text, kind: n.kind, start, end, line, col, status: 'uncovered', problem: n.problem }
+          : { text: n.text, kind: n.kind, start, end, line, col, status: 'uncovered' },
+      );
       if (n.kind === 'malformed') {
         diagnostics.push(
           makeDiagnostic({

@@ -8,6 +8,7 @@ import type { Difference, Interval, Locale, StatedSet, WrittenNumber } from '../
 import { formatLike, formatNumber } from '../numbers/index.js';
 import { meets } from './decide/index.js';
 import { reportNumber } from './reported.js';
+import { flat } from './flat.js';
 
 const ZERO = new Fraction(0);
 
@@ -53,7 +54,7 @@ export function describeDifference(computed: Interval, stated: WrittenNumber, se
     relative: reportNumber(relative),
     unit: percent ? 'pp' : 'value',
     gap: reportNumber(gap),
-    text: `${signed(absoluteText, absolute)} (${signed(relativeText, relative)} relative)`,
+    text: flat(`${signed(absoluteText, absolute)} (${signed(relativeText, relative)} relative)`),
   };
 }
 

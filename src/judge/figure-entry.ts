@@ -8,9 +8,11 @@ import type { Figure, ResultFigure } from '../model.js';
 import type { JudgeContext } from './context.js';
 import { derivedView } from './derived.js';
 import { showInterval } from './show.js';
+import { flat } from './flat.js';
 import { extraDigits } from './witness-text.js';
 
 export function figureEntry(figure: Figure, ctx: JudgeContext): ResultFigure {
+  if (!figure.derived && !figure.implied && !figure.items) return plainEntry(figure, ctx);
   const entry: ResultFigure = { id: figure.id };
   if (figure.written) entry.written = figure.written.text;
   if (figure.derived) {
@@ -27,31 +29,37 @@ export function figureEntry(figure: Figure, ctx: JudgeContext): ResultFigure {
     if (figure.implied.restsOn.length) entry.restsOn = figure.implied.restsOn;
     return entry;
   }
-  if (figure.items) {
-    entry.items = figure.items.map((a) => a.quote);
-    entry.interval = String(figure.items.length);
-    return entry;
-  }
-  if (figure.interval) entry.interval = figureText(figure, ctx);
-  else entry.unknown = true;
+  entry.items = figure.items!.map((a) => a.quote);
+  entry.interval = String(figure.items!.length);
   return entry;
 }
 
-/** Each figure's text, per locale: a figure named by many rules is written once, and its results share the string. */
-const texts = new WeakMap<Figure, { locale: JudgeContext['locale']; text: string }>();
+/**
+ * A figure as read from the document, per locale: made once, and shared by the results of every
+ * rule that names it (results are never changed in place; a large audit names each figure in
+ * several rules). One literal with all its fields.
+ */
+const plainEntries = new WeakMap<Figure, { locale: JudgeContext['locale']; entry: ResultFigure }>();
 
-/** A figure's interval in its own style, its open ends shown, with the fewest extra digits that write its ends exactly (up to 3). */
-function figureText(figure: Figure, ctx: JudgeContext): string {
-  const known = texts.get(figure);
-  if (known?.locale === ctx.locale) return known.text;
-  const text = writeFigure(figure, ctx);
-  texts.set(figure, { locale: ctx.locale, text });
-  return text;
+function plainEntry(figure: Figure, ctx: JudgeContext): ResultFigure {
+  const known = plainEntries.get(figure);
+  if (known?.locale === ctx.locale) return known.entry;
+  const { id, written } = figure;
+  let entry: ResultFigure;
+  if (figure.interval) {
+    const interval = writeFigure(figure, ctx);
+    entry = written ? { id, written: written.text, interval } : { id, interval };
+  } else {
+    entry = written ? { id, written: written.text, unknown: true } : { id, unknown: true };
+  }
+  plainEntries.set(figure, { locale: ctx.locale, entry });
+  return entry;
 }
 
+/** A figure's interval in its own style, its open ends shown, with the fewest extra digits that write its ends exactly (up to 3). */
 function writeFigure(figure: Figure, ctx: JudgeContext): string {
   const x = figure.interval!;
   const ends = [x.lo, x.hi].filter((f): f is Fraction => f !== null);
   const extra = Math.min(3, Math.max(0, ...ends.map((f) => extraDigits(f, figure.written))));
-  return showInterval(x, figure.written, ctx.locale, extra, figure.open);
+  return flat(showInterval(x, figure.written, ctx.locale, extra, figure.open));
 }

@@ -11,13 +11,14 @@
  */
 import type { CompiledExpression, LinkedExpression } from '../evaluate/index.js';
 import { DimensionError, statedMismatch, unitFrom, unitOfFigure, unitsOf } from '../evaluate/dimensions.js';
-import type { Diagnosis, Figure, Interval, LoadedAssertionRule, LoadedClaimRule, LoadedRule, Locale, Proof, RuleResult, WrittenNumber } from '../model.js';
+import type { Diagnosis, Figure, Interval, LoadedAssertionRule, LoadedClaimRule, LoadedRule, Locale, Proof, ResultFigure, RuleResult, WrittenNumber } from '../model.js';
 import { describeSet, halfUnit, statedSet } from '../numbers/index.js';
 import { didYouMean } from '../suggest.js';
 import { budgetOf, type JudgeContext } from './context.js';
 import { Budget, decideAssertion, decideClaim, type Point, type TruthOutcome } from './decide/index.js';
 import { diagnose, rangeOfResult } from './diagnose/index.js';
 import { figureEntry } from './figure-entry.js';
+import { flat } from './flat.js';
 import { impliesValue } from './implied/implied-set.js';
 import { implyingResult } from './implied/results.js';
 import { linkedExpression } from './linker.js';
@@ -64,10 +65,13 @@ function gatherFigures(compiled: LinkedExpression, ctx: JudgeContext, result: Ru
   const missing: string[] = [];
   const undeclared: string[] = [];
   const used: Figure[] = [];
+  const listed: ResultFigure[] = [];
   for (const id of new Set([...compiled.named, ...compiled.derived, ...compiled.symbols])) {
     const figure = ctx.figures.get(id);
-    if (figure) result.figures.push(figureEntry(figure, ctx));
+    if (figure) listed.push(figureEntry(figure, ctx));
   }
+  // A copy as long as it is: an array grown by push keeps room for sixteen more.
+  result.figures = listed.slice();
   for (const id of compiled.symbols) {
     const figure = ctx.figures.get(id);
     if (!figure) {
@@ -182,7 +186,7 @@ function fillClaimStated(rule: LoadedClaimRule, ctx: JudgeContext, result: RuleR
   result.reading = rule.reading;
   result.stated = {
     text: rule.stated.text,
-    set: describeSet(statedSet(rule.stated, rule.reading, rule.tolerance), rule.stated, ctx.locale),
+    set: flat(describeSet(statedSet(rule.stated, rule.reading, rule.tolerance), rule.stated, ctx.locale)),
     value: reportNumber(rule.stated.value),
     ...(rule.hedge ? { hedge: rule.hedge } : {}),
     start: rule.stated.span.start,
@@ -270,8 +274,10 @@ function judgeClaim(rule: LoadedClaimRule, compiled: CompiledExpression, used: F
 
 function fillComputed(result: RuleResult, range: Interval, rule: LoadedClaimRule, ctx: JudgeContext): void {
   rangeOfResult.set(result, range);
-  // Extended in place: `{ ...interval, text }` would give each result a V8 hidden class of its own.
-  result.computed = Object.assign(reportInterval(range), { text: intervalText(range, rule.stated, ctx.locale, 2) });
+  // One literal: `{ ...interval, text }` would give each result a V8 hidden class of its own, and a
+  // field added afterwards a second array of fields.
+  const { lo, hi } = reportInterval(range);
+  result.computed = { lo, hi, text: flat(intervalText(range, rule.stated, ctx.locale, 2)) };
   const set = statedSet(rule.stated, rule.reading, rule.tolerance);
   result.difference = describeDifference(range, rule.stated, set, ctx.locale);
 }

@@ -103,7 +103,11 @@ const detached = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
 /** A plain file (yaml-fast.ts): no problem to report, positions from js-yaml's node events. */
 function plainParsed(source: string, file: string, fast: FastYaml): ParsedYaml {
   let starts: number[] | undefined;
-  const positionAt = (offset: number): Position => ({ file, ...lineColOf((starts ??= lineStartsOf(source)), offset, source.length) });
+  // One literal: a spread would put line and col in a second array of fields, on every position a rule or figure keeps.
+  const positionAt = (offset: number): Position => {
+    const { line, col } = lineColOf((starts ??= lineStartsOf(source)), offset, source.length);
+    return { file, line, col };
+  };
   const toSegments = (path: string | readonly PathSegment[]): readonly PathSegment[] => (typeof path === 'string' ? pointerToPath(path) : path);
   return {
     file,
@@ -139,7 +143,10 @@ export function carefulParse(source: string, file: string, limits: YamlLimits): 
   // Until the parser has seen the text, positions come from the text itself.
   let starts: number[] | undefined;
   const positionAt = (offset: number): Position => {
-    if (!doc) return { file, ...lineColOf((starts ??= lineStartsOf(source)), offset, source.length) };
+    if (!doc) {
+      const { line, col } = lineColOf((starts ??= lineStartsOf(source)), offset, source.length);
+      return { file, line, col };
+    }
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, source.length)));
     // linePos gives line 0 when no newline was ever seen before `offset`.
     return { file, line: Math.max(1, line), col: Math.max(1, col) };

@@ -324,5 +324,16 @@ function whyQuantity(w: WrittenNumber, joiner: string | undefined): string {
     const ambiguous = joiner === 'to' || joiner === 'đến' || joiner === 'tới' ? '; it could also be a change from one to the other — state a rule on the end you mean with `number:`' : '';
     return `range: two numbers joined by "${joiner ?? '-'}"${shared}${ambiguous}`;
   }
-  return 'quantity: a numeral in the locale' + (w.scaleWord ? `, scale "${w.scaleWord}"` : '') + (w.unitInfo ? `, unit ${w.unitInfo.code}` : '');
+  // A document's quantities share a handful of reasons: each is written once (a long document has
+  // hundreds of thousands of numbers, and the reason stays with each).
+  const key = `${w.scaleWord ?? ''}\0${w.unitInfo?.code ?? ''}`;
+  let why = QUANTITY_REASONS.get(key);
+  if (why === undefined) {
+    why = 'quantity: a numeral in the locale' + (w.scaleWord ? `, scale "${w.scaleWord}"` : '') + (w.unitInfo ? `, unit ${w.unitInfo.code}` : '');
+    QUANTITY_REASONS.set(key, why);
+  }
+  return why;
 }
+
+/** Reasons of quantities by scale word and unit (both from the readers' word tables: a bounded set). */
+const QUANTITY_REASONS = new Map<string, string>();
