@@ -159,7 +159,8 @@ export interface ExplainOptions extends AuditOptions {
  */
 export function explain(options: ExplainOptions): Explanation[] {
   const loaded = loadAudit(options);
-  const audited = judgeAudit(loaded, options);
+  // As judgeAudit, each claim's exact range kept for its explanation.
+  const audited = finishAudit(judgeRuleSets(loaded.ruleSets, { ...options, keepRanges: true }), { ...options, waivers: loaded.waivers });
   const cwd = options.cwd ?? process.cwd();
   const rel = relativeTo(cwd);
   const same = (a: { file: string; line: number; col: number }, b: { file: string; line: number; col: number }) =>

@@ -74,7 +74,7 @@ function onceEach(f: (p: string) => string): (p: string) => string {
   };
 }
 
-export function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied: ImpliedFigures): JudgedRuleFile {
+export function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied: ImpliedFigures, options: { keepRanges?: boolean } = {}): JudgedRuleFile {
   const judged: JudgedRuleFile = {
     inputs: [[`rules:${set.file}`, { path: set.file, sha256: set.sha256, role: 'rules' }]],
     diagnostics: [...set.diagnostics],
@@ -101,6 +101,7 @@ export function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied:
     locale: document.locale,
     ...(set.judging ? { judging: set.judging } : {}),
     implied: (id: string) => implied.of(set, id),
+    ...(options.keepRanges ? { keepRanges: true } : {}),
   };
   for (const rule of set.rules) judged.results.push(judgeRule(rule, ctx));
   judged.results.push(...agreementResults(implied, set.file));
@@ -109,13 +110,14 @@ export function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied:
 
 /**
  * Step 1: judge every rule set and measure the coverage of every document they audit. `cwd`
- * (default the working directory) is where rule messages name other files from.
+ * (default the working directory) is where rule messages name other files from; `keepRanges`
+ * keeps each claim's exact range for `explain` (JudgeContext).
  */
-export function judgeRuleSets(sets: readonly RuleSet[], options: { cwd?: string } = {}): JudgedRuleSets {
+export function judgeRuleSets(sets: readonly RuleSet[], options: { cwd?: string; keepRanges?: boolean } = {}): JudgedRuleSets {
   const rel = relativeTo(options.cwd ?? process.cwd());
   // Claims may imply a figure that rules of another file of the same document use: all first.
   const implied = collectImplied(sets);
-  const files = sets.map((set) => judgeRuleFile(set, rel, implied));
+  const files = sets.map((set) => judgeRuleFile(set, rel, implied, options));
   const measured = sets.filter((_, i) => files[i]!.document !== undefined);
   return { files, coverage: coverageByDocument(measured) };
 }

@@ -15,6 +15,12 @@ export interface JudgeContext {
    * its implied values; the claims implying it are judged apart (implied/results.ts).
    */
   implied?: (id: string) => ImpliedFigure | undefined;
+  /**
+   * Keep each claim's exact computed range with its result after judging (diagnose/index.ts
+   * `rangeOfResult`), for `explain`. An audit lets it go once the rule is diagnosed: three
+   * Fractions a claim, kept to the end of a large audit for nothing.
+   */
+  keepRanges?: boolean;
 }
 
 /** Evaluations a rule may spend on its verdict (and as many again on its diagnosis). */

@@ -132,6 +132,7 @@ export function judgeRule(rule: LoadedRule, ctx: JudgeContext): RuleResult {
     if (judged.verdict === 'fail' || judged.verdict === 'warn') {
       attachDiagnosis(judged, () => diagnose(rule, compiled, ctx, judged));
     }
+    if (!ctx.keepRanges) rangeOfResult.delete(judged);
     return judged;
   } catch (error) {
     result.verdict = 'error';

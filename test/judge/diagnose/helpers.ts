@@ -31,7 +31,8 @@ export function contextOf(set: RuleSet, id: string): DiagnoseContext {
   for (const s of compiled.compiled.symbols) scope.set(s, set.figures.get(s)!.interval);
   const base = { rule, compiled: compiled.compiled, scope, figures: set.figures, locale: set.document.locale, budget: new Budget(), thresholds: thresholdsOf(undefined) };
   if (rule.kind === 'assert') return base;
-  const result = judgeRule(rule, { figures: set.figures, locale: set.document.locale });
+  // Its exact range kept, as for `explain`: the diagnosis context needs it.
+  const result = judgeRule(rule, { figures: set.figures, locale: set.document.locale, keepRanges: true });
   return { ...base, rule, computed: rangeOfResult.get(result)!, verdict: result.verdict === 'fail' ? 'fail' : 'warn', result } as ClaimContext;
 }
 
@@ -76,7 +77,7 @@ export function claim(expr: string, stated: string, figures: Figure[], locale: L
   const rule = claimRule(expr, stated, w, 'round');
   const byId = new Map(figures.map((f) => [f.id, f]));
   const scope = new Map<string, Interval | null>(compiled.compiled.symbols.map((id) => [id, byId.get(id)!.interval]));
-  const result = judgeRule(rule, { figures: byId, locale });
+  const result = judgeRule(rule, { figures: byId, locale, keepRanges: true });
   return {
     rule,
     compiled: compiled.compiled,
