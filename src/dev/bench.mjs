@@ -72,7 +72,7 @@ function paired(a, b, runs = RUNS) {
 /**
  * Peak RSS (MiB) of RSS_RUNS runs of the command: median, lowest and highest. One run says
  * little: the peak is where V8's last major garbage collection fell, and the same build of a
- * 100 000-claim audit peaks at 1.1 GiB in one run and 1.6 GiB in the next.
+ * 100 000-claim audit peaks at 0.9 GiB in one run and 1.5 GiB in the next.
  */
 function peakRss(args, cwd) {
   const runs = Array.from({ length: RSS_RUNS }, () => peakRssOnce(args, cwd));
