@@ -79,8 +79,10 @@ const allowed = (path: string, c: Confinement) => refusal('file', path, path, c)
  * `document:` and `figures:` entries only, without validating or anchoring anything. Undefined
  * when no document can be told (the file is unreadable, malformed, or names none): loading the
  * file reports why. For a rule file that loads without errors it is the loaded set's document.
+ * `figureDocuments` remembers what each figure file names, across the rule files of one audit
+ * (they often share one figure file, read once then).
  */
-export function ruleFileDocument(path: string, options: Partial<LoadPolicy> = {}): string | undefined {
+export function ruleFileDocument(path: string, options: Partial<LoadPolicy> = {}, figureDocuments = new Map<string, string | undefined>()): string | undefined {
   const policy = loadPolicy(options);
   const limits = { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth };
   const header = topLevelValues(path, ['document', 'figures'], limits);
@@ -93,7 +95,8 @@ export function ruleFileDocument(path: string, options: Partial<LoadPolicy> = {}
     if (typeof rel !== 'string') continue;
     const figures = join(dirname(path), rel);
     if (!allowed(figures, confinement)) return undefined;
-    const document = figureFileDocument(figures, limits);
+    if (!figureDocuments.has(figures)) figureDocuments.set(figures, figureFileDocument(figures, limits));
+    const document = figureDocuments.get(figures);
     if (document !== undefined) return document;
   }
   return undefined;

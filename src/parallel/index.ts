@@ -46,7 +46,8 @@ function auditInProcess(files: string[], options: AuditOptions): AuditResult {
 export async function auditInGroups(options: AuditOptions, run: GroupRunner, files = findRuleFiles(options.paths.length ? options.paths : ['rules'], policyOf(options))): Promise<AuditResult> {
   const policy = policyOf(options);
   const waivers = loadWaiverFilesFor(files, { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth });
-  const groups = groupRuleFiles(files, (file) => ruleFileDocument(file, policy));
+  const figureDocuments = new Map<string, string | undefined>();
+  const groups = groupRuleFiles(files, (file) => ruleFileDocument(file, policy, figureDocuments));
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const parts = await run(
     groups.map((g) => ({ files: g.files, cwd, policy })),

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { audit, loadAudit, type AuditOptions } from '../../src/audit.js';
 import { finishAudit, judgeRuleSets } from '../../src/judge/assemble.js';
 import { findRuleFiles, loadRuleFile, ruleFileDocument } from '../../src/load/index.js';
+import { diskFiles, withInputFiles, type InputFiles } from '../../src/load/files.js';
 import { auditInGroups, auditParallel, groupRuleFiles, judgeGroup, type GroupRunner } from '../../src/parallel/index.js';
 import { mergeJudged } from '../../src/parallel/merge.js';
 
@@ -90,6 +91,24 @@ describe('ruleFileDocument', () => {
       expect(set.diagnostics, name).toEqual([]);
       expect(ruleFileDocument(file), name).toBe(set.document.path);
     }
+  });
+
+  it('reads a figure file the rule files share once, with the same answers', () => {
+    // Two of the fixture's rule files name figures/common.yaml first (it names no document).
+    const opened = new Map<string, number>();
+    const counting: InputFiles = {
+      ...diskFiles,
+      open(p) {
+        opened.set(path.resolve(p), (opened.get(path.resolve(p)) ?? 0) + 1);
+        return diskFiles.open(p);
+      },
+    };
+    const figureDocuments = new Map<string, string | undefined>();
+    const remembered = withInputFiles(counting, () => FILES.map((file) => ruleFileDocument(file, {}, figureDocuments)));
+    expect(remembered).toEqual(FILES.map((file) => ruleFileDocument(file)));
+    const figureReads = [...opened].filter(([file]) => file.includes(`${path.sep}figures${path.sep}`));
+    expect(figureReads.map(([file]) => path.basename(file))).toContain('common.yaml');
+    expect(figureReads.filter(([, n]) => n > 1)).toEqual([]);
   });
 
   it('names none for a file that is not YAML', () => {
