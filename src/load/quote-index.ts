@@ -30,6 +30,8 @@ interface TextIndex {
 
 /** Searches whose index is built: released together when a load is done. */
 const indexed = new Set<QuoteSearch>();
+/** Indexes kept at once (each is three Int32Arrays as long as its text). */
+const MAX_INDEXED = 8;
 
 function hashAt(text: string, at: number): number {
   let h = 0;
@@ -93,6 +95,8 @@ export class QuoteSearch {
     if (needle.length === 0) return [];
     if (needle.length < K) return scan(hay, needle);
     if (!this.index && ++this.scans > SCANS_BEFORE_INDEX) {
+      // Only the texts of the current audit keep an index: a ninth lets the others go.
+      if (indexed.size >= MAX_INDEXED) releaseQuoteIndexes();
       this.index = buildIndex(hay);
       indexed.add(this);
     }
