@@ -41,8 +41,7 @@ function timeOnce(args, cwd, env = {}) {
 /** Median wall time of RUNS runs after one warm-up, with the fastest and slowest. */
 function measure(args, cwd = process.cwd(), runs = RUNS, env = {}) {
   timeOnce(args, cwd, env);
-  const times = Array.from({ length: runs }, () => timeOnce(args, cwd, env)).sort((a, b) => a - b);
-  return summary(times);
+  return summary(Array.from({ length: runs }, () => timeOnce(args, cwd, env)));
 }
 
 function summary(times) {

@@ -318,6 +318,9 @@ function changeFrom(text: string, first: ExprParse, locale: Locale): WrittenNumb
   return [a, b];
 }
 
+/** Reasons of quantities by scale word and unit (both from the readers' word tables: a bounded set). */
+const QUANTITY_REASONS = new Map<string, string>();
+
 function whyQuantity(w: WrittenNumber, joiner: string | undefined): string {
   if (w.kind === 'range') {
     const shared = w.range && w.range[0].scaleWord && !w.range[0].text.includes(w.range[0].scaleWord) ? ` ("${w.range[0].scaleWord}" of the upper end applies to both)` : '';
@@ -334,6 +337,3 @@ function whyQuantity(w: WrittenNumber, joiner: string | undefined): string {
   }
   return why;
 }
-
-/** Reasons of quantities by scale word and unit (both from the readers' word tables: a bounded set). */
-const QUANTITY_REASONS = new Map<string, string>();

@@ -101,7 +101,7 @@ export function runOnWorkers(tasks: readonly GroupTask[], options: PoolOptions):
       worker.on('exit', (code) => {
         if (!retired.has(worker)) fail(new WorkerError(`a worker stopped (exit code ${code})${onWhat(slot)}`));
       });
-      worker.postMessage({ tasks: [...tasks], order, state, slot } satisfies WorkerRequest);
+      worker.postMessage({ tasks, order, state, slot } satisfies WorkerRequest);
     }
     if (here) void judgeHere(here);
 

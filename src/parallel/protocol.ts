@@ -18,9 +18,9 @@ export const NEXT = 0;
 export const judgingSlot = (slot: number) => 1 + slot;
 
 export interface WorkerRequest {
-  tasks: GroupTask[];
+  tasks: readonly GroupTask[];
   /** The groups in the order they are claimed (biggest first). */
-  order: number[];
+  order: readonly number[];
   /** Over a SharedArrayBuffer, laid out as above. */
   state: Int32Array;
   /** This worker's place in `state`. */
