@@ -27,9 +27,16 @@ export interface WorkerRequest {
   slot: number;
 }
 
+/**
+ * A group judged, a group that failed, or `done`: the worker found no group left to claim. The
+ * pool resolves only once every worker has said done (or it fails): a worker that cannot start
+ * or breaks is reported every time, not only when it happened to start before this thread had
+ * judged every group.
+ */
 export type WorkerReply =
-  | { index: number; judged: JudgedRuleSets; error?: undefined }
-  | { index: number; error: { name: string; message: string; stack?: string } };
+  | { index: number; judged: JudgedRuleSets; error?: undefined; done?: undefined }
+  | { index: number; error: { name: string; message: string; stack?: string }; done?: undefined }
+  | { done: true; index?: undefined; error?: undefined };
 
 /** Claim the next group of `order`, or undefined when every group has been claimed. */
 export function claimNext(state: Int32Array, order: readonly number[]): number | undefined {

@@ -37,4 +37,5 @@ port.on('message', ({ tasks, order, state, slot }: WorkerRequest) => {
     Atomics.store(state, judgingSlot(slot), 0);
     if (reply.error) return;
   }
+  port.postMessage({ done: true } satisfies WorkerReply);
 });

@@ -69,6 +69,18 @@ describe('runOnWorkers', () => {
     await expect(runOnWorkers(many, { jobs: 2, workerUrl: stub('throws.mjs'), here: slowly })).rejects.toThrow(WorkerError);
   });
 
+  it('reports a broken worker even when this thread judged every group before it started, and waits for a healthy one to say done', async () => {
+    const many: GroupTask[] = Array.from({ length: 5 }, (_, i) => ({ files: [`r${i}.yaml`], cwd: '.' }));
+    const quick = (task: GroupTask) => ({ files: [], coverage: [{ key: task.files[0]!, by: 'here' }] }) as unknown as JudgedRuleSets;
+    // This thread needs no time at all: it has judged every group long before a worker has loaded its script.
+    for (let run = 0; run < 3; run++) {
+      await expect(runOnWorkers(many, { jobs: 2, workerUrl: stub('no-such-worker.mjs'), here: quick })).rejects.toThrow(/a worker failed.*no-such-worker\.mjs/);
+      await expect(runOnWorkers(many, { jobs: 2, workerUrl: stub('throws.mjs'), here: quick })).rejects.toThrow(/a worker failed.*a bug in the worker/);
+      const judged = await runOnWorkers(many, { jobs: 3, workerUrl: stub('echoes.mjs'), here: quick });
+      expect(judged.map((r) => (r.coverage[0] as unknown as { key: string }).key)).toEqual(many.map((t) => t.files[0]));
+    }
+  });
+
   it('lets a free worker take the groups this thread is too busy for, each judged once, results in task order', async () => {
     const many: GroupTask[] = Array.from({ length: 6 }, (_, i) => ({ files: [`r${i}.yaml`], cwd: '.' }));
     const pause = new Int32Array(new SharedArrayBuffer(4));

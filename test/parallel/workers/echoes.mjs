@@ -1,5 +1,5 @@
 // A worker that claims groups as the real one does (protocol.ts) and answers each at once with a
-// stand-in result that names the group and who judged it.
+// stand-in result that names the group and who judged it; says done when none is left.
 import { parentPort } from 'node:worker_threads';
 
 parentPort.on('message', ({ tasks, order, state }) => {
@@ -7,4 +7,5 @@ parentPort.on('message', ({ tasks, order, state }) => {
     const index = order[k];
     parentPort.postMessage({ index, judged: { files: [], coverage: [{ key: tasks[index].files[0], by: 'worker' }] } });
   }
+  parentPort.postMessage({ done: true });
 });
