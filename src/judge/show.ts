@@ -5,8 +5,8 @@
  */
 import Fraction from 'fraction.js';
 import type { Interval, Locale, WrittenNumber } from '../model.js';
-import { formatLike, formatNumber, roundToUnits } from '../numbers/index.js';
-import { toDisplayUnits } from '../numbers/format.js';
+import { formatLike, formatNumber } from '../numbers/index.js';
+import { displayScaled, pow10n } from '../numbers/format.js';
 import { intervals as I } from '../evaluate/index.js';
 import { fractionToNumber } from '../evaluate/interval.js';
 
@@ -95,17 +95,16 @@ export function showValue(x: Fraction, like: WrittenNumber | undefined, locale: 
  * back in base units.
  */
 export function roundLike(x: Fraction, like: WrittenNumber, decimals: number, mode: 'half-up' | 'up' | 'down' = 'half-up'): Fraction {
-  const display = toDisplayUnits(x, like.scaleExponent, like.percent);
-  let units: bigint;
-  if (mode === 'half-up') units = roundToUnits(display, decimals);
-  else {
-    const scaled = display.mul(new Fraction(10n ** BigInt(decimals)));
-    const q = scaled.n / scaled.d; // |scaled| truncated
-    const exact = q * scaled.d === scaled.n;
-    const signed = scaled.s < 0n ? -q : q;
-    units = exact ? signed : mode === 'up' ? (scaled.s < 0n ? signed : signed + 1n) : scaled.s < 0n ? signed - 1n : signed;
-  }
-  let value = new Fraction(units, 10n ** BigInt(decimals)).mul(new Fraction(10n ** BigInt(like.scaleExponent)));
-  if (like.percent) value = value.div(100);
-  return value;
+  if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`decimals must be a non-negative integer, got ${decimals}`);
+  // |x| in display units × 10^decimals as n / d: one division, no Fraction until the result.
+  const [n, d] = displayScaled(x, like.scaleExponent, like.percent, decimals);
+  const q = n / d;
+  const r = n - q * d;
+  const positive = x.s >= 0n;
+  const away = mode === 'half-up' ? 2n * r >= d : r !== 0n && (mode === 'up') === positive;
+  const magnitude = away ? q + 1n : q;
+  const units = positive ? magnitude : -magnitude;
+  // Back in base units: × 10^(exponent − decimals), ÷ 100 for a percent.
+  const k = like.scaleExponent - decimals - (like.percent ? 2 : 0);
+  return k >= 0 ? new Fraction(units * pow10n(k)) : new Fraction(units, pow10n(-k));
 }

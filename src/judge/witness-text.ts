@@ -4,7 +4,8 @@
  */
 import type Fraction from 'fraction.js';
 import type { WrittenNumber } from '../model.js';
-import { decimalsToWhole, halfUnit } from '../numbers/index.js';
+import { decimalsToWhole } from '../numbers/index.js';
+import { digitUnit } from './variables.js';
 import type { JudgeContext } from './context.js';
 import type { Point } from './decide/index.js';
 import { showValue } from './show.js';
@@ -39,7 +40,7 @@ function asWritten(w: WrittenNumber, ctx: JudgeContext): string {
 /** Fewest extra decimals (up to 8) that write x exactly in w's style. */
 export function extraDigits(x: Fraction, w: WrittenNumber | undefined): number {
   if (!w) return 0;
-  return decimalsToWhole(x.div(halfUnit(w).mul(2)), 8);
+  return decimalsToWhole(x.div(digitUnit(w)), 8);
 }
 
 /** "grdp_2023 = 45.480,6 and grdp_2020 = 34.887,4" */

@@ -26,19 +26,54 @@ export interface FormatStyle {
   unitBefore?: boolean;
 }
 
+/** 10^k for k ≥ 0; the exponents reports write again and again are made once. */
+const POWERS: bigint[] = [];
+export function pow10n(k: number): bigint {
+  if (k >= 64) return 10n ** BigInt(k);
+  return (POWERS[k] ??= 10n ** BigInt(k));
+}
+
+const POWER_FRACTIONS: Fraction[] = [];
+function pow10(k: number): Fraction {
+  if (k >= 64) return new Fraction(10n ** BigInt(k));
+  return (POWER_FRACTIONS[k] ??= new Fraction(pow10n(k)));
+}
+
 /** `value` expressed in the style's scale/percent units (45.481e9 with exponent 9 → 45.481). */
 export function toDisplayUnits(value: Fraction, scaleExponent = 0, percent = false): Fraction {
-  let x = value.div(new Fraction(10n ** BigInt(scaleExponent)));
-  if (percent) x = x.mul(100);
-  return x;
+  // ÷ 10^exponent, × 100 for a percent: one power of ten, one operation.
+  const k = (percent ? 2 : 0) - scaleExponent;
+  return k === 0 ? value : k > 0 ? value.mul(pow10(k)) : value.div(pow10(-k));
+}
+
+/**
+ * |value| in display units times 10^decimals, as a numerator and a positive denominator (the sign
+ * stays value.s): what rounding to written digits needs, with no Fraction made on the way —
+ * reports round every value they show, several times.
+ */
+export function displayScaled(value: Fraction, scaleExponent: number, percent: boolean | undefined, decimals: number): [bigint, bigint] {
+  const k = decimals + (percent ? 2 : 0) - scaleExponent;
+  return k >= 0 ? [value.n * pow10n(k), value.d] : [value.n, value.d * pow10n(-k)];
+}
+
+/** round(|n / d|) half up, for n ≥ 0 and d > 0. */
+function roundHalfUp(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  return 2n * (n % d) >= d ? q + 1n : q;
 }
 
 /** round(value × 10^decimals) half away from zero, as a signed BigInt. */
 export function roundToUnits(value: Fraction, decimals: number): bigint {
   if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`decimals must be a non-negative integer, got ${decimals}`);
-  const num = value.n * 10n ** BigInt(decimals);
-  let q = num / value.d;
-  if (2n * (num % value.d) >= value.d) q += 1n;
+  const q = roundHalfUp(value.n * pow10n(decimals), value.d);
+  return value.s < 0n ? -q : q;
+}
+
+/** `value` in the style's display units, rounded half away from zero to `decimals` digits, as a signed count of 10^-decimals units. */
+function displayUnits(value: Fraction, style: FormatStyle): bigint {
+  if (!Number.isInteger(style.decimals) || style.decimals < 0) throw new RangeError(`decimals must be a non-negative integer, got ${style.decimals}`);
+  const [n, d] = displayScaled(value, style.scaleExponent ?? 0, style.percent, style.decimals);
+  const q = roundHalfUp(n, d);
   return value.s < 0n ? -q : q;
 }
 
@@ -62,7 +97,7 @@ function numeral(units: bigint, decimals: number, locale: Locale): string {
 
 export function formatNumber(value: Fraction, locale: Locale, style: FormatStyle): string {
   const exponent = style.scaleExponent ?? 0;
-  const units = roundToUnits(toDisplayUnits(value, exponent, style.percent), style.decimals);
+  const units = displayUnits(value, style);
   const sign = units < 0n ? '-' : '';
   let body = numeral(units < 0n ? -units : units, style.decimals, locale);
   if (exponent !== 0) {

@@ -14,6 +14,10 @@ export function isExactForm(n: WrittenNumber): boolean {
   return n.form !== undefined && n.form !== 'numeral';
 }
 
+/** Half units by precision (decimals, scale exponent, percent), each made once. */
+const HALF_UNIT_LIMIT = 1024;
+const halfUnits = new Map<number, Fraction>();
+
 /**
  * ½ unit of the last written digit, in base units: 7.126,1 → 0.05; 34% → 0.005; 45.481 tỷ → 0.5e9.
  * A fraction, multiple or ratio is shown with two decimals (0,50 for "một nửa"), so its unit is
@@ -22,8 +26,14 @@ export function isExactForm(n: WrittenNumber): boolean {
  */
 export function halfUnit(n: WrittenNumber): Fraction {
   const decimals = n.form === 'fraction' || n.form === 'multiple' || n.form === 'ratio' ? Math.max(n.decimals, 2) : n.decimals;
-  const h = new Fraction(10n ** BigInt(n.scaleExponent), 2n * 10n ** BigInt(decimals));
-  return n.percent ? h.div(100) : h;
+  // Made once per precision (Fractions are immutable): a report asks for it with every value it shows.
+  const cacheable = decimals < HALF_UNIT_LIMIT && n.scaleExponent >= 0 && n.scaleExponent < HALF_UNIT_LIMIT;
+  const key = (decimals * HALF_UNIT_LIMIT + n.scaleExponent) * 2 + (n.percent ? 1 : 0);
+  const known = cacheable ? halfUnits.get(key) : undefined;
+  if (known) return known;
+  const h = new Fraction(10n ** BigInt(n.scaleExponent), (n.percent ? 200n : 2n) * 10n ** BigInt(decimals));
+  if (cacheable) halfUnits.set(key, h);
+  return h;
 }
 
 /**

@@ -26,6 +26,7 @@ import { factorSuffix, roundLike, showInterval, showValue } from '../show.js';
 import { intervals as I, isNumber, type Value } from '../../evaluate/index.js';
 import { costOf } from '../../evaluate/program.js';
 import { exactValue, holdsWith, isClaim, mayHold, setWith, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
+import { digitUnit } from '../variables.js';
 import { GridBounds } from './grid-bounds.js';
 import { meetsWithin, setBounds, sideWithin, targetBounds } from './quick.js';
 
@@ -52,7 +53,7 @@ function gridOf(figure: Figure, interval: Interval): Grid {
   const w = figure.written;
   const origin = w && !w.range && I.contains(interval, w.value) ? w.value : I.midpoint(interval);
   if (w) {
-    const digit = halfUnit(w).mul(2);
+    const digit = digitUnit(w);
     return { origin, step: figure.exact ? digit : digit.div(1000) };
   }
   const width = I.width(interval);
