@@ -6,9 +6,14 @@ import type { Anchor, AuditedDocument } from '../model.js';
 import { positionOf } from './document.js';
 import { QuoteSearch } from './quote-index.js';
 
+/** Whitespace a quote's normal form would change: not a space, two in a row, or at either end. */
+const UNNORMAL_SPACE = /[^\S ]| {2}|^ | $/u;
+
 /** Any run of Unicode whitespace becomes one space; NFC; trimmed. */
 export function normaliseQuote(quote: string): string {
-  return quote.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const nfc = quote.normalize('NFC');
+  // Most quotes are written normal already: a test, not a copy of each (a rule set quotes its document thousands of times).
+  return UNNORMAL_SPACE.test(nfc) ? nfc.replace(/\s+/gu, ' ').trim() : nfc;
 }
 
 interface Collapsed {
@@ -29,29 +34,35 @@ export function isWhitespaceCode(c: number): boolean {
   );
 }
 
+/** Code units turned into a string at once (an argument list of a call must stay well below the engine's limit). */
+const CHUNK = 8192;
+
 /** The document with every whitespace run as one space, and the way back to NFC offsets. */
 function collapsed(doc: AuditedDocument): Collapsed {
   const hit = collapsedCache.get(doc);
   if (hit && hit.text === doc.text) return hit.collapsed;
   const src = doc.text;
   const map = new Int32Array(src.length);
-  // The text between whitespace runs is copied in slices, not character by character.
-  const parts: string[] = [];
+  // Code units into a typed array, then strings of CHUNK units joined: a slice per word and a
+  // join of millions of slices took over a second for a 7 MB document. fromCharCode keeps every
+  // code unit as it is, lone surrogates included (a UTF-16 decoder would replace them).
+  const units = new Uint16Array(src.length);
   let n = 0;
   let i = 0;
-  let from = 0;
   while (i < src.length) {
-    if (!isWhitespaceCode(src.charCodeAt(i))) {
+    const c = src.charCodeAt(i);
+    if (!isWhitespaceCode(c)) {
+      units[n] = c;
       map[n++] = i++;
       continue;
     }
-    parts.push(src.slice(from, i), ' ');
+    units[n] = 0x20;
     map[n++] = i;
     while (i < src.length && isWhitespaceCode(src.charCodeAt(i))) i++;
-    from = i;
   }
-  parts.push(src.slice(from));
-  const text = parts.join('');
+  const chunks: string[] = [];
+  for (let at = 0; at < n; at += CHUNK) chunks.push(String.fromCharCode.apply(null, units.subarray(at, Math.min(n, at + CHUNK)) as unknown as number[]));
+  const text = chunks.join('');
   const c = { text, map: map.slice(0, n), search: new QuoteSearch(text) };
   collapsedCache.set(doc, { text: doc.text, collapsed: c });
   return c;

@@ -55,7 +55,10 @@ export function numbersInSpan(doc: AuditedDocument, span: { start: number; end: 
   return inside;
 }
 
-const compact = (s: string) => s.normalize('NFC').replace(/\s+/gu, '');
+const compact = (s: string) => {
+  const nfc = s.normalize('NFC');
+  return /\s/u.test(nfc) ? nfc.replace(/\s+/gu, '') : nfc;
+};
 
 /** `text` starts with `sel` and the next character does not continue the numeral. */
 function startsAsNumber(text: string, sel: string): boolean {

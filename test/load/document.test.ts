@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDocument, positionOf } from '../../src/load/document.js';
-import { findQuote, isWhitespaceCode } from '../../src/load/find-quote.js';
+import { findQuote, isWhitespaceCode, normaliseQuote } from '../../src/load/find-quote.js';
 import { selectNumber } from '../../src/load/select-number.js';
 import type { Anchor, AuditedDocument } from '../../src/model.js';
 
@@ -197,6 +197,19 @@ describe('findQuote (property)', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('normaliseQuote (property)', () => {
+  it('is NFC with every whitespace run as one space, trimmed, whether or not the quote needed it', () => {
+    const piece = fc.constantFrom('tăng', 'Lạng Sơn', 'e\u0301', '45.481', ' ', '  ', '\n', '\t', '\u00a0', '\u2009', '\u3000', '\ufeff', '%', '');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const quote = pieces.join('');
+        expect(normaliseQuote(quote)).toBe(quote.normalize('NFC').replace(/\s+/gu, ' ').trim());
+      }),
+      { numRuns: 1000 },
     );
   });
 });
