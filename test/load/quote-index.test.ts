@@ -45,6 +45,21 @@ describe('QuoteSearch', () => {
     );
   });
 
+  it('agrees with a plain scan on texts with few spaces (indexed at every position, not at word starts)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('数', '据', 'a', 'ế', '1', ','), minLength: 200, maxLength: 2000 }), fc.array(fc.nat(), { minLength: 50, maxLength: 50 }), (text, picks) => {
+        const hay = `${text} ${text.slice(0, 20)}`;
+        const search = new QuoteSearch(hay);
+        for (const pick of picks) {
+          const start = pick % hay.length;
+          const needle = hay.slice(start, start + 1 + (pick % 30));
+          expect(search.occurrences(needle)).toEqual(scan(hay, needle));
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
   it('finds every overlapping start of a repetitive needle', () => {
     const search = new QuoteSearch('aaaaaaaaaaaaaaaaaaaa');
     for (let i = 0; i < 40; i++) expect(search.occurrences('aaaaaaaaa')).toEqual([...Array(12).keys()]);
