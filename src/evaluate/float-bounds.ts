@@ -21,6 +21,7 @@
 import type Fraction from 'fraction.js';
 import type { Interval } from '../model.js';
 import type { Program } from './program.js';
+import { templateOf } from './shapes.js';
 
 /** 2⁻⁵¹: three units of rounding (2⁻⁵³) and a spare, relative. */
 const EPS = 2 ** -51;
@@ -136,10 +137,14 @@ export function floatsEnabled(): boolean {
 /** The float plan of a program, or null when it uses something floats are not trusted with. */
 export function floatPlanOf(program: Program): FloatPlan | null {
   if (!enabled) return null;
-  let plan = plans.get(program);
+  // One plan per shape: a plan is made of nodes, constants and slots, never names. Its scratch
+  // values are then shared by every rule of the shape, as they are by every use of one program:
+  // each caller reads them right after its evaluation.
+  const template = templateOf(program);
+  let plan = plans.get(template);
   if (plan === undefined) {
-    plan = makePlan(program);
-    plans.set(program, plan);
+    plan = makePlan(template);
+    plans.set(template, plan);
   }
   return plan;
 }

@@ -94,5 +94,18 @@ export function renameProgram(program: Program, from: Shape, to: Shape): Program
     }
     nodes.push(next);
   }
-  return { ...program, nodes, slots: program.slots.map((s) => rename.get(s) ?? s) };
+  const renamed = { ...program, nodes, slots: program.slots.map((s) => rename.get(s) ?? s) };
+  templates.set(renamed, templateOf(program));
+  return renamed;
+}
+
+/** The program each renamed program was made from. */
+const templates = new WeakMap<Program, Program>();
+
+/**
+ * The program `program` was renamed from, or itself: programs of one shape differ in their figures'
+ * names only, so what depends on nodes, constants and slots alone (a float plan) is made once per shape.
+ */
+export function templateOf(program: Program): Program {
+  return templates.get(program) ?? program;
 }

@@ -121,6 +121,26 @@ describe('float bounds of an expression', () => {
     expect(answered).toBeGreaterThan(200);
   });
 
+  it('are one plan per shape: an expression with its figures renamed shares it, and the law holds for both (property)', () => {
+    let shared = 0;
+    fc.assert(
+      fc.property(exprArb, fc.array(intervalArb(1000n, 20n), { minLength: VARS, maxLength: VARS }), (e, xs) => {
+        const source = render(e);
+        // x0 → x1 → … → x0: the same shape, other names (compiled from the first one's template).
+        const renamed = source.replace(/x(\d)/g, (_, d: string) => `x${(Number(d) + 1) % VARS}`);
+        const [a, b] = [planOf(source), planOf(renamed)];
+        if (a && b) {
+          expect(b).toBe(a);
+          shared++;
+        }
+        lawHolds(source, xs);
+        lawHolds(renamed, xs);
+      }),
+      { numRuns: 500 },
+    );
+    expect(shared).toBeGreaterThan(100);
+  });
+
   it('are tight for a growth rate, so a question is seldom left to the exact evaluation', () => {
     const plan = planOf('growth(x0, x1)')!;
     const box = boxOf('growth(x0, x1)', [iv('999.95', '1000.05'), iv('952.35', '952.45')])!;
