@@ -21,7 +21,8 @@ const SCANS_BEFORE_INDEX = 32;
  * Only the starts of words are indexed (the positions right after a space), a fifth of the
  * positions of a prose text: an occurrence of a quote holds each of the quote's windows that
  * starts right after one of its spaces at a word start of the text, so searching by such a
- * window misses none. A text with few spaces (a language written without them) indexes every position.
+ * window misses none. A text with few spaces (a language written without them) indexes every
+ * position, and so does a second index built for a quote with no window after a space.
  */
 interface TextIndex {
   starts: Int32Array;
@@ -52,11 +53,12 @@ function bucketOf(h: number, mask: number): number {
   return Math.imul(h ^ (h >>> 16), 0x45d9f3b) & mask;
 }
 
-function buildIndex(text: string): TextIndex {
+/** The index of the text's word starts, or of every position (`everyPosition`, or when the text has few spaces). */
+function buildIndex(text: string, everyPosition: boolean): TextIndex {
   const positions = Math.max(0, text.length - K + 1);
   let words = 0;
-  for (let at = 1; at < positions; at++) if (text.charCodeAt(at - 1) === SPACE) words++;
-  const everyPosition = words * SPARSE_SPACES < positions;
+  if (!everyPosition) for (let at = 1; at < positions; at++) if (text.charCodeAt(at - 1) === SPACE) words++;
+  everyPosition ||= words * SPARSE_SPACES < positions;
   const starts = new Int32Array(everyPosition ? positions : words);
   let count = 0;
   for (let at = everyPosition ? 0 : 1; at < positions; at++) if (everyPosition || text.charCodeAt(at - 1) === SPACE) starts[count++] = at;
@@ -96,7 +98,10 @@ export function releaseQuoteIndexes(): void {
  */
 export class QuoteSearch {
   private scans = 0;
+  /** The index of word starts. */
   private index: TextIndex | undefined;
+  /** The index of every position, built only for a needle with no window after a space ("45.481.200"). */
+  private full: TextIndex | undefined;
 
   constructor(readonly text: string) {}
 
@@ -106,33 +111,50 @@ export class QuoteSearch {
     if (needle.length === 0) return [];
     if (needle.length < K) return scan(hay, needle);
     if (!this.index && ++this.scans > SCANS_BEFORE_INDEX) {
-      // Only the texts of the current audit keep an index: a ninth lets the others go.
-      if (indexed.size >= MAX_INDEXED) releaseQuoteIndexes();
-      this.index = buildIndex(hay);
-      indexed.add(this);
+      this.keepIndexed();
+      this.index = buildIndex(hay, false);
     }
     if (!this.index) return scan(hay, needle);
-    const { starts, heads, next, counts, mask, everyPosition } = this.index;
-    // The rarest of the needle's windows that the index can find: any, or those after a space.
-    let window = -1;
-    let rarest = Infinity;
-    for (let j = everyPosition ? 0 : 1; j + K <= needle.length && rarest > 1; j++) {
-      if (!everyPosition && needle.charCodeAt(j - 1) !== SPACE) continue;
-      const count = counts[bucketOf(hashAt(needle, j), mask)]!;
-      if (count < rarest) [window, rarest] = [j, count];
+    let found = search(this.index, hay, needle);
+    if (found === null) {
+      // No window of the needle follows a space: only an index of every position can find it
+      // (scanning the text for each such quote of a rule set would be quadratic).
+      this.full ??= this.index.everyPosition ? this.index : buildIndex(hay, true);
+      found = search(this.full, hay, needle)!;
     }
-    if (window < 0) return scan(hay, needle);
-    const out: number[] = [];
-    for (let k = heads[bucketOf(hashAt(needle, window), mask)]!; k >= 0; k = next[k]!) {
-      const start = starts[k]! - window;
-      if (start >= 0 && hay.startsWith(needle, start)) out.push(start);
-    }
-    return out;
+    return found;
   }
 
-  /** Drop the index (it is rebuilt if searched again). */
+  /** Only the texts of the current audit keep an index: a ninth lets the others go. */
+  private keepIndexed(): void {
+    if (indexed.size >= MAX_INDEXED) releaseQuoteIndexes();
+    indexed.add(this);
+  }
+
+  /** Drop the indexes (they are rebuilt if searched again). */
   release(): void {
     this.index = undefined;
+    this.full = undefined;
     this.scans = 0;
   }
+}
+
+/** The needle's starts found through the index, in ascending order; null when no window of the needle is indexed. */
+function search(index: TextIndex, hay: string, needle: string): number[] | null {
+  const { starts, heads, next, counts, mask, everyPosition } = index;
+  // The rarest of the needle's windows that the index can find: any, or those after a space.
+  let window = -1;
+  let rarest = Infinity;
+  for (let j = everyPosition ? 0 : 1; j + K <= needle.length && rarest > 1; j++) {
+    if (!everyPosition && needle.charCodeAt(j - 1) !== SPACE) continue;
+    const count = counts[bucketOf(hashAt(needle, j), mask)]!;
+    if (count < rarest) [window, rarest] = [j, count];
+  }
+  if (window < 0) return null;
+  const out: number[] = [];
+  for (let k = heads[bucketOf(hashAt(needle, window), mask)]!; k >= 0; k = next[k]!) {
+    const start = starts[k]! - window;
+    if (start >= 0 && hay.startsWith(needle, start)) out.push(start);
+  }
+  return out;
 }

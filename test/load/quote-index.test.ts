@@ -54,6 +54,16 @@ describe('QuoteSearch', () => {
     agreesOn(fc.constantFrom('数', '据', 'a', 'ế', '1', ','), 200, 2000, (text) => `${text} ${text.slice(0, 20)}`);
   });
 
+  it('finds a needle with no window after a space (a long numeral) in a text of words, through an index of every position', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `vùng ${i} đạt ${(i * 7919) % 100_000}.${i % 1000},5 tỷ`).join(' ');
+    const search = new QuoteSearch(words);
+    for (let i = 0; i < 60; i++) {
+      const numeral = `${(i * 7919) % 100_000}.${i % 1000},5`;
+      expect(search.occurrences(numeral)).toEqual(scan(words, numeral));
+      expect(search.occurrences(`${numeral} tỷ`)).toEqual(scan(words, `${numeral} tỷ`));
+    }
+  });
+
   it('finds every overlapping start of a repetitive needle', () => {
     const search = new QuoteSearch('aaaaaaaaaaaaaaaaaaaa');
     for (let i = 0; i < 40; i++) expect(search.occurrences('aaaaaaaaa')).toEqual([...Array(12).keys()]);
