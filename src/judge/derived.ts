@@ -11,7 +11,8 @@ import { Budget, DEFAULT_BUDGET, decideClaim } from './decide/index.js';
 import { linkedExpression } from './linker.js';
 import { showEnclosure, showInterval } from './show.js';
 import { stylesOf } from './styles.js';
-import { digitUnit, variablesOf } from './variables.js';
+import { digitUnit } from '../numbers/index.js';
+import { variablesOf } from './variables.js';
 
 export interface DerivedView {
   id: string;

@@ -6,7 +6,7 @@
 import Fraction from 'fraction.js';
 import type { Interval, Locale, WrittenNumber } from '../model.js';
 import { formatLike, formatNumber } from '../numbers/index.js';
-import { displayScaled, pow10n } from '../numbers/format.js';
+import { displayUnits, pow10n, type Rounding } from '../numbers/format.js';
 import { intervals as I } from '../evaluate/index.js';
 import { fractionToNumber } from '../evaluate/interval.js';
 
@@ -94,16 +94,8 @@ export function showValue(x: Fraction, like: WrittenNumber | undefined, locale: 
  * `x` rounded to `decimals` digits of `like`'s display units (half-up, or toward +∞ / −∞),
  * back in base units.
  */
-export function roundLike(x: Fraction, like: WrittenNumber, decimals: number, mode: 'half-up' | 'up' | 'down' = 'half-up'): Fraction {
-  if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`decimals must be a non-negative integer, got ${decimals}`);
-  // |x| in display units × 10^decimals as n / d: one division, no Fraction until the result.
-  const [n, d] = displayScaled(x, like.scaleExponent, like.percent, decimals);
-  const q = n / d;
-  const r = n - q * d;
-  const positive = x.s >= 0n;
-  const away = mode === 'half-up' ? 2n * r >= d : r !== 0n && (mode === 'up') === positive;
-  const magnitude = away ? q + 1n : q;
-  const units = positive ? magnitude : -magnitude;
+export function roundLike(x: Fraction, like: WrittenNumber, decimals: number, mode: Rounding = 'half-up'): Fraction {
+  const units = displayUnits(x, like.scaleExponent, like.percent, decimals, mode);
   // Back in base units: × 10^(exponent − decimals), ÷ 100 for a percent.
   const k = like.scaleExponent - decimals - (like.percent ? 2 : 0);
   return k >= 0 ? new Fraction(units * pow10n(k)) : new Fraction(units, pow10n(-k));

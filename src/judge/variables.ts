@@ -3,22 +3,10 @@
  * with its domain, its open ends, its written value (the witness tried first) and the unit of its
  * last written digit (to write witnesses short).
  */
-import Fraction from 'fraction.js';
 import { intervals as I, type Program } from '../evaluate/index.js';
-import type { Figure, Interval, WrittenNumber } from '../model.js';
-import { halfUnit } from '../numbers/index.js';
+import type { Figure, Interval } from '../model.js';
+import { digitUnit } from '../numbers/index.js';
 import type { Variable } from './decide/index.js';
-
-/** Units of the last written digit, by the half unit they double (halfUnit makes each of those once). */
-const digitUnits = new WeakMap<Fraction, Fraction>();
-
-/** One unit of the last written digit, in base units (0,1 tỷ for "7.126,1 tỷ"). */
-export function digitUnit(w: WrittenNumber): Fraction {
-  const half = halfUnit(w);
-  let unit = digitUnits.get(half);
-  if (!unit) digitUnits.set(half, (unit = half.mul(2)));
-  return unit;
-}
 
 export function variableOf(figure: Figure, domain: Interval | null = figure.interval): Variable {
   // Open ends belong to the figure's own interval; another domain (a looser reading, a value the

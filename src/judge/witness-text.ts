@@ -4,8 +4,7 @@
  */
 import type Fraction from 'fraction.js';
 import type { WrittenNumber } from '../model.js';
-import { decimalsToWhole } from '../numbers/index.js';
-import { digitUnit } from './variables.js';
+import { decimalsToWhole, digitUnit } from '../numbers/index.js';
 import type { JudgeContext } from './context.js';
 import type { Point } from './decide/index.js';
 import { showValue } from './show.js';

@@ -46,35 +46,24 @@ export function toDisplayUnits(value: Fraction, scaleExponent = 0, percent = fal
   return k === 0 ? value : k > 0 ? value.mul(pow10(k)) : value.div(pow10(-k));
 }
 
+/** How a value is rounded to written digits: half away from zero (reports), or toward +∞ / −∞ (bounds). */
+export type Rounding = 'half-up' | 'up' | 'down';
+
 /**
- * |value| in display units times 10^decimals, as a numerator and a positive denominator (the sign
- * stays value.s): what rounding to written digits needs, with no Fraction made on the way —
- * reports round every value they show, several times.
+ * `value` in display units (÷ 10^scaleExponent, × 100 for a percent), rounded to `decimals`
+ * digits, as a signed count of 10^-decimals units. One power of ten and one division on BigInts,
+ * no Fraction made on the way: reports round every value they show, several times.
  */
-export function displayScaled(value: Fraction, scaleExponent: number, percent: boolean | undefined, decimals: number): [bigint, bigint] {
-  const k = decimals + (percent ? 2 : 0) - scaleExponent;
-  return k >= 0 ? [value.n * pow10n(k), value.d] : [value.n, value.d * pow10n(-k)];
-}
-
-/** round(|n / d|) half up, for n ≥ 0 and d > 0. */
-function roundHalfUp(n: bigint, d: bigint): bigint {
-  const q = n / d;
-  return 2n * (n % d) >= d ? q + 1n : q;
-}
-
-/** round(value × 10^decimals) half away from zero, as a signed BigInt. */
-export function roundToUnits(value: Fraction, decimals: number): bigint {
+export function displayUnits(value: Fraction, scaleExponent: number, percent: boolean | undefined, decimals: number, mode: Rounding = 'half-up'): bigint {
   if (!Number.isInteger(decimals) || decimals < 0) throw new RangeError(`decimals must be a non-negative integer, got ${decimals}`);
-  const q = roundHalfUp(value.n * pow10n(decimals), value.d);
-  return value.s < 0n ? -q : q;
-}
-
-/** `value` in the style's display units, rounded half away from zero to `decimals` digits, as a signed count of 10^-decimals units. */
-function displayUnits(value: Fraction, style: FormatStyle): bigint {
-  if (!Number.isInteger(style.decimals) || style.decimals < 0) throw new RangeError(`decimals must be a non-negative integer, got ${style.decimals}`);
-  const [n, d] = displayScaled(value, style.scaleExponent ?? 0, style.percent, style.decimals);
-  const q = roundHalfUp(n, d);
-  return value.s < 0n ? -q : q;
+  const k = decimals + (percent ? 2 : 0) - scaleExponent;
+  const [n, d] = k >= 0 ? [value.n * pow10n(k), value.d] : [value.n, value.d * pow10n(-k)];
+  const q = n / d;
+  const r = n - q * d;
+  const positive = value.s >= 0n;
+  const away = mode === 'half-up' ? 2n * r >= d : r !== 0n && (mode === 'up') === positive;
+  const magnitude = away ? q + 1n : q;
+  return positive ? magnitude : -magnitude;
 }
 
 /** Groups of three from the right, for any integer part of four digits or more. */
@@ -97,7 +86,7 @@ function numeral(units: bigint, decimals: number, locale: Locale): string {
 
 export function formatNumber(value: Fraction, locale: Locale, style: FormatStyle): string {
   const exponent = style.scaleExponent ?? 0;
-  const units = displayUnits(value, style);
+  const units = displayUnits(value, exponent, style.percent, style.decimals);
   const sign = units < 0n ? '-' : '';
   let body = numeral(units < 0n ? -units : units, style.decimals, locale);
   if (exponent !== 0) {

@@ -14,9 +14,25 @@ export function isExactForm(n: WrittenNumber): boolean {
   return n.form !== undefined && n.form !== 'numeral';
 }
 
-/** Half units by precision (decimals, scale exponent, percent), each made once. */
-const HALF_UNIT_LIMIT = 1024;
-const halfUnits = new Map<number, Fraction>();
+/**
+ * The half unit and the unit of the last written digit by precision (decimals, scale exponent,
+ * percent), each made once (Fractions are immutable): a report asks for them with every value it shows.
+ */
+const UNIT_LIMIT = 1024;
+const units = new Map<number, { half: Fraction; digit: Fraction }>();
+
+function unitsOf(n: WrittenNumber): { half: Fraction; digit: Fraction } {
+  const decimals = n.form === 'fraction' || n.form === 'multiple' || n.form === 'ratio' ? Math.max(n.decimals, 2) : n.decimals;
+  const cacheable = decimals < UNIT_LIMIT && n.scaleExponent >= 0 && n.scaleExponent < UNIT_LIMIT;
+  const key = (decimals * UNIT_LIMIT + n.scaleExponent) * 2 + (n.percent ? 1 : 0);
+  let known = cacheable ? units.get(key) : undefined;
+  if (!known) {
+    const half = new Fraction(10n ** BigInt(n.scaleExponent), (n.percent ? 200n : 2n) * 10n ** BigInt(decimals));
+    known = { half, digit: half.mul(2) };
+    if (cacheable) units.set(key, known);
+  }
+  return known;
+}
 
 /**
  * ½ unit of the last written digit, in base units: 7.126,1 → 0.05; 34% → 0.005; 45.481 tỷ → 0.5e9.
@@ -25,15 +41,12 @@ const halfUnits = new Map<number, Fraction>();
  * step and divide by it. Exactness is said by writtenInterval and statedSet, not by this.
  */
 export function halfUnit(n: WrittenNumber): Fraction {
-  const decimals = n.form === 'fraction' || n.form === 'multiple' || n.form === 'ratio' ? Math.max(n.decimals, 2) : n.decimals;
-  // Made once per precision (Fractions are immutable): a report asks for it with every value it shows.
-  const cacheable = decimals < HALF_UNIT_LIMIT && n.scaleExponent >= 0 && n.scaleExponent < HALF_UNIT_LIMIT;
-  const key = (decimals * HALF_UNIT_LIMIT + n.scaleExponent) * 2 + (n.percent ? 1 : 0);
-  const known = cacheable ? halfUnits.get(key) : undefined;
-  if (known) return known;
-  const h = new Fraction(10n ** BigInt(n.scaleExponent), (n.percent ? 200n : 2n) * 10n ** BigInt(decimals));
-  if (cacheable) halfUnits.set(key, h);
-  return h;
+  return unitsOf(n).half;
+}
+
+/** One unit of the last written digit, in base units (0,1 tỷ for "7.126,1 tỷ"). */
+export function digitUnit(n: WrittenNumber): Fraction {
+  return unitsOf(n).digit;
 }
 
 /**

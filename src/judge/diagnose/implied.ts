@@ -21,12 +21,11 @@
 import Fraction from 'fraction.js';
 import { down, up } from '../../evaluate/float-bounds.js';
 import type { Figure, ImpliedValue, Interval, StatedSet } from '../../model.js';
-import { halfUnit } from '../../numbers/index.js';
+import { digitUnit, halfUnit } from '../../numbers/index.js';
 import { factorSuffix, roundLike, showInterval, showValue } from '../show.js';
 import { intervals as I, isNumber, type Value } from '../../evaluate/index.js';
 import { costOf } from '../../evaluate/program.js';
 import { exactValue, holdsWith, isClaim, mayHold, setWith, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
-import { digitUnit } from '../variables.js';
 import { GridBounds } from './grid-bounds.js';
 import { meetsWithin, setBounds, sideWithin, targetBounds } from './quick.js';
 

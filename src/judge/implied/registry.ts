@@ -17,7 +17,8 @@ import { Budget, type Variable } from '../decide/index.js';
 import { linkedExpression } from '../linker.js';
 import { showEnclosure, showInterval } from '../show.js';
 import { stylesOf } from '../styles.js';
-import { digitUnit, variablesOf } from '../variables.js';
+import { digitUnit } from '../../numbers/index.js';
+import { variablesOf } from '../variables.js';
 import { impliedSet, type ImpliedSet } from './implied-set.js';
 
 /** A claim's question about its implied figure, kept to ask again (agreement, witnesses). */
