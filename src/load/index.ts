@@ -6,7 +6,8 @@ import { join, resolve, sep } from 'node:path';
 import { inputFiles } from './files.js';
 import { confinementFor, refusal } from './confine.js';
 import { DEFAULT_MAX_YAML_BYTES, loadPolicy, type LoadPolicy } from './policy.js';
-import { readInput } from './read-input.js';
+import { readInput, ReadScratch } from './read-input.js';
+import { hasTopLevelKey } from './top-level-keys.js';
 import { UsageError } from './usage-error.js';
 
 export { loadRuleFile, loadRuleFileGuarded, loadRuleFiles, type LoadRuleFileOptions } from './rules.js';
@@ -14,6 +15,7 @@ export { parseTolerance, DEFAULT_TOLERANCE } from './rule.js';
 export { loadFigureFile, DEFAULT_LOCALE, type FigureFileResult, type LoadFigureFileOptions } from './figures.js';
 export { readFigureFileHeader, type FigureFileHeader } from './figure-header.js';
 export { ruleFileDocument } from './rule-document.js';
+export { ReadScratch } from './read-input.js';
 export { FIGURE_ID } from './figure-build.js';
 export { halfWidthOf } from './figure-values.js';
 export { TABLE_COLUMNS } from './figure-tables.js';
@@ -34,24 +36,23 @@ export { loadWaiverFile, loadWaiverFilesFor, findWaiverFile, isCalendarDate, WAI
 export { UsageError } from './usage-error.js';
 
 const YAML_FILE = /\.ya?ml$/i;
-/** A top-level `rules:` key (plain or quoted), as in a rule file. */
-const RULES_KEY = /^(?:rules|"rules"|'rules')[ \t]*:/m;
 
 /**
  * Is the file a rule file (has a top-level `rules:` key)? Read within the size limit, and only
  * if it is a regular file (a FIFO named rules.yaml must not block the walk). A file over the
  * limit is taken, so loading it says it is too large instead of skipping it silently.
  */
-function looksLikeRuleFile(path: string, maxBytes: number): boolean {
-  const read = readInput(path, maxBytes, 'file', '--max-yaml-size');
+function looksLikeRuleFile(path: string, maxBytes: number, scratch: ReadScratch): boolean {
+  const read = readInput(path, maxBytes, 'file', '--max-yaml-size', scratch);
   if (!read.ok) return read.code === 'file-too-large';
-  return RULES_KEY.test(read.bytes.toString('utf8'));
+  return hasTopLevelKey(read.bytes, 'rules');
 }
 
-/** What a walk needs: the size limit, and where a symbolic link found may point. */
+/** What a walk needs: the size limit, where a symbolic link found may point, a buffer to read files into. */
 interface WalkOptions {
   maxBytes: number;
   policy: Partial<LoadPolicy>;
+  scratch: ReadScratch;
 }
 
 /** Is the path one the config's `ignore` names, or below one? */
@@ -81,7 +82,7 @@ function walk(dir: string, out: string[], options: WalkOptions): void {
     else if (!YAML_FILE.test(e.name)) continue;
     // A link out of the project is not even looked into: loading it reports the refusal.
     else if (e.link && refusal('rule file', p, p, confinementFor(p, loadPolicy(options.policy)))) out.push(p);
-    else if ((e.kind === 'file' || e.link) && looksLikeRuleFile(p, options.maxBytes)) out.push(p);
+    else if ((e.kind === 'file' || e.link) && looksLikeRuleFile(p, options.maxBytes, options.scratch)) out.push(p);
   }
 }
 
@@ -95,7 +96,7 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Throws UsageError naming a path that does not exist.
  */
 export function findRuleFiles(paths: string[], policy: Partial<LoadPolicy> = {}): string[] {
-  const walkOptions = { maxBytes: policy.maxYamlBytes ?? DEFAULT_MAX_YAML_BYTES, policy };
+  const walkOptions = { maxBytes: policy.maxYamlBytes ?? DEFAULT_MAX_YAML_BYTES, policy, scratch: new ReadScratch() };
   const out: string[] = [];
   const seen = new Set<string>();
   const push = (p: string) => {

@@ -6,53 +6,20 @@ import { dirname, extname, join } from 'node:path';
 import { confinementFor, refusal, type Confinement } from './confine.js';
 import { readFigureFileHeader } from './figure-header.js';
 import { loadPolicy, type LoadPolicy } from './policy.js';
-import { readInput } from './read-input.js';
+import { readInput, ReadScratch } from './read-input.js';
+import { topLevelEntries } from './top-level-keys.js';
 import { parseYaml, readYamlFile, type YamlLimits } from './yaml.js';
 import { isObject } from './plain.js';
-
-/** A top-level key of a block mapping, plain or quoted, at the start of a line. */
-const TOP_LEVEL_KEY = /^(?:([A-Za-z_][\w-]*)|"([A-Za-z_][\w-]*)"|'([A-Za-z_][\w-]*)')[ \t]*:(?:[ \t]|$)/;
-
-/**
- * The lines of the top-level entries named by `keys` (with their indented continuation lines),
- * or undefined when the text is not a plain block mapping line by line (a `---` marker, a flow
- * mapping, a value continued at column 0 …): the caller then parses the whole file.
- */
-function topLevelEntries(source: string, keys: readonly string[]): string | undefined {
-  const out: string[] = [];
-  let inKey = false;
-  let taking = false;
-  for (const line of source.split('\n')) {
-    const c = line[0];
-    if (c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '#') {
-      if (taking && c !== '#') out.push(line);
-      continue;
-    }
-    // A block sequence may sit at column 0 under its key (`figures:\n- a.yaml`).
-    if (c === '-' && /^-(?:[ \t\r]|$)/.test(line)) {
-      if (!inKey) return undefined;
-      if (taking) out.push(line);
-      continue;
-    }
-    const m = TOP_LEVEL_KEY.exec(line);
-    if (!m) return undefined;
-    inKey = true;
-    taking = keys.includes((m[1] ?? m[2] ?? m[3])!);
-    if (taking) out.push(line);
-  }
-  return out.join('\n');
-}
 
 /**
  * The top-level `keys` of a YAML mapping file, read from those entries alone when the file is
  * laid out plainly, else from the whole file as the loader reads it. Undefined when the file
  * cannot be read or is not a mapping.
  */
-function topLevelValues(path: string, keys: readonly string[], limits: Required<YamlLimits>): Record<string, unknown> | undefined {
-  const read = readInput(path, limits.maxBytes, 'file', '--max-yaml-size');
+function topLevelValues(path: string, keys: readonly string[], limits: Required<YamlLimits>, scratch: ReadScratch): Record<string, unknown> | undefined {
+  const read = readInput(path, limits.maxBytes, 'file', '--max-yaml-size', scratch);
   if (!read.ok) return undefined;
-  const source = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const header = topLevelEntries(source, keys);
+  const header = topLevelEntries(read.bytes, keys);
   if (header !== undefined) {
     const y = parseYaml(header, path, limits);
     if (y.diagnostics.length === 0 && (y.value === null || y.value === undefined)) return {};
@@ -63,9 +30,9 @@ function topLevelValues(path: string, keys: readonly string[], limits: Required<
 }
 
 /** The document a figure file names (none for CSV tables), as the loader resolves it. */
-function figureFileDocument(path: string, limits: Required<YamlLimits>): string | undefined {
+function figureFileDocument(path: string, limits: Required<YamlLimits>, scratch: ReadScratch): string | undefined {
   if (extname(path).toLowerCase() === '.csv') return undefined;
-  const header = topLevelValues(path, ['document'], limits);
+  const header = topLevelValues(path, ['document'], limits, scratch);
   if (header === undefined) return readFigureFileHeader(path, undefined, limits).documentPath;
   return typeof header.document === 'string' ? join(dirname(path), header.document) : undefined;
 }
@@ -80,12 +47,18 @@ const allowed = (path: string, c: Confinement) => refusal('file', path, path, c)
  * when no document can be told (the file is unreadable, malformed, or names none): loading the
  * file reports why. For a rule file that loads without errors it is the loaded set's document.
  * `figureDocuments` remembers what each figure file names, across the rule files of one audit
- * (they often share one figure file, read once then).
+ * (they often share one figure file, read once then); the files are read into `scratch`, which
+ * the rule files of one audit share too.
  */
-export function ruleFileDocument(path: string, options: Partial<LoadPolicy> = {}, figureDocuments = new Map<string, string | undefined>()): string | undefined {
+export function ruleFileDocument(
+  path: string,
+  options: Partial<LoadPolicy> = {},
+  figureDocuments = new Map<string, string | undefined>(),
+  scratch = new ReadScratch(),
+): string | undefined {
   const policy = loadPolicy(options);
   const limits = { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth };
-  const header = topLevelValues(path, ['document', 'figures'], limits);
+  const header = topLevelValues(path, ['document', 'figures'], limits, scratch);
   if (header === undefined) return undefined;
   if (typeof header.document === 'string') return join(dirname(path), header.document);
   if (!Array.isArray(header.figures)) return undefined;
@@ -95,7 +68,7 @@ export function ruleFileDocument(path: string, options: Partial<LoadPolicy> = {}
     if (typeof rel !== 'string') continue;
     const figures = join(dirname(path), rel);
     if (!allowed(figures, confinement)) return undefined;
-    if (!figureDocuments.has(figures)) figureDocuments.set(figures, figureFileDocument(figures, limits));
+    if (!figureDocuments.has(figures)) figureDocuments.set(figures, figureFileDocument(figures, limits, scratch));
     const document = figureDocuments.get(figures);
     if (document !== undefined) return document;
   }

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { judgeAudit, policyOf, type AuditOptions } from '../audit.js';
 import { finishAudit, type JudgedRuleSets } from '../judge/assemble.js';
-import { clearLoadCache, findRuleFiles, loadRuleFileGuarded, loadWaiverFilesFor, releaseLoadScratch, ruleFileDocument, UsageError } from '../load/index.js';
+import { clearLoadCache, findRuleFiles, loadRuleFileGuarded, loadWaiverFilesFor, ReadScratch, releaseLoadScratch, ruleFileDocument, UsageError } from '../load/index.js';
 import type { AuditResult } from '../model.js';
 import { groupRuleFiles, type RuleFileGroup } from './groups.js';
 import { judgeGroup, type GroupTask } from './judge-group.js';
@@ -47,7 +47,8 @@ export async function auditInGroups(options: AuditOptions, run: GroupRunner, fil
   const policy = policyOf(options);
   const waivers = loadWaiverFilesFor(files, { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth });
   const figureDocuments = new Map<string, string | undefined>();
-  const groups = groupRuleFiles(files, (file) => ruleFileDocument(file, policy, figureDocuments));
+  const scratch = new ReadScratch();
+  const groups = groupRuleFiles(files, (file) => ruleFileDocument(file, policy, figureDocuments, scratch));
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const parts = await run(
     groups.map((g) => ({ files: g.files, cwd, policy })),

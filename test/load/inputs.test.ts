@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { codeFrame, makeDiagnostic } from '../../src/load/diagnostics.js';
 import { createLoadCache, loadDocument, loadRuleFile, parseBytes, formatBytes } from '../../src/load/index.js';
 import { backtrackingRisk, compileIgnorePattern, MAX_MATCHED } from '../../src/load/ignore-pattern.js';
-import { decodeUtf8, firstInvalidUtf8, readInput } from '../../src/load/read-input.js';
+import { decodeUtf8, firstInvalidUtf8, readInput, ReadScratch } from '../../src/load/read-input.js';
 import { hasInvisible, visible } from '../../src/visible.js';
 
 function project(files: Record<string, string | Buffer>): string {
@@ -62,6 +62,25 @@ describe('size limits', () => {
     const read = readInput('/proc/self/status', 1 << 20, 'document', '--max-document-size');
     expect(read.ok && read.bytes.toString('utf8')).toMatch(/^Name:/);
     expect(readInput('/proc/self/status', 10, 'document', '--max-document-size')).toMatchObject({ ok: false, code: 'file-too-large' });
+  });
+
+  it('reads into a lent buffer the same bytes, reusing it while it is large enough and growing it when not', () => {
+    const dir = project({ 'a.yaml': 'rules: []\n', 'b.yaml': 'é'.repeat(5000), 'c.yaml': 'x: 1\n' });
+    const scratch = new ReadScratch();
+    const read = (name: string) => {
+      const r = readInput(path.join(dir, name), 1 << 20, 'file', '--max-yaml-size', scratch);
+      if (!r.ok) throw new Error(r.message);
+      return r.bytes;
+    };
+    expect(read('a.yaml').toString()).toBe('rules: []\n');
+    const b = read('b.yaml');
+    expect(b.toString()).toBe('é'.repeat(5000));
+    const grown = scratch.buffer;
+    expect(b.buffer).toBe(grown.buffer);
+    const c = read('c.yaml');
+    expect(c.toString()).toBe('x: 1\n');
+    expect(c.buffer).toBe(grown.buffer);
+    expect(readInput(path.join(dir, 'b.yaml'), 100, 'file', '--max-yaml-size', scratch)).toMatchObject({ ok: false, code: 'file-too-large' });
   });
 
   it('reads and writes sizes as the flags take them', () => {

@@ -154,4 +154,13 @@ describe('findRuleFiles', () => {
     writeFileSync(join(dir, '.hidden', 'c.yaml'), 'rules: []\n');
     expect(findRuleFiles([dir]).map((p) => p.slice(dir.length + 1))).toEqual(['A.yaml', 'a.yml', 'b.yaml']);
   });
+
+  it('knows a rule file by its top-level rules: key, whatever comes before it: a byte-order mark, Windows line breaks, a large figure file read first', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tally-find-'));
+    writeFileSync(join(dir, 'a-figures.yaml'), `document: d.txt\nfigures:\n${'  - id: x\n    value: 1\n    rules: 3\n'.repeat(20000)}`);
+    writeFileSync(join(dir, 'b-bom.yaml'), '\uFEFFrules:\n  - id: x\n');
+    writeFileSync(join(dir, 'c-crlf.yaml'), 'figures: [f.yaml]\r\n"rules":\r\n  - id: x\r\n');
+    writeFileSync(join(dir, 'd-notes.yaml'), 'notes: |\n  rules: not a key here\n');
+    expect(findRuleFiles([dir]).map((p) => p.slice(dir.length + 1))).toEqual(['b-bom.yaml', 'c-crlf.yaml']);
+  });
 });
