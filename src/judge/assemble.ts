@@ -143,7 +143,7 @@ export function finishAudit(judged: JudgedRuleSets, options: FinishOptions = {})
   // Loader messages may name another file by its absolute path ("first declared at …"): reports
   // must not depend on where the checkout lives.
   const prefix = `${path.resolve(cwd)}${path.sep}`;
-  const relText = (text: string) => text.split(prefix).join('');
+  const relText = (text: string) => (text.includes(prefix) ? text.split(prefix).join('') : text);
   const inputs = new Map<string, Input>();
   const diagnostics: Diagnostic[] = [];
   const results: RuleResult[] = [];
@@ -154,7 +154,8 @@ export function finishAudit(judged: JudgedRuleSets, options: FinishOptions = {})
     results.push(...file.results);
     if (file.document) documents.set(file.document.path, { ...file.document, path: rel(file.document.path) });
   }
-  diagnostics.push(...duplicateIds(results));
+  // Within one file the loader refuses a second rule with an id already: only across files is there anything to find.
+  if (judged.files.length > 1) diagnostics.push(...duplicateIds(results));
   const waivers = options.waivers ?? [];
   // Waivers: reviewed findings still shown and counted, but they no longer fail the run.
   for (const w of waivers) {

@@ -13,12 +13,30 @@ import type { Reporter } from './reporter.js';
 /** The audit's console output names the first uncovered numbers; `tally coverage` lists them all. */
 const UNCOVERED_SHOWN = 10;
 
-function ruleLines(r: RuleResult, paint: ReturnType<typeof verdictPainter>): string[] {
+/**
+ * What a rule's lines show, and all they may read: only this much of a result is made safe for
+ * the terminal. Making whole results safe (figures, sets, intervals, proof: some twenty-five
+ * strings where a pass shows three) was most of the time of printing a large audit.
+ */
+type ShownRule = Pick<RuleResult, 'id' | 'verdict' | 'severity' | 'declared' | 'message' | 'quote' | 'anchor' | 'document' | 'diagnosis' | 'waiver' | 'note'> & {
+  /** A pass that holds only away from the figures' written values (its message says where). */
+  awayFromWritten: boolean;
+};
+
+function shownRule(r: RuleResult): ShownRule {
+  const { id, verdict, severity, declared, message } = r;
+  const awayFromWritten = Boolean(r.witness) && !r.witnessAtWritten;
+  if (verdict === 'pass') return terminalSafe({ id, verdict, severity, declared, message: awayFromWritten ? message : '', awayFromWritten });
+  const { quote, anchor, document, diagnosis, waiver, note } = r;
+  return terminalSafe({ id, verdict, severity, declared, message, awayFromWritten, quote, anchor, document, diagnosis, waiver, note });
+}
+
+function ruleLines(r: ShownRule, paint: ReturnType<typeof verdictPainter>): string[] {
   const { c, byVerdict } = paint;
   const head = `${byVerdict[r.verdict](`${VERDICT_ICON[r.verdict]} ${r.verdict.padEnd(12)}`)} ${r.id}`;
   const where = c.dim(`${r.declared.file}:${r.declared.line}:${r.declared.col}`);
   // A pass is one line, unless it holds only away from the figures' written values: then say where.
-  if (r.verdict === 'pass') return r.witness && !r.witnessAtWritten ? [`  ${head}  ${where}`, c.dim(`      ${r.message}`)] : [`  ${head}  ${where}`];
+  if (r.verdict === 'pass') return r.awayFromWritten ? [`  ${head}  ${where}`, c.dim(`      ${r.message}`)] : [`  ${head}  ${where}`];
   const waived = r.waiver ? `  ${c.cyan('waived')}` : '';
   const material = r.diagnosis?.materiality.material ? `  ${c.red('material')}` : '';
   const lines = [`  ${head}  ${c.dim(findingSeverity(r) ?? r.severity)}${material}${waived}  ${where}`];
@@ -33,7 +51,7 @@ function ruleLines(r: RuleResult, paint: ReturnType<typeof verdictPainter>): str
 }
 
 /** What would make the finding hold, which slip explains it, whether it matters, who accepted it. */
-function diagnosisLines(r: RuleResult, { c }: ReturnType<typeof verdictPainter>): string[] {
+function diagnosisLines(r: ShownRule, { c }: ReturnType<typeof verdictPainter>): string[] {
   const lines: string[] = [];
   const d = r.diagnosis;
   if (d) {
@@ -66,7 +84,7 @@ export const consoleReporter: Reporter = {
     }
     for (const [file, results] of byFile) {
       out.push(c.underline(terminalSafe(file)));
-      for (const r of results) out.push(...ruleLines(terminalSafe(r), paint));
+      for (const r of results) out.push(...ruleLines(shownRule(r), paint));
       out.push('');
     }
     for (const whole of audit.coverage) {
