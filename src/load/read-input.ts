@@ -3,6 +3,7 @@
  * block or never end), never more than the size limit (a 50 MiB document took 20 s and 2.5 GB),
  * and UTF-8 checked with the place of the first bad byte (line:col, not 1:1).
  */
+import { isUtf8 } from 'node:buffer';
 import { inputFiles, type OpenInput } from './files.js';
 import { formatBytes } from './policy.js';
 
@@ -139,7 +140,10 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * line:col of the bad byte (columns in UTF-16 units of the text before it, as elsewhere).
  */
 export function decodeUtf8(bytes: Uint8Array, path: string, what: string): DecodeResult {
-  const bad = firstInvalidUtf8(bytes);
+  // Node's own check (SIMD) answers for well-formed text, nearly every file, in a hundredth of the
+  // time of the loop that finds where text stops being UTF-8 (100 ms for the 47 MB of a
+  // 100 000-claim audit, run cold); the loop runs only to say where.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad < 0) return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
   let line = 1;
   let lineStart = 0;

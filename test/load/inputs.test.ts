@@ -3,6 +3,7 @@
  * files, invalid UTF-8 at its byte and line:col, code frames cut around the caret with invisible
  * characters shown, expressions and ignore patterns bounded before they run.
  */
+import { isUtf8 } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,9 +113,12 @@ describe('the load cache of a long-lived process', () => {
 });
 
 describe('invalid UTF-8', () => {
-  it('is found exactly where TextDecoder finds it (property)', () => {
+  it('is found exactly where TextDecoder finds it, and only where Node’s own check finds the text ill-formed (property)', () => {
+    // Random bytes, and text (well-formed, whatever its characters) with random bytes after it.
+    const text = fc.string({ unit: 'grapheme', maxLength: 12 }).map((t) => Buffer.from(t, 'utf8'));
+    const bytesOrText = fc.oneof(fc.uint8Array({ maxLength: 40 }), text, fc.tuple(text, fc.uint8Array({ maxLength: 3 })).map(([t, b]) => Buffer.concat([t, b])));
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+      fc.property(bytesOrText, (bytes) => {
         let valid = true;
         try {
           new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -123,6 +127,7 @@ describe('invalid UTF-8', () => {
         }
         const bad = firstInvalidUtf8(bytes);
         expect(bad < 0).toBe(valid);
+        expect(isUtf8(bytes)).toBe(valid);
         // Everything before the bad byte is well-formed.
         if (bad >= 0) expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bad))).not.toThrow();
       }),
