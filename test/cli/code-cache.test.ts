@@ -80,6 +80,21 @@ describe('the CLI’s code cache', () => {
     expect(after.map((a) => [a.ino, a.mtimeMs])).toEqual(written.map((w) => [w.ino, w.mtimeMs]));
   });
 
+  it('grows when a run compiles much beyond it (a first run that stopped at a usage error), then stays', () => {
+    const dir = path.join(work, 'grows');
+    expect(tally(['audit', 'no/such/rules'], { env: { TALLY_CACHE_DIR: dir } }).code).toBe(2);
+    const engine = path.join(dir, caches(dir).find((f) => f.startsWith('tally-engine.cjs-'))!);
+    const small = fs.statSync(engine).size;
+    const first = audit({ TALLY_CACHE_DIR: dir });
+    expect(first.code).toBe(0);
+    const grown = fs.statSync(engine);
+    expect(grown.size).toBeGreaterThan(small + 100_000);
+    // The same audit again compiles nothing new: the cache is left as it is.
+    expect(audit({ TALLY_CACHE_DIR: dir })).toEqual(first);
+    const after = fs.statSync(engine);
+    expect([after.ino, after.mtimeMs]).toEqual([grown.ino, grown.mtimeMs]);
+  });
+
   it('replaces a cache V8 rejects, and the run is the same', () => {
     const dir = path.join(work, 'corrupt');
     const clean = audit({ TALLY_CACHE_DIR: dir });
