@@ -48,7 +48,7 @@ export function hasTopLevelKey(bytes: Buffer, key: string): boolean {
     const end = i + k.length;
     if (atLineStart(bytes, i) && colonAt(bytes, end)) return true;
     const q = bytes[i - 1];
-    if ((q === DOUBLE_QUOTE || q === SINGLE_QUOTE) && i >= 1 && atLineStart(bytes, i - 1) && bytes[end] === q && colonAt(bytes, end + 1)) return true;
+    if ((q === DOUBLE_QUOTE || q === SINGLE_QUOTE) && atLineStart(bytes, i - 1) && bytes[end] === q && colonAt(bytes, end + 1)) return true;
   }
   return false;
 }
@@ -72,15 +72,14 @@ export function topLevelEntries(bytes: Buffer, keys: readonly string[]): string 
     const nl = bytes.indexOf(LF, start);
     const stop = nl === -1 ? end : nl;
     const c = start < stop ? bytes[start] : undefined;
-    const line = () => bytes.toString('utf8', start, stop);
     if (c === undefined || c === SPACE || c === TAB || c === CR || c === HASH) {
-      if (taking && c !== HASH) out.push(line());
+      if (taking && c !== HASH) out.push(bytes.toString('utf8', start, stop));
     } else if (c === DASH && (stop === start + 1 || bytes[start + 1] === SPACE || bytes[start + 1] === TAB || bytes[start + 1] === CR)) {
       // A block sequence may sit at column 0 under its key (`figures:\n- a.yaml`).
       if (!inKey) return undefined;
-      if (taking) out.push(line());
+      if (taking) out.push(bytes.toString('utf8', start, stop));
     } else {
-      const text = line();
+      const text = bytes.toString('utf8', start, stop);
       const m = TOP_LEVEL_KEY.exec(text);
       if (!m) return undefined;
       inKey = true;
