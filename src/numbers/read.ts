@@ -8,6 +8,7 @@
 import Fraction from 'fraction.js';
 import { lookupTable } from '../lookup.js';
 import type { Locale, UnitInfo, WrittenNumber } from '../model.js';
+import { pow10n } from './format.js';
 import { LOCALES, matchScale } from './locale.js';
 import { matchWord, skipSpaces } from './text.js';
 import { matchPrefixUnit, matchSuffixUnit, PERCENT_UNIT, PP_UNIT } from './units.js';
@@ -227,18 +228,34 @@ function unitInfoOf(unit: ParsedUnit | undefined): UnitInfo | undefined {
   return unit.info;
 }
 
-/** The WrittenNumber for one end; `from` lends scale/percent/unit when `s` has none. */
-export function singleToWritten(text: string, s: SingleParse, kind: WrittenNumber['kind'], from: Inherited = {}): WrittenNumber {
+/**
+ * The value written: the digits over their decimals, times the scale word's power of ten, a
+ * hundredth if a percentage, negated if signed — as one fraction, reduced once (three Fraction
+ * operations per number were 4 % of scanning a long document).
+ */
+export function writtenValue(s: Pick<SingleParse, 'digits' | 'decimals' | 'negative'>, scaleExponent: number, percent: boolean): Fraction {
+  let n = s.digits;
+  let d = pow10n(s.decimals);
+  if (scaleExponent >= 0) n *= pow10n(scaleExponent);
+  else d *= pow10n(-scaleExponent);
+  if (percent) d *= 100n;
+  return new Fraction(s.negative ? -n : n, d);
+}
+
+/**
+ * The WrittenNumber for one end; `from` lends scale/percent/unit when `s` has none. `span` is
+ * where the number is written, when more than the end itself (a whole expression).
+ */
+export function singleToWritten(text: string, s: SingleParse, kind: WrittenNumber['kind'], from: Inherited = {}, span: { start: number; end: number } = s): WrittenNumber {
   const scale = s.scale ?? from.scale;
   const unit = s.unit ?? from.unit;
   const percent = unit !== undefined && unit.kind !== 'unit';
-  let value = new Fraction(s.digits, 10n ** BigInt(s.decimals));
-  if (scale) value = value.mul(new Fraction(10n ** BigInt(scale.exponent)));
-  if (percent) value = value.div(100);
-  if (s.negative) value = value.neg();
+  const value = writtenValue(s, scale?.exponent ?? 0, percent);
+  // Made with its final text and span: the numbers a long document is scanned into are kept,
+  // V8 soon allocates them as old objects, and a field changed afterwards costs a write barrier.
   const w: WrittenNumber = {
-    text: text.slice(s.start, s.end),
-    span: { start: s.start, end: s.end },
+    text: text.slice(span.start, span.end),
+    span: { start: span.start, end: span.end },
     kind,
     numeral: text.slice(s.numStart, s.numEnd),
     value,
@@ -262,12 +279,7 @@ export function singleToWritten(text: string, s: SingleParse, kind: WrittenNumbe
 export function exprToWritten(text: string, e: ExprParse, kind: 'quantity' | 'year' = 'quantity'): WrittenNumber {
   // Fresh objects are changed in place, never spread into a literal with more keys: in V8 11
   // (Node 20) `{ ...a, b }` gives each number a hidden class of its own.
-  if (!e.hi) {
-    const single = singleToWritten(text, e.lo, kind);
-    single.text = text.slice(e.start, e.end);
-    single.span = { start: e.start, end: e.end };
-    return single;
-  }
+  if (!e.hi) return singleToWritten(text, e.lo, kind, {}, e);
   const { lo: l, hi: h } = e;
   const loFrom = inheritedBy(l, h);
   const lo = singleToWritten(text, l, kind, loFrom);

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { readNumber, NumberReadError } from '../../src/numbers/index.js';
+import { writtenValue } from '../../src/numbers/read.js';
 import type { Locale } from '../../src/model.js';
 
 const F = (s: string | number) => new Fraction(s);
@@ -202,5 +204,33 @@ describe('unitOfLabel: the unit a figure file names', () => {
     expect(unitOfLabel('điểm phần trăm', 'vi-VN')).toEqual({ code: 'pp', dimension: 'pp' });
     expect(unitOfLabel('doanh nghiệp', 'vi-VN')).toEqual({ code: 'doanh nghiệp', dimension: 'count' });
     expect(unitOfLabel('tuyến đường', 'vi-VN')).toBeUndefined();
+  });
+});
+
+describe('writtenValue: digits, decimals, scale word, percent and sign as one fraction', () => {
+  it('law: the same fraction, reduced alike, as dividing, scaling, taking a hundredth and negating in turn', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 30n }),
+        fc.nat({ max: 20 }),
+        fc.integer({ min: -6, max: 15 }),
+        fc.boolean(),
+        fc.boolean(),
+        (digits, decimals, exponent, percent, negative) => {
+          let expected = new Fraction(digits, 10n ** BigInt(decimals));
+          expected = exponent >= 0 ? expected.mul(new Fraction(10n ** BigInt(exponent))) : expected.div(new Fraction(10n ** BigInt(-exponent)));
+          if (percent) expected = expected.div(100);
+          if (negative) expected = expected.neg();
+          const got = writtenValue({ digits, decimals, negative }, exponent, percent);
+          expect([got.s, got.n, got.d]).toEqual([expected.s, expected.n, expected.d]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads what the document says: 1.234,5 tỷ is 1 234 500 000 000, −0,5% is −1/200', () => {
+    expect(readNumber('1.234,5 tỷ', 'vi-VN').value.toFraction()).toBe('1234500000000');
+    expect(readNumber('-0,5%', 'vi-VN').value.toFraction()).toBe('-1/200');
   });
 });
