@@ -230,8 +230,8 @@ function unitInfoOf(unit: ParsedUnit | undefined): UnitInfo | undefined {
 
 /**
  * The value written: the digits over their decimals, times the scale word's power of ten, a
- * hundredth if a percentage, negated if signed — as one fraction, reduced once (three Fraction
- * operations per number were 4 % of scanning a long document).
+ * hundredth if a percentage, negated if signed — as one fraction, reduced once (not three
+ * Fraction operations, each reducing its result, for every number of a document).
  */
 export function writtenValue(s: Pick<SingleParse, 'digits' | 'decimals' | 'negative'>, scaleExponent: number, percent: boolean): Fraction {
   let n = s.digits;

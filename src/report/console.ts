@@ -26,6 +26,7 @@ type ShownRule = Pick<RuleResult, 'id' | 'verdict' | 'severity' | 'declared' | '
 function shownRule(r: RuleResult): ShownRule {
   const { id, verdict, severity, declared, message } = r;
   const awayFromWritten = Boolean(r.witness) && !r.witnessAtWritten;
+  // A pass shows its message only when it holds away from the written values.
   if (verdict === 'pass') return terminalSafe({ id, verdict, severity, declared, message: awayFromWritten ? message : '', awayFromWritten });
   const { quote, anchor, document, diagnosis, waiver, note } = r;
   return terminalSafe({ id, verdict, severity, declared, message, awayFromWritten, quote, anchor, document, diagnosis, waiver, note });
