@@ -1,5 +1,5 @@
 /** The "read numbers" stage: numbers as written, per locale, with their precision, units and class. */
-export { readNumber, NumberReadError } from './read.js';
+export { readNumber, NumberReadError, writtenValue } from './read.js';
 export { scanNumbers } from './scan.js';
 export { formatNumber, formatLike, type FormatStyle } from './format.js';
 export { halfUnit, digitUnit, isExactForm, writtenInterval, statedSet, contains, describeSet, decimalsToWhole } from './precision.js';

@@ -8,9 +8,8 @@
  * Not produced: a digit added at the end of the decimals (30,3 → 30,36). That is a more precise
  * reading of the same number, which rounding or truncation already accounts for.
  */
-import Fraction from 'fraction.js';
 import type { Locale, WrittenNumber } from '../../../model.js';
-import { formatNumber, LOCALES } from '../../../numbers/index.js';
+import { formatNumber, LOCALES, writtenValue } from '../../../numbers/index.js';
 import { styleOf } from '../../../numbers/format.js';
 
 export type DigitSlipKind = 'transposed' | 'dropped' | 'duplicated';
@@ -60,9 +59,7 @@ export function variantsNear(w: WrittenNumber, locale: Locale, mayMatter: MayMat
     const key = `${i}.${f}`;
     if (seen.has(key)) return;
     seen.add(key);
-    let value = new Fraction(BigInt(i + f), 10n ** BigInt(f.length)).mul(new Fraction(10n ** BigInt(w.scaleExponent)));
-    if (w.percent) value = value.div(100);
-    if (w.value.s < 0n) value = value.neg();
+    const value = writtenValue({ digits: BigInt(i + f), decimals: f.length, negative: w.value.s < 0n }, w.scaleExponent, w.percent);
     out.push({ kind, number: { ...w, value, decimals: f.length } });
   };
   /** The ten dropped-digit variants (i0 d i1 . f) or (i0 . f0 d f1): asked about together first. */
