@@ -18,7 +18,7 @@
 //
 // BENCH_RUNS (default 5) runs per row after a warm-up; BENCH_MAX (default 100000) the largest audit.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeChecks } from './peers/checks.mjs';
@@ -80,8 +80,8 @@ function peakRss(args, cwd) {
 
 /** Peak RSS (MiB) of one run, reported by the process itself on exit through a preloaded hook. */
 function peakRssOnce(args, cwd) {
-  const hook = path.join(tmpdir(), `tally-bench-rss-${process.pid}.mjs`);
-  writeFileSync(hook, "process.on('exit', () => process.stderr.write(`\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
+  const hook = path.join(root, 'report-rss.mjs');
+  if (!existsSync(hook)) writeFileSync(hook, "process.on('exit', () => process.stderr.write(`\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
   const run = spawnSync(process.execPath, ['--import', hook, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const match = /maxRSS=(\d+)/.exec(run.stderr);
   return match ? Number(match[1]) / 1024 : NaN;
@@ -100,7 +100,10 @@ function print({ name, m, ratio, against, target, rss }) {
 }
 console.log(`tally benchmark — median wall time of ${RUNS} runs after a warm-up (3 for 100,000 claims), ratios in the same run\n`);
 console.log(`| run | median | ratio | target | peak RSS, median of ${RSS_RUNS} (range) |\n|---|---:|---|---|---:|`);
+// Everything the bench writes (synthetic audits, the baseline build, the RSS hook) goes here, and
+// goes away with it: the 100,000-claim audit alone is about 50 MB.
 const root = mkdtempSync(path.join(tmpdir(), 'tally-bench-'));
+process.on('exit', () => rmSync(root, { recursive: true, force: true }));
 const audit = (extra = []) => [CLI, 'audit', 'rules.yaml', '--fail-on', 'never', '--max-yaml-size', '64MiB', ...extra];
 
 // 1. Start-up, each command against a bare Node run in turn with it.
