@@ -19,7 +19,7 @@ import { Budget, decideAssertion, decideClaim, type Point, type TruthOutcome } f
 import { diagnose, rangeOfResult } from './diagnose/index.js';
 import { figureEntry } from './figure-entry.js';
 import { flat } from './flat.js';
-import { impliesValue } from './implied/implied-set.js';
+import { asked, impliesValue } from './implied/implied-set.js';
 import { implyingResult } from './implied/results.js';
 import { linkedExpression } from './linker.js';
 import { describeDifference } from './difference.js';
@@ -223,7 +223,7 @@ function checkImpliedWitness(result: RuleResult, compiled: CompiledExpression, c
     const entry = ctx.figures.get(id)?.implied ? ctx.implied?.(id) : undefined;
     const x = point[i];
     if (!entry || !x || result.warning?.kind === 'undecided') return;
-    const outside = entry.claims.find((c) => !impliesValue({ ...c.question, budget }, x));
+    const outside = entry.claims.find((c) => !impliesValue(asked(c.question, budget), x));
     if (!outside) return;
     undecided(result, budget, `the value of ${id} where it holds (${result.witness?.[id] ?? x.toString()}) is not proven implied by ${outside.rule.id}`);
   });

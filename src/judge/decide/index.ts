@@ -91,7 +91,7 @@ export function decideAssertion(program: Program, variables: readonly Variable[]
   const everywhere = whole.t && !whole.f && !whole.u;
   const difference = asDifference(program, variables);
   if (difference) {
-    const outcome = decideClaim({ ...difference, variables, budget, tolerance: null });
+    const outcome = decideClaim({ program: difference.program, variables, set: difference.set, budget, tolerance: null });
     if (outcome.verdict === 'holds') return { verdict: 'holds', witness: outcome.witness.point, atWritten: outcome.atWritten, everywhere };
     if (outcome.verdict === 'fails') return { verdict: 'fails' };
     return { verdict: 'undecided', reason: outcome.reason };

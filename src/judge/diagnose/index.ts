@@ -25,26 +25,23 @@ export function diagnose(rule: LoadedRule, compiled: CompiledExpression, ctx: Ju
   if (judged.verdict !== 'fail' && judged.verdict !== 'warn') return undefined;
   if (judged.warning?.kind === 'undecided') return undefined;
   const scope = new Map<string, Interval | null>(compiled.symbols.map((id) => [id, ctx.figures.get(id)?.interval ?? null]));
-  const base: DiagnoseContext = {
-    rule,
-    compiled,
-    scope,
-    figures: ctx.figures,
-    locale: ctx.locale,
-    budget: new Budget(budgetOf(ctx)),
-    thresholds: thresholdsOf(ctx.judging),
-  };
+  const budget = new Budget(budgetOf(ctx));
+  const thresholds = thresholdsOf(ctx.judging);
+  // Each context is one literal with every field, never `{ ...base, computed }`: V8 11 gives a
+  // literal that spreads and adds keys a hidden class of its own each time, and every read of the
+  // context in the diagnosis would then go through the megamorphic path.
   let diagnosis: Diagnosis;
   if (rule.kind === 'assert') {
-    diagnosis = { implied: impliedValues(base), slips: findSlips(base), materiality: assertionMateriality(rule) };
+    const a: DiagnoseContext = { rule, compiled, scope, figures: ctx.figures, locale: ctx.locale, budget, thresholds, needed: undefined };
+    diagnosis = { implied: impliedValues(a), slips: findSlips(a), materiality: assertionMateriality(rule) };
   } else {
     const computed = judgedRange(judged);
     if (!computed) return undefined;
-    const c: ClaimContext = { ...base, rule, computed, verdict: judged.verdict };
+    const c: ClaimContext = { rule, compiled, scope, figures: ctx.figures, locale: ctx.locale, budget, thresholds, needed: undefined, computed, verdict: judged.verdict };
     diagnosis = { implied: impliedValues(c), slips: findSlips(c), materiality: claimMateriality(c) };
   }
-  if (base.budget.exhausted) {
-    diagnosis.cutShort = `the diagnosis stopped after ${base.budget.spent} evaluations (budget ${base.budget.limit}); what it lists was tested, but it may not list everything`;
+  if (budget.exhausted) {
+    diagnosis.cutShort = `the diagnosis stopped after ${budget.spent} evaluations (budget ${budget.limit}); what it lists was tested, but it may not list everything`;
   }
   return diagnosis;
 }

@@ -24,7 +24,8 @@ import { setWith, topCall, type ClaimContext } from './context.js';
 export const DEFAULT_THRESHOLDS: MaterialityThresholds = { relative: new Fraction(1, 20), points: new Fraction(1) };
 
 export function thresholdsOf(judging: JudgingSettings | undefined): MaterialityThresholds {
-  return { ...DEFAULT_THRESHOLDS, ...(judging?.materiality ?? {}) };
+  const set = judging?.materiality;
+  return { relative: set?.relative ?? DEFAULT_THRESHOLDS.relative, points: set?.points ?? DEFAULT_THRESHOLDS.points };
 }
 
 const positive = (x: Fraction | null) => x === null || (x.s > 0n && x.n !== 0n);

@@ -38,6 +38,21 @@ export interface ImpliedQuestion {
   within?: Interval;
 }
 
+/**
+ * A kept question asked with a budget (and how finely to answer): one literal with every field.
+ * `{ ...question, budget }` would do the same, but V8 11 gives a literal that spreads an object and
+ * adds keys a hidden class of its own each time, and every read of the question would then go
+ * through the megamorphic path.
+ */
+export function asked(
+  q: Pick<ImpliedQuestion, 'program' | 'variables' | 'slot' | 'set'>,
+  budget: Budget,
+  tolerance: Fraction | null = null,
+  within?: Interval,
+): ImpliedQuestion {
+  return { program: q.program, variables: q.variables, slot: q.slot, set: q.set, budget, tolerance, within };
+}
+
 /** Most bisection steps per end. */
 const MAX_STEPS = 80;
 /** One question of the search may spend at most this share of the budget. */

@@ -19,7 +19,7 @@ import { showEnclosure, showInterval } from '../show.js';
 import { stylesOf } from '../styles.js';
 import { digitUnit } from '../../numbers/index.js';
 import { variablesOf } from '../variables.js';
-import { impliedSet, type ImpliedSet } from './implied-set.js';
+import { asked, impliedSet, type ImpliedSet } from './implied-set.js';
 
 /** A claim's question about its implied figure, kept to ask again (agreement, witnesses). */
 export interface ClaimQuestion {
@@ -151,7 +151,7 @@ function implyingClaim(rule: LoadedClaimRule, set: RuleSet, figure: Figure): { c
   const limit = budgetOf({ figures: set.figures, locale: set.document.locale, ...(set.judging ? { judging: set.judging } : {}) });
   const budget = new Budget(limit);
   const question: ClaimQuestion = { program, variables, slot, set: stated };
-  const values = impliedSet({ ...question, budget, tolerance: style ? digitUnit(style).div(100) : null });
+  const values = impliedSet(asked(question, budget, style ? digitUnit(style).div(100) : null));
   const claim: ImplyingClaim = { rule, file: set.file, question, values, text: '', spent: budget.spent, budget: limit };
   return { claim, ...(style ? { style } : {}) };
 }

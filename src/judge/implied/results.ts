@@ -16,7 +16,7 @@ import { intervals as I } from '../../evaluate/index.js';
 import type { ImpliedReport, Interval, LoadedClaimRule, RuleResult, Severity } from '../../model.js';
 import { Budget } from '../decide/index.js';
 import { showValue } from '../show.js';
-import { impliedSet, impliesValue } from './implied-set.js';
+import { asked, impliedSet, impliesValue } from './implied-set.js';
 import { valuesText, type ImpliedFigure, type ImpliedFigures, type ImplyingClaim } from './registry.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -136,12 +136,12 @@ function decideAgreement(claims: ImplyingClaim[], entry: ImpliedFigure, budget: 
     if (!common) return { verdict: 'fails', common: null };
     const inner = inners.reduce<Interval | null>((d, x) => (d && x ? I.intersect(d, x) : null), common);
     for (const x of [inner, common].filter((c): c is Interval => c !== null && I.isBounded(c)).map(I.midpoint)) {
-      if (claims.every((c) => impliesValue({ ...c.question, budget }, x))) return { verdict: 'holds', witness: x, common };
+      if (claims.every((c) => impliesValue(asked(c.question, budget), x))) return { verdict: 'holds', witness: x, common };
     }
     if (round === ROUNDS || budget.exhausted || !I.isBounded(common)) break;
     const tolerance = I.width(common)!.div(10 ** (3 * (round + 1)));
     const within: Interval = common;
-    const found = claims.map((c) => impliedSet({ ...c.question, budget, tolerance, within }));
+    const found = claims.map((c) => impliedSet(asked(c.question, budget, tolerance, within)));
     common = found.reduce<Interval | null>((d, f) => (d && f.outer ? I.intersect(d, f.outer) : null), within);
     inners = found.map((f) => f.inner);
   }

@@ -3,12 +3,14 @@
  * compares exactly only where they overlap. The law: a query gives exactly what a pass over every
  * figure gives — the figures of the kind whose interval meets [lo, hi], in the order of their
  * exact low ends, then ids — with ties, near-ties closer than a double can tell, huge values and
- * unbounded queries.
+ * unbounded queries. And the float bounds a found figure is tried with, taken from its entry, are
+ * those of its interval.
  */
 import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { describe, expect, it } from 'vitest';
-import { indexOf, kindKey, meeting } from '../../../src/judge/diagnose/slips/figure-index.js';
+import { boundsOfInterval } from '../../../src/judge/diagnose/quick.js';
+import { boundsOfEntry, indexOf, kindKey, meeting } from '../../../src/judge/diagnose/slips/figure-index.js';
 import type { Figure } from '../../../src/model.js';
 import { readNumber } from '../../../src/numbers/index.js';
 
@@ -64,5 +66,23 @@ describe('figure index (property)', () => {
       { numRuns: 1000 },
     );
     expect(found).toBeGreaterThan(500);
+  });
+
+  it("a found figure's bounds, from its entry, are its interval's", () => {
+    let known = 0;
+    fc.assert(
+      fc.property(fc.array(figureArb, { minLength: 1, maxLength: 30 }), fc.nat(), (specs, pick) => {
+        const figures = figuresOf(specs);
+        const like = [...figures.values()][pick % figures.size]!;
+        for (const found of meeting(indexOf(figures), like, null, null)) {
+          const fromEntry = boundsOfEntry(found, new Float64Array(4));
+          const fromInterval = boundsOfInterval(found.figure.interval!);
+          expect(fromEntry && [...fromEntry]).toEqual(fromInterval && [...fromInterval]);
+          if (fromEntry) known++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(known).toBeGreaterThan(300);
   });
 });

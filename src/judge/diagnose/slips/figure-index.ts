@@ -1,14 +1,16 @@
 /**
- * The figures of a rule set by value, for the wrong-base slip: "which figures of this kind
- * (percentage or not, unit word) have an interval meeting [lo, hi]?" is a binary search and a short
- * scan, not a pass over every figure. Built once per rule set, when its first failing claim asks.
+ * The figures of a rule set by kind and value, for the wrong-base slip: "which figures of this
+ * kind (percentage or not, unit word) have an interval meeting [lo, hi]?" is a lookup of the
+ * kind, a binary search and a short scan, not a pass over every figure. Built once per rule set,
+ * when its first failing claim asks.
  *
- * Built for speed on twenty thousand figures: sorted by a float bound below each low end (the
- * exact order except among near-ties) rather than by exact comparisons, and without the figures'
- * kinds (normalising unit words for every figure costs more than the sort): a query scans from a
- * conservative start to a conservative end, tests the interval of each figure exactly where the
- * bounds cannot tell, then the kind of the few that meet it, and sorts those it keeps by their
- * exact low ends (then ids).
+ * Built for speed on twenty thousand figures: each kind's figures are sorted by a float bound below
+ * each low end (the exact order except among near-ties) rather than by exact comparisons; a query
+ * scans from a conservative start to a conservative end, tests the interval of each figure exactly
+ * where the bounds cannot tell, and sorts those it keeps by their exact low ends (then ids). The
+ * kind is settled once per figure when the index is built: compared per query, it read each
+ * candidate's figure and written number from wherever they lie in the heap, and that was the
+ * query's main cost.
  */
 import type Fraction from 'fraction.js';
 import { down, fractionBounds, up } from '../../../evaluate/float-bounds.js';
@@ -26,16 +28,7 @@ function unitOf(f: Figure): string {
   return (f.written?.unit ?? f.unit ?? '').trim().toLowerCase();
 }
 
-/**
- * Same kind of quantity: both percentages (or both not), and the same unit word. The same unit
- * text needs no normalising (a unit word's lower case is not cheap, and most figures of a report
- * share a handful of units).
- */
-export function sameKind(a: Figure, b: Figure): boolean {
-  if (!a.written || !b.written || a.written.percent !== b.written.percent) return false;
-  return (a.written.unit ?? a.unit ?? '') === (b.written.unit ?? b.unit ?? '') || unitOf(a) === unitOf(b);
-}
-
+/** A figure's kind: percentage or not, and its unit word case-blind (null: no written form, no kind). */
 export function kindKey(f: Figure): string | null {
   return f.written ? `${f.written.percent ? '%' : ''}|${unitOf(f)}` : null;
 }
@@ -48,14 +41,17 @@ interface Entry extends Indexed {
   hiAbove: number;
 }
 
-/** The bounded, known figures of a rule set, by a float bound below their low ends. */
-export interface FigureIndex {
+/** The bounded, known figures of one kind, by a float bound below their low ends. */
+interface KindList {
   figures: Entry[];
   /** Per position: the largest float bound above a low end so far (non-decreasing: a binary search can use it). */
   reach: Float64Array;
   /** A float bound above the widest interval. */
   widest: number;
 }
+
+/** The bounded, known figures of a rule set, by kind (`kindKey`). */
+export type FigureIndex = ReadonlyMap<string, KindList>;
 
 const indexes = new WeakMap<ReadonlyMap<string, Figure>, FigureIndex>();
 
@@ -66,13 +62,16 @@ export function indexOf(figures: ReadonlyMap<string, Figure>): FigureIndex {
 }
 
 function build(figures: ReadonlyMap<string, Figure>): FigureIndex {
-  const list: Entry[] = [];
+  const byKind = new Map<string, Entry[]>();
   const bounds = new Float64Array(4);
   figures.forEach((figure, id) => {
     const x = figure.interval;
-    if (!figure.written || !x || x.lo === null || x.hi === null) return;
+    const kind = kindKey(figure);
+    if (kind === null || !x || x.lo === null || x.hi === null) return;
     // A figure beyond what doubles hold gets bounds that say nothing: it is tested exactly.
     const known = fractionBounds(x.lo, bounds, 0) && fractionBounds(x.hi, bounds, 2);
+    let list = byKind.get(kind);
+    if (!list) byKind.set(kind, (list = []));
     list.push({
       lo: x.lo,
       hi: x.hi,
@@ -84,6 +83,12 @@ function build(figures: ReadonlyMap<string, Figure>): FigureIndex {
       hiAbove: known ? bounds[3]! : Infinity,
     });
   });
+  const index = new Map<string, KindList>();
+  for (const [kind, list] of byKind) index.set(kind, sortedList(list));
+  return index;
+}
+
+function sortedList(list: Entry[]): KindList {
   // By loBelow, in place (the exact order is restored on the few a query keeps).
   list.sort((a, b) => (a.loBelow < b.loBelow ? -1 : a.loBelow > b.loBelow ? 1 : 0));
   const reach = new Float64Array(list.length);
@@ -97,15 +102,33 @@ function build(figures: ReadonlyMap<string, Figure>): FigureIndex {
   return { figures: list, reach, widest: Number.isNaN(widest) ? Infinity : widest };
 }
 
+/**
+ * The float bounds of a figure the index found (quick.ts `boundsOfInterval`), written into `out`
+ * from what the entry holds: no lookup, and no trip to the figure's interval; null when they say
+ * nothing (beyond doubles) or the interval is empty.
+ */
+export function boundsOfEntry(found: Indexed, out: Float64Array): Float64Array | null {
+  const e = found as Entry;
+  if (e.loBelow === -Infinity || (e.loAbove > e.hiBelow && e.lo.gt(e.hi))) return null;
+  out[0] = e.loBelow;
+  out[1] = e.loAbove;
+  out[2] = e.hiBelow;
+  out[3] = e.hiAbove;
+  return out;
+}
+
 /** Bounds of a query's ends (one query at a time); an unknown end is bounded by ±∞. */
 const queryBounds = new Float64Array(4);
 const UNKNOWN = [-Infinity, Infinity];
 
 /**
- * Figures of the kind of `like` (sameKind) whose interval meets [lo, hi] (null: unbounded), by
+ * Figures of the kind of `like` (`kindKey`) whose interval meets [lo, hi] (null: unbounded), by
  * exact low end, then id.
  */
-export function meeting(k: FigureIndex, like: Figure, lo: Fraction | null, hi: Fraction | null): Indexed[] {
+export function meeting(index: FigureIndex, like: Figure, lo: Fraction | null, hi: Fraction | null): Indexed[] {
+  const kind = kindKey(like);
+  const k = kind === null ? undefined : index.get(kind);
+  if (!k) return [];
   const list = k.figures;
   const b = queryBounds;
   if (lo === null || !fractionBounds(lo, b, 0)) b.set(UNKNOWN, 0);
@@ -133,7 +156,7 @@ export function meeting(k: FigureIndex, like: Figure, lo: Fraction | null, hi: F
     if (hi !== null && f.loBelow > hiAbove) break;
     const startsByHi = hi === null || (f.loAbove <= hiBelow ? true : f.loBelow > hiAbove ? false : f.lo.lte(hi));
     const endsFromLo = lo === null || (f.hiBelow >= loAbove ? true : f.hiAbove < loBelow ? false : f.hi.gte(lo));
-    if (startsByHi && endsFromLo && sameKind(f.figure, like)) out.push(f);
+    if (startsByHi && endsFromLo) out.push(f);
   }
   return out.sort((x, y) => x.lo.compare(y.lo) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 }

@@ -30,8 +30,10 @@ function rescaling(w: WrittenNumber, k: number, locale: 'vi-VN' | 'en'): { numbe
   const exponent = w.scaleExponent + k;
   const value = w.value.mul(pow10(k));
   const word = LOCALES[locale].defaultScale[exponent];
-  // Same numeral, another scale word: the precision scales with it.
-  if (exponent > 0 && word !== undefined) return { number: { ...w, value, scaleExponent: exponent, scaleWord: word }, word };
+  // Same numeral, another scale word: the precision scales with it. Object.assign rather than
+  // `{ ...w, scaleWord }`: a number written without a scale word would gain one, and V8 11 gives a
+  // literal that spreads and adds keys a hidden class of its own each time.
+  if (exponent > 0 && word !== undefined) return { number: Object.assign({}, w, { value, scaleExponent: exponent, scaleWord: word }), word };
   // No word for the new scale: the numeral itself moves by k digits; precision as written.
   return { number: { ...w, value, decimals: w.decimals - k >= 0 ? w.decimals - k : 0 } };
 }

@@ -14,14 +14,14 @@
  */
 import type { Slip } from '../../../model.js';
 import { holdsWith, holdsWithFigure, orList, type DiagnoseContext } from '../context.js';
-import { boundsOfInterval } from '../quick.js';
 import { neededFor } from '../implied.js';
-import { indexOf, meeting } from './figure-index.js';
+import { boundsOfEntry, indexOf, meeting } from './figure-index.js';
 import type { SlipDetector } from './types.js';
 
-export { sameKind } from './figure-index.js';
-
 export const MAX_ALTERNATIVES = 3;
+
+/** A candidate's float bounds, copied into the box before the next is written. */
+const bounds = new Float64Array(4);
 
 export function detectWrongBase(c: DiagnoseContext): Slip | null {
   if (c.rule.kind !== 'claim' || holdsWith(c)) return null;
@@ -39,8 +39,7 @@ export function detectWrongBase(c: DiagnoseContext): Slip | null {
     if (candidates.length > MAX_ALTERNATIVES * 4) return null;
     const instead: string[] = [];
     for (const other of candidates) {
-      const interval = other.figure.interval!;
-      if (holdsWithFigure(c, id, boundsOfInterval(interval), () => interval)) instead.push(`${other.id} (“${other.figure.written!.text}”)`);
+      if (holdsWithFigure(c, id, boundsOfEntry(other, bounds), () => other.figure.interval!)) instead.push(`${other.id} (“${other.figure.written!.text}”)`);
     }
     if (instead.length) found.push({ text: `${orList(instead)} in place of ${id} (“${figure.written!.text}”)`, count: instead.length });
   }
