@@ -20,6 +20,7 @@
  */
 import type Fraction from 'fraction.js';
 import type { Interval } from '../model.js';
+import { MAX_EXPONENT } from './interval.js';
 import type { Program } from './program.js';
 import { templateOf } from './shapes.js';
 
@@ -108,8 +109,6 @@ export interface FloatPlan {
   readonly at: number;
 }
 
-/** Integer powers up to this are multiplied out; larger ones are left to the exact evaluation. */
-const MAX_POWER = 64;
 
 const plans = new WeakMap<Program, FloatPlan | null>();
 
@@ -201,9 +200,10 @@ function arithStep(program: Program, op: string, args: readonly number[]): Step 
     case 'abs':
       return { op: Op.Abs, args };
     case 'pow': {
-      // Only a written integer exponent: any other power goes through roots or ln and exp.
+      // Only a written integer exponent: any other power goes through roots or ln and exp. One the
+      // exact evaluation refuses (interval.ts MAX_EXPONENT) is left to it, to refuse.
       const exponent = program.nodes[args[1]!]!;
-      if (exponent.kind !== 'const' || exponent.value.d !== 1n || exponent.value.n > BigInt(MAX_POWER)) return null;
+      if (exponent.kind !== 'const' || exponent.value.d !== 1n || exponent.value.n > BigInt(MAX_EXPONENT)) return null;
       return { op: Op.PowInt, args: [args[0]!], k: Number(exponent.value.s * exponent.value.n) };
     }
     default:
@@ -356,10 +356,25 @@ function inverse(v: Float64Array, o: number, b: number): boolean {
 
 /** Bounds on x^k (k ≥ 1) for x ∈ [x0, x1], by repeated products: [below, above]. */
 function powerBounds(x0: number, x1: number, k: number): [number, number] {
-  let lo = x0;
-  let hi = x1;
-  for (let i = 1; i < k; i++) [lo, hi] = productBounds(lo, hi, x0, x1);
-  return [lo, hi];
+  // By squaring (about 2·log₂ k products, each rounded outward), as the exact powInt does: a
+  // power of 999 is nineteen products, not 998, so floats answer it too.
+  let lo = 1;
+  let hi = 1;
+  let b0 = x0;
+  let b1 = x1;
+  for (let e = k; ; ) {
+    if (e & 1) [lo, hi] = productBounds(lo, hi, b0, b1);
+    e >>>= 1;
+    if (e === 0) return [lo, hi];
+    [b0, b1] = squareBounds(b0, b1);
+  }
+}
+
+/** Bounds of x² for x in [x0, x1]: not a product of two independent factors (it is never negative). */
+function squareBounds(x0: number, x1: number): [number, number] {
+  if (x0 >= 0) return [down(x0 * x0), up(x1 * x1)];
+  if (x1 <= 0) return [down(x1 * x1), up(x0 * x0)];
+  return [0, up(Math.max(x0 * x0, x1 * x1))];
 }
 
 /**

@@ -152,6 +152,37 @@ describe('float bounds of an expression', () => {
     expect(lawHolds('growth(x0, x1)', [iv('999.95', '1000.05'), iv('952.35', '952.45')])).toBe(true);
   });
 
+  it('enclose integer powers up to the exact limit, multiplied out by squaring (property)', () => {
+    // Bases near ±1 and across 0, narrow like a written figure or wide, so that x^k stays within
+    // doubles for most k up to 1 000 (the exact evaluation's limit) and floats can answer.
+    const near = (sign: 1 | -1) =>
+      fc.tuple(fc.integer({ min: 900, max: 1100 }), fc.integer({ min: 0, max: 50 })).map(([m, w]) => {
+        const a = new Fraction(sign * m, 1000);
+        const b = a.add(new Fraction(w, 100_000));
+        return a.lte(b) ? { lo: a, hi: b } : { lo: b, hi: a };
+      });
+    const across = fc.tuple(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 100 })).map(([a, b]) => ({ lo: new Fraction(-a, 100), hi: new Fraction(b, 100) }));
+    let high = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.constantFrom(1000, -1000, 999, 65, 64, 1, 0)),
+        fc.oneof(near(1), near(-1), across),
+        near(1),
+        (k, x, y) => {
+          const power = k < 0 ? `(${k})` : String(k);
+          const answered = lawHolds(`x0 ^ ${power}`, [x]);
+          lawHolds(`(x0 / x1) ^ ${power}`, [x, y]);
+          if (answered && Math.abs(k) > 64) high++;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(high).toBeGreaterThan(60); // not vacuous: powers beyond the old limit of 64 are answered
+    // Beyond the limit the exact evaluation refuses the power, and floats leave it to it.
+    expect(planOf('x0 ^ 1001')).toBeNull();
+    expect(exact('x0 ^ 1001', [iv('1')])).toBeNull();
+  });
+
   it('do not answer where the exact evaluation fails or rounds', () => {
     // A divisor that may reach 0.
     expect(floatBounds(planOf('x0 / x1')!, boxOf('x0 / x1', [iv('1'), iv('-1', '1')])!)).toBe(false);
