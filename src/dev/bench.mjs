@@ -10,6 +10,8 @@
 //     peak memory (max RSS, three runs: it varies with where garbage collections fall);
 //  3. failing claims: 10 000 claims of which a third are wrong (diagnosed) against the clean set,
 //     as the cost of one failing claim over one passing claim;
+//     and single claims whose every evaluation is costly (src/dev/synthetic.mjs `hostileAudits`), each
+//     against one plain failing claim: the slowest one's extra time;
 //  4. cores: 16 documents with `--jobs 1` and `--jobs 2`;
 //  5. sound verdicts: 10 000 claims that name each figure once, and the same claims naming a
 //     figure twice (certified by search), against the engine before sound verdicts (BENCH_BASELINE);
@@ -22,7 +24,7 @@ import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync 
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeChecks } from './peers/checks.mjs';
-import { regionAudit } from './synthetic.mjs';
+import { hostileAudits, regionAudit } from './synthetic.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MAX = Number(process.env.BENCH_MAX ?? 100000);
@@ -148,6 +150,18 @@ const passCost = (cleanRun.median - fixed.median) / FAILING;
 const failCost = passCost + ((failingPair.ratio - 1) * cleanRun.median) / failing;
 row(`${FAILING.toLocaleString('en')} claims, all hold`, cleanRun, 1, 'baseline');
 row(`same, ${failing} wrong (diagnosed)`, failingPair.a, failCost / passCost, 'one failing claim vs one passing', '≤ ×1.5');
+
+// One costly claim at a time, against one plain failing claim: what the costliest expression adds
+// to a run (the searches and the diagnosis stop at their budgets, a count of evaluations).
+const hostile = path.join(root, 'hostile');
+let slowest = null;
+for (const name of hostileAudits(hostile)) {
+  const one = (file) => ({ args: [CLI, 'audit', file, '--fail-on', 'never'], cwd: hostile });
+  const m = paired(one(`${name}.yaml`), one('plain.yaml'), 3);
+  const extra = m.a.median - m.b.median;
+  if (!slowest || extra > slowest.extra) slowest = { name, m, extra };
+}
+row(`slowest of 6 costly failing claims (${slowest.name}): +${slowest.extra.toFixed(0)} ms`, slowest.m.a, slowest.m.ratio, 'vs one plain failing claim', '≤ +100 ms');
 
 // 4. Cores: documents are independent.
 const DOCUMENTS = 16;

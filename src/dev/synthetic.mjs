@@ -45,3 +45,39 @@ export function regionAudit(dir, claims, { wrongEvery = 0, form = (a, b) => `gro
   writeFileSync(path.join(dir, 'package.json'), '{}\n');
   return dir;
 }
+
+/**
+ * Claims whose expressions make every evaluation costly, each a failing claim (so it is searched
+ * and diagnosed to its budget): large integer and fractional powers, figures named many times, a
+ * long chain of divisions whose exact values grow to thousands of digits. Writes one rule file per
+ * claim into `dir` (`<name>.yaml`, over one figures.yaml), plus `plain.yaml`, a cheap claim, the
+ * baseline. Returns the names.
+ */
+export function hostileAudits(dir) {
+  mkdirSync(dir, { recursive: true });
+  const lines = [];
+  const figures = [];
+  for (let i = 0; i < 12; i++) {
+    const v = vi(100 + i * 1.3, 1);
+    lines.push(`Chỉ tiêu ${i}: ${v} tỷ đồng.`);
+    figures.push(`  f${i}: { quote: "Chỉ tiêu ${i}: ${v} tỷ đồng", number: "${v} tỷ đồng" }`);
+  }
+  lines.push('Kết quả: 12,3%.');
+  writeFileSync(path.join(dir, 'doc.txt'), `${lines.join('\n')}\n`);
+  writeFileSync(path.join(dir, 'figures.yaml'), `document: doc.txt\nlocale: vi-VN\nfigures:\n${figures.join('\n')}\n`);
+  const expressions = {
+    plain: 'growth(f1, f2)',
+    'power-999': '(f1 / f2) ^ 999',
+    'five-powers': '(f1 / f2) ^ 999 * (f3 / f4) ^ 999 * (f5 / f6) ^ 999 * (f7 / f8) ^ 999 * (f9 / f10) ^ 999',
+    'fractional-power-twice': '(f1 / f2) ^ (f1 / f4) - (f2 / f1) ^ (f4 / f1)',
+    'power-999-twice': '(f1 / f2) ^ 999 - (f2 / f1) ^ 999 + f1 / f2',
+    'product-chain': Array.from({ length: 75 }, () => 'f1 / f2').join(' * '),
+    'cagr-999': 'cagr(f1, f2, 999)',
+  };
+  for (const [name, expr] of Object.entries(expressions)) {
+    const rule = `  - id: ${name}\n    quote: "Kết quả: 12,3%"\n    number: "12,3%"\n    expr: "${expr}"\n`;
+    writeFileSync(path.join(dir, `${name}.yaml`), `figures: [figures.yaml]\nrules:\n${rule}`);
+  }
+  writeFileSync(path.join(dir, 'package.json'), '{}\n');
+  return Object.keys(expressions).filter((n) => n !== 'plain');
+}
