@@ -155,13 +155,14 @@ row(`same, ${failing} wrong (diagnosed)`, failingPair.a, failCost / passCost, 'o
 // to a run (the searches and the diagnosis stop at their budgets, a count of evaluations).
 const hostile = path.join(root, 'hostile');
 let slowest = null;
-for (const name of hostileAudits(hostile)) {
+const costly = hostileAudits(hostile);
+for (const name of costly) {
   const one = (file) => ({ args: [CLI, 'audit', file, '--fail-on', 'never'], cwd: hostile });
   const m = paired(one(`${name}.yaml`), one('plain.yaml'), 3);
   const extra = m.a.median - m.b.median;
   if (!slowest || extra > slowest.extra) slowest = { name, m, extra };
 }
-row(`slowest of 6 costly failing claims (${slowest.name}): +${slowest.extra.toFixed(0)} ms`, slowest.m.a, slowest.m.ratio, 'vs one plain failing claim', '≤ +100 ms');
+row(`slowest of ${costly.length} costly failing claims (${slowest.name}): +${slowest.extra.toFixed(0)} ms`, slowest.m.a, slowest.m.ratio, 'vs one plain failing claim', '≤ +100 ms');
 
 // 4. Cores: documents are independent.
 const DOCUMENTS = 16;

@@ -109,7 +109,6 @@ export interface FloatPlan {
   readonly at: number;
 }
 
-
 const plans = new WeakMap<Program, FloatPlan | null>();
 
 let enabled = true;
@@ -354,7 +353,7 @@ function inverse(v: Float64Array, o: number, b: number): boolean {
   return true;
 }
 
-/** Bounds on x^k (k ≥ 1) for x ∈ [x0, x1], by repeated products: [below, above]. */
+/** Bounds on x^k (k ≥ 1) for x ∈ [x0, x1], by products rounded outward: [below, above]. */
 function powerBounds(x0: number, x1: number, k: number): [number, number] {
   // By squaring (about 2·log₂ k products, each rounded outward), as the exact powInt does: a
   // power of 999 is nineteen products, not 998, so floats answer it too.
