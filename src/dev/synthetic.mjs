@@ -49,8 +49,8 @@ export function regionAudit(dir, claims, { wrongEvery = 0, form = (a, b) => `gro
 /**
  * Claims whose expressions make every evaluation costly, each a failing claim (so it is searched
  * and diagnosed to its budget): large integer and fractional powers, figures named many times, a
- * product of 75 quotients of the same two figures, whose exact values grow to thousands of digits
- * as they are multiplied out. Writes one rule file per
+ * product of 75 quotients of the same two figures, whose exact bounds grow to a thousand bits
+ * (where they are rounded) as they are multiplied out. Writes one rule file per
  * claim into `dir` (`<name>.yaml`, over one figures.yaml), plus `plain.yaml`, a cheap claim, the
  * baseline. Returns the names.
  */
