@@ -23,7 +23,7 @@ export { EvaluationError } from './errors.js';
 /** Larger exponents or root degrees are refused: rule files are untrusted and BigInt powers are not free. */
 export const MAX_EXPONENT = 1000;
 /** A bound whose numerator or denominator exceeds this many bits is rounded outward … */
-const BIG_BITS = 1024;
+export const BIG_BITS = 1024;
 /** … to this many significant bits. */
 const ROUND_BITS = 256;
 /**

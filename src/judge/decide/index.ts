@@ -36,7 +36,7 @@ export interface ClaimQuestion {
 export function decideClaim(q: ClaimQuestion): NumericOutcome {
   const outcome = searchNumeric(q);
   if (outcome.verdict !== 'holds' || outcome.atWritten) return outcome;
-  const probe = new Probe(q.program, q.budget);
+  const probe = new Probe(q.program, q.budget, q.variables);
   const holds = (p: Point) => {
     const v = probe.at(p);
     return v !== null && 'lo' in v && within(v, q.set);
@@ -85,7 +85,7 @@ function asDifference(program: Program, variables: readonly Variable[]): { progr
 
 /** Is the assertion true at some point of the box? */
 export function decideAssertion(program: Program, variables: readonly Variable[], budget: Budget): TruthOutcome {
-  const probe = new Probe(program, budget);
+  const probe = new Probe(program, budget, variables);
   const whole = probe.enclose(variables.map((v) => v.domain));
   if (!isTruthSet(whole)) throw new TypeError('decideAssertion needs a program that gives a truth');
   const everywhere = whole.t && !whole.f && !whole.u;

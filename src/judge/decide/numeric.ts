@@ -80,7 +80,7 @@ class NumericSearcher {
   private readonly dims: number;
 
   constructor(private readonly s: NumericSearch) {
-    this.probe = new Probe(s.program, s.budget);
+    this.probe = new Probe(s.program, s.budget, s.variables);
     this.dims = s.variables.length;
   }
 

@@ -1,14 +1,15 @@
 /**
  * Evaluations of one rule's program, each charged to the rule's budget: an enclosure over a cell,
- * a value at a point, a gradient over a cell. The cost is the program's (program.ts `costOf`: one
- * unit per cheap operation, hundreds for a root through ln and exp; a gradient costs it once per
- * figure and once more), so the budget bounds the time whatever the expression.
+ * a value at a point, a gradient over a cell. The cost is the program's over the figures' domains
+ * (program.ts `costOver`: one unit per cheap operation, hundreds for a root through ln and exp,
+ * more where the exact numbers grow large; a gradient costs it once per figure and once more), so
+ * the budget bounds the time whatever the expression.
  */
 import { enclose, gradient, type Dual, type Program, type Value } from '../../evaluate/index.js';
-import { costOf } from '../../evaluate/program.js';
+import { costOver } from '../../evaluate/program.js';
 import type { Interval } from '../../model.js';
 import type { Budget } from './budget.js';
-import { pointCell, type Cell, type Point } from './box.js';
+import { pointCell, type Cell, type Point, type Variable } from './box.js';
 
 export class Probe {
   private readonly size: number;
@@ -16,8 +17,9 @@ export class Probe {
   constructor(
     readonly program: Program,
     readonly budget: Budget,
+    variables: readonly Variable[],
   ) {
-    this.size = costOf(program);
+    this.size = costOver(program, variables.map((v) => v.domain));
   }
 
   /** The enclosure over a cell. Throws EvaluationError (a cell of the rule's own box never does once its root box has not). */

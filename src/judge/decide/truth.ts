@@ -27,7 +27,7 @@ const MAX_CORNER_DIMS = 3;
 const surelyTrue = (v: Value | null): boolean => v !== null && isTruthSet(v) && v.t && !v.f && !v.u;
 
 export function searchTruth(program: Program, variables: readonly Variable[], budget: Budget): TruthOutcome {
-  const probe = new Probe(program, budget);
+  const probe = new Probe(program, budget, variables);
   const root = rootCell(variables);
   const whole = probe.enclose(root) as TruthSet;
   if (!whole.t) return whole.u ? { verdict: 'unknown' } : { verdict: 'fails' };

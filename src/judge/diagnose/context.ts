@@ -10,7 +10,7 @@ import { inputsOf } from '../../evaluate/program.js';
 import { statedSet } from '../../numbers/index.js';
 import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js';
 import { linkedExpression } from '../linker.js';
-import { costOf } from '../../evaluate/program.js';
+import { costOf, costOver, type Program } from '../../evaluate/program.js';
 import { floatBounds, floatPlanOf, type FloatPlan } from '../../evaluate/float-bounds.js';
 import { callAlonePlan, swappedCallCost } from '../../evaluate/swap-call.js';
 import type { ClaimFunction } from '../../evaluate/functions/types.js';
@@ -64,7 +64,31 @@ function compiledFor(c: DiagnoseContext, change: Change): CompiledExpression | n
  * evaluate or the budget is spent (then the evaluation gives nothing, as `evaluateWith` says).
  */
 export function chargeEvaluation(c: DiagnoseContext, compiled: CompiledExpression | null): compiled is CompiledExpression {
-  return compiled !== null && c.budget.charge(costOf(compiled.program));
+  return compiled !== null && c.budget.charge(evaluationCost(c, compiled.program));
+}
+
+/** What one evaluation of a program costs in this diagnosis, asked once per program. */
+const evaluationCosts = new WeakMap<DiagnoseContext, Map<Program, number>>();
+
+/**
+ * What one evaluation of `program` is charged in the diagnosis: program.ts `costOver` the figures
+ * as read, whatever scope a step evaluates it over (a grid point, another figure's interval), so
+ * that floats and the exact evaluation are charged alike.
+ */
+export function evaluationCost(c: DiagnoseContext, program: Program): number {
+  let costs = evaluationCosts.get(c);
+  if (!costs) evaluationCosts.set(c, (costs = new Map()));
+  let cost = costs.get(program);
+  if (cost === undefined) {
+    cost = costOver(program, program.slots.map((id) => (c.scope.has(id) ? c.scope.get(id)! : (c.figures.get(id)?.interval ?? null))));
+    costs.set(program, cost);
+  }
+  return cost;
+}
+
+/** Is every evaluation in this diagnosis charged its base cost (program.ts `costOf`)? */
+export function chargedAtBaseCost(c: DiagnoseContext, program: Program): boolean {
+  return evaluationCost(c, program) === costOf(program);
 }
 
 /** The exact enclosure over the scope, or null where it cannot be evaluated (÷ 0, an even root of a negative). */
@@ -229,7 +253,9 @@ export function holdsWithSwap(c: ClaimContext, expr: string, fn: ClaimFunction, 
 function swapRuledOut(c: ClaimContext, fn: ClaimFunction, argNodes: readonly number[]): number | null {
   const plan = floatPlanOf(c.compiled.program);
   const alone = callAlonePlan(fn, argNodes.length);
-  const cost = swappedCallCost(c.compiled.program, fn);
+  // The swapped call's cost is counted from the claim's nodes at their base cost: for a claim whose
+  // numbers are large enough to cost more, holdsWith compiles the swapped call and charges that.
+  const cost = chargedAtBaseCost(c, c.compiled.program) ? swappedCallCost(c.compiled.program, fn) : null;
   if (!plan || !alone || cost === null) return null;
   const box = boxFor(plan);
   if (!fillBox(c.compiled.program.slots, c.scope, box) || !floatBounds(plan, box)) return null;

@@ -24,8 +24,7 @@ import type { Figure, ImpliedValue, Interval, StatedSet } from '../../model.js';
 import { digitUnit, halfUnit } from '../../numbers/index.js';
 import { factorSuffix, roundLike, showInterval, showValue } from '../show.js';
 import { intervals as I, isNumber, type Value } from '../../evaluate/index.js';
-import { costOf } from '../../evaluate/program.js';
-import { exactValue, holdsWith, isClaim, mayHold, setWith, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
+import { evaluationCost, exactValue, holdsWith, isClaim, mayHold, setWith, withPoint, type ClaimContext, type DiagnoseContext } from './context.js';
 import { GridBounds } from './grid-bounds.js';
 import { meetsWithin, setBounds, sideWithin, targetBounds } from './quick.js';
 
@@ -141,7 +140,7 @@ class Solver {
     this.repeated = c.compiled.program.repeated.some(Boolean);
     this.floats = new GridBounds(c.compiled, id, grid.origin, grid.step, c.scope, this.pointScope);
     this.radius = maxOf(grid.origin.abs(), grid.step.mul(1000)).div(grid.step);
-    this.cost = costOf(c.compiled.program);
+    this.cost = evaluationCost(c, c.compiled.program);
     this.setFloats = this.set ? setBounds(this.set) : null;
     this.targetFloats = this.target !== null ? targetBounds(this.target) : null;
   }
