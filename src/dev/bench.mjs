@@ -20,7 +20,7 @@
 //
 // BENCH_RUNS (default 5) runs per row after a warm-up; BENCH_MAX (default 100000) the largest audit.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeChecks } from './peers/checks.mjs';
@@ -82,9 +82,7 @@ function peakRss(args, cwd) {
 
 /** Peak RSS (MiB) of one run, reported by the process itself on exit through a preloaded hook. */
 function peakRssOnce(args, cwd) {
-  const hook = path.join(root, 'report-rss.mjs');
-  if (!existsSync(hook)) writeFileSync(hook, "process.on('exit', () => process.stderr.write(`\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
-  const run = spawnSync(process.execPath, ['--import', hook, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const run = spawnSync(process.execPath, ['--import', rssHook, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const match = /maxRSS=(\d+)/.exec(run.stderr);
   return match ? Number(match[1]) / 1024 : NaN;
 }
@@ -106,6 +104,9 @@ console.log(`| run | median | ratio | target | peak RSS, median of ${RSS_RUNS} (
 // goes away with it: the 100,000-claim audit alone is about 50 MB.
 const root = mkdtempSync(path.join(tmpdir(), 'tally-bench-'));
 process.on('exit', () => rmSync(root, { recursive: true, force: true }));
+/** Preloaded by peakRssOnce: the process reports its own peak RSS as it exits. */
+const rssHook = path.join(root, 'report-rss.mjs');
+writeFileSync(rssHook, "process.on('exit', () => process.stderr.write(`\\nmaxRSS=${process.resourceUsage().maxRSS}\\n`));\n");
 const audit = (extra = []) => [CLI, 'audit', 'rules.yaml', '--fail-on', 'never', '--max-yaml-size', '64MiB', ...extra];
 
 // 1. Start-up, each command against a bare Node run in turn with it.

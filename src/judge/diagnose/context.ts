@@ -80,10 +80,15 @@ export function evaluationCost(c: DiagnoseContext, program: Program): number {
   if (!costs) evaluationCosts.set(c, (costs = new Map()));
   let cost = costs.get(program);
   if (cost === undefined) {
-    cost = costOver(program, program.slots.map((id) => (c.scope.has(id) ? c.scope.get(id)! : (c.figures.get(id)?.interval ?? null))));
+    cost = costOver(program, program.slots.map((id) => asRead(c, id)));
     costs.set(program, cost);
   }
   return cost;
+}
+
+/** A figure's interval as the diagnosis reads it: the scope's, else the rule set's (null: unknown). */
+function asRead(c: DiagnoseContext, id: string): Interval | null {
+  return (c.scope.has(id) ? c.scope.get(id) : c.figures.get(id)?.interval) ?? null;
 }
 
 /** Is every evaluation in this diagnosis charged its base cost (program.ts `costOf`)? */
@@ -199,7 +204,7 @@ export function holdsWithFigure(c: DiagnoseContext, id: string, bounds: Float64A
   try {
     // As holdsWith: every other figure must be known (the new interval is), then the set, the charge.
     for (const other of compiled.program.slots) {
-      if (other !== id && (c.scope.has(other) ? c.scope.get(other) : c.figures.get(other)?.interval) == null) return false;
+      if (other !== id && asRead(c, other) === null) return false;
     }
     const set = setWith(c);
     if (!chargeEvaluation(c, compiled)) return false;
@@ -237,7 +242,7 @@ export function holdsWithSwap(c: ClaimContext, expr: string, fn: ClaimFunction, 
   if (cost === null) return holdsWith(c, { expr });
   // As holdsWith before its charge: every figure known (the swap names the claim's own), the set.
   try {
-    if (c.compiled.symbols.some((id) => (c.scope.has(id) ? c.scope.get(id) : c.figures.get(id)?.interval) == null)) return false;
+    if (c.compiled.symbols.some((id) => asRead(c, id) === null)) return false;
     setWith(c);
     c.budget.charge(cost);
   } catch {
