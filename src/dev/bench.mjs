@@ -29,7 +29,7 @@ import { hostileAudits, regionAudit } from './synthetic.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const MAX = Number(process.env.BENCH_MAX ?? 100000);
 const RSS_RUNS = 3;
-const CLI = path.resolve('dist/tally.js');
+const CLI = path.resolve('dist/tally.cjs');
 
 function timeOnce(args, cwd, env = {}) {
   const started = process.hrtime.bigint();

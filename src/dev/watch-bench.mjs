@@ -15,7 +15,7 @@ cpSync(path.join(root, 'data'), path.join(dir, 'data'), { recursive: true });
 const file = path.join(dir, 'rules/lang-son/enterprises.yaml');
 const original = readFileSync(file, 'utf8');
 
-const child = spawn(process.execPath, [path.join(root, 'dist/tally.js'), 'audit', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+const child = spawn(process.execPath, [path.join(root, 'dist/tally.cjs'), 'audit', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
 child.stdout.resume();
 let stderr = '';
 const waiters = [];

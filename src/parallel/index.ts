@@ -4,7 +4,7 @@
  * this thread (one of the jobs), without waivers; the main thread merges the parts in the rule files' order, then applies the
  * waivers and counts exactly as `audit()` does. The result is deep-equal to `audit()`'s.
  *
- * The worker is a separate bundle, dist/worker.js, beside dist/tally.js and dist/index.js: by
+ * The worker is a separate bundle, dist/worker.js, beside dist/tally.cjs and dist/index.js: by
  * default it is found next to the module that runs this code, which is right for the bundles.
  * Code run from the TypeScript sources (tests) passes `workerUrl` (the built dist/worker.js).
  */

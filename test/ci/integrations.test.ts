@@ -113,7 +113,7 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
 
   it('runs the package’s own tally audit on whole rule sets, when a rule, figure or document file changes', () => {
     expect(hook).toMatchObject({ entry: 'tally audit', language: 'node', pass_filenames: false });
-    expect(pkg.bin.tally).toBe('dist/tally.js');
+    expect(pkg.bin.tally).toBe('dist/tally.cjs');
     const files = new RegExp(hook.files as string);
     for (const changed of ['rules/lang-son/economy.yaml', 'data/lang-son.figures.yml', 'data/figures.csv', 'data/report.vi.txt', 'docs/report.md']) {
       expect(files.test(changed), changed).toBe(true);

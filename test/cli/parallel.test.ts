@@ -28,12 +28,12 @@ function auditInto(args: string[]) {
 function cliWithWorker(worker?: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tally-worker-'));
   fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }\n');
-  // The CLI is dist/tally.js and the chunks and engines it loads (dist/tally-*.js, dist/tally-*.cjs), without the worker.
-  for (const f of fs.readdirSync(path.dirname(CLI)).filter((f) => /^tally(-.*)?\.c?js$/.test(f))) {
+  // The CLI is dist/tally.cjs and the scripts it loads (dist/tally-*.cjs), without the worker.
+  for (const f of fs.readdirSync(path.dirname(CLI)).filter((f) => /^tally(-.*)?\.cjs$/.test(f))) {
     fs.copyFileSync(path.join(path.dirname(CLI), f), path.join(dir, f));
   }
   if (worker !== undefined) fs.writeFileSync(path.join(dir, 'worker.js'), worker);
-  return path.join(dir, 'tally.js');
+  return path.join(dir, 'tally.cjs');
 }
 
 function runCli(cli: string, args: string[]) {

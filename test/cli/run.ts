@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(ROOT, 'dist/tally.js');
+export const CLI = path.join(ROOT, 'dist/tally.cjs');
 export const FIXTURES = path.join(ROOT, 'test/fixtures/cli');
 
 export function tally(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {

@@ -27,7 +27,7 @@ import { sampleAudit, SCRIPT_QUOTE } from './sample-audit.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUTPUT = path.join(ROOT, 'test-output');
-const CLI = path.join(ROOT, 'dist/tally.js');
+const CLI = path.join(ROOT, 'dist/tally.cjs');
 
 let browser: Browser | undefined;
 const open = (file: string) => openReport(browser!, file);

@@ -17,7 +17,7 @@ import { type Opened, openReport, shownRule } from '../browser/page.js';
 import { sampleAudit } from './sample-audit.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'dist/tally.js');
+const CLI = path.join(ROOT, 'dist/tally.cjs');
 
 let browser: Browser;
 let work: string;

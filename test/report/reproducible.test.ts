@@ -16,7 +16,7 @@ import { checkJunitShape, junitSchemaErrors, sarifValidator } from './formats.js
 import { parseXml } from './xml.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CLI = path.join(ROOT, 'dist/tally.js');
+const CLI = path.join(ROOT, 'dist/tally.cjs');
 const FORMATS = ['json', 'markdown', 'html', 'junit', 'sarif', 'github'];
 const FILES = ['tally-report.json', 'tally-report.md', 'tally-report.html', 'tally-junit.xml', 'tally-report.sarif'];
 
