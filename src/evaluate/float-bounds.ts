@@ -7,19 +7,25 @@
  * hundreds of such questions (the diagnosis) pays for Fractions only near its answers.
  *
  * Bounds are given only where the exact evaluation cannot fail: a divisor that may reach 0, a
- * root, a power that is not a small integer one, a claim function's argument check, an unknown
- * or unbounded figure, or a double that overflows make `floatBounds` answer null (ask the exact
- * evaluation). Only numeric programs: an assertion's truth values are left to enclose.ts.
+ * power of a base that may reach 0 (or, not a written integer power, with an exponent beyond ±1 that
+ * may be a point),
+ * a claim function's argument check, an unknown or unbounded figure, or a double that overflows
+ * make `floatBounds` answer null (ask the exact evaluation). Only numeric programs: an
+ * assertion's truth values are left to enclose.ts.
  *
  * Why the bounds hold: each exact end is a fixed rational function of the input ends (interval
  * arithmetic picks which by comparisons, and min/max of bounded quantities are monotone); each
  * double operation, correctly rounded, is off by at most 2⁻⁵³ relative (2⁻¹⁰⁷⁵ absolute below the
  * normal range), and `down`/`up` step at least three times that outward. The exact arithmetic's own
  * outward rounding of oversized bounds (interval.ts `roundBound`, about 2⁻²⁵⁰ relative) is inside
- * that margin too.
+ * that margin too. A power that is not a written integer one is the exception: the exact ends are
+ * roots and transcendental powers rounded outward (to about 2⁻⁴⁹ relative, at worst a 2⁻⁵⁹ root
+ * raised to the 1 000th power), and `Math.pow` is not correctly rounded; both are inside a margin
+ * of 2⁻⁴⁰ (see `powReal`).
  */
 import type Fraction from 'fraction.js';
 import type { Interval } from '../model.js';
+import type { ClaimFunction } from './functions/types.js';
 import { MAX_EXPONENT } from './interval.js';
 import type { Program } from './program.js';
 import { templateOf } from './shapes.js';
@@ -86,7 +92,7 @@ export function intervalBounds(x: Interval, out: Float64Array, at: number): bool
 }
 
 /** The operations floats are trusted with (numbers, not an enum: a step's code is compared in a hot loop). */
-const Op = { Const: 0, Figure: 1, Copy: 2, Add: 3, Sub: 4, Mul: 5, Div: 6, Neg: 7, PowInt: 8, Min: 9, Max: 10, Abs: 11 } as const;
+const Op = { Const: 0, Figure: 1, Copy: 2, Add: 3, Sub: 4, Mul: 5, Div: 6, Neg: 7, PowInt: 8, Min: 9, Max: 10, Abs: 11, PowReal: 12, Guard: 13 } as const;
 type Op = (typeof Op)[keyof typeof Op];
 
 interface Step {
@@ -95,6 +101,9 @@ interface Step {
   args: readonly number[];
   /** PowInt: the exponent. */
   k?: number;
+  /** Guard: the claim function whose argument check it is, and room for its arguments' lows. */
+  fn?: ClaimFunction;
+  lows?: Float64Array;
 }
 
 /** A program as float steps, with its constants' bounds and room for every node's four bounds. */
@@ -171,8 +180,12 @@ function makePlan(program: Program): FloatPlan | null {
         steps.push(step);
         break;
       }
-      // A guard checks a claim function's arguments (exact comparisons), a comparison or a
-      // connective gives a truth: none of them is for floats.
+      // A claim function's argument check: floats answer only where it surely passes (its
+      // value is never read). A comparison or a connective gives a truth: not for floats.
+      case 'guard':
+        if (!node.fn.surelyPasses) return null;
+        steps.push({ op: Op.Guard, args: node.args, fn: node.fn, lows: new Float64Array(node.args.length) });
+        break;
       default:
         return null;
     }
@@ -199,10 +212,12 @@ function arithStep(program: Program, op: string, args: readonly number[]): Step 
     case 'abs':
       return { op: Op.Abs, args };
     case 'pow': {
-      // Only a written integer exponent: any other power goes through roots or ln and exp. One the
-      // exact evaluation refuses (interval.ts MAX_EXPONENT) is left to it, to refuse.
+      // A written integer exponent is multiplied out, as the exact powInt does; one the exact
+      // evaluation refuses (interval.ts MAX_EXPONENT) is left to it, to refuse. Any other exponent
+      // (a fraction, a figure, 1 / years) is a root or goes through ln and exp: powReal.
       const exponent = program.nodes[args[1]!]!;
-      if (exponent.kind !== 'const' || exponent.value.d !== 1n || exponent.value.n > BigInt(MAX_EXPONENT)) return null;
+      if (exponent.kind !== 'const' || exponent.value.d !== 1n) return { op: Op.PowReal, args };
+      if (exponent.value.n > BigInt(MAX_EXPONENT)) return null;
       return { op: Op.PowInt, args: [args[0]!], k: Number(exponent.value.s * exponent.value.n) };
     }
     default:
@@ -250,6 +265,17 @@ export function floatBounds(plan: FloatPlan, box: Float64Array): boolean {
       case Op.PowInt:
         if (!powInt(v, o, 4 * s.args[0]!, s.k!)) return false;
         break;
+      case Op.PowReal:
+        if (!powReal(v, o, 4 * s.args[0]!, 4 * s.args[1]!)) return false;
+        break;
+      case Op.Guard: {
+        const lows = s.lows!;
+        for (let j = 0; j < lows.length; j++) lows[j] = v[4 * s.args[j]!]!;
+        if (!s.fn!.surelyPasses!(lows)) return false;
+        // The check has no value (its node is never an argument): zeros, which are finite.
+        v.fill(0, o, o + 4);
+        break;
+      }
       case Op.Min:
       case Op.Max:
         extreme(v, o, s.args, s.op === Op.Min);
@@ -420,6 +446,58 @@ function powInt(v: Float64Array, o: number, a: number, k: number): boolean {
     v[o + 3] = Math.max(p1, q1);
   }
   return k > 0 || inverse(v, o, o);
+}
+
+/** 2⁻⁴⁰: the exact ends of a real power are within 2⁻⁴⁹ of the true ones, Math.pow within a few units of 2⁻⁵³. */
+const POW_EPS = 2 ** -40;
+/** Below this a double's relative precision fades (subnormals): such a power is left to the exact evaluation. */
+const POW_TINY = 2 ** -1000;
+/** x^y at the sixteen corners of the bounds' box (four bounds of x by four of y), scratch. */
+const corners = new Float64Array(16);
+
+/**
+ * x^y for an exponent that is not a written integer (interval.ts `pow`), only for x surely above 0
+ * and y either surely within [−1, 1] or surely not a point. The exact evaluation then cannot fail:
+ * either y is a point p/q with q ≤ 1 000, a root then a power with |p| ≤ q, or it is exp(y · ln x)
+ * with x > 0 (whose argument stays far below the exact limit, as every power here is a double above
+ * 2⁻¹⁰⁰⁰). Either way each exact end is the true value at a corner of the box [x.lo, x.hi] ×
+ * [y.lo, y.hi] (y · ln x is bilinear, so x^y is least and greatest at corners), rounded outward by
+ * at most 2⁻⁴⁹ relative.
+ *
+ * x.lo and y.lo are known only between two doubles each (and so are x.hi and y.hi): the exact low
+ * end is at least the least power over the widest box, [xLoLo, xHiHi] × [yLoLo, yHiHi], and at most
+ * the least, over the four exact corners, of the greatest power over that corner's own small box
+ * of bounds. The high end likewise. All of these are powers at the sixteen corners of the bounds.
+ */
+function powReal(v: Float64Array, o: number, a: number, b: number): boolean {
+  // y.lo < y.hi for sure (not a point: exp and ln, any size), or |y| ≤ 1 (a root, then a power the exact evaluation takes).
+  if (!(v[a]! > 0 && (v[b + 1]! < v[b + 2]! || (v[b]! >= -1 && v[b + 3]! <= 1)))) return false;
+  for (let i = 0; i < 4; i++) {
+    for (let j = 0; j < 4; j++) {
+      const p = Math.pow(v[a + i]!, v[b + j]!);
+      if (!(p >= POW_TINY && p < Infinity)) return false;
+      corners[4 * i + j] = p;
+    }
+  }
+  // corners[4i + j]: x's bound i (0 loLo, 1 loHi, 2 hiLo, 3 hiHi) to y's bound j.
+  const c = corners;
+  const wideMin = Math.min(c[0]!, c[3]!, c[12]!, c[15]!);
+  const wideMax = Math.max(c[0]!, c[3]!, c[12]!, c[15]!);
+  let loAbove = Infinity;
+  let hiBelow = -Infinity;
+  // The four exact corners: (x.lo or x.hi) × (y.lo or y.hi), each within a small box of bounds.
+  for (const x of [0, 2]) {
+    for (const y of [0, 2]) {
+      const k = 4 * x + y;
+      loAbove = Math.min(loAbove, Math.max(c[k]!, c[k + 1]!, c[k + 4]!, c[k + 5]!));
+      hiBelow = Math.max(hiBelow, Math.min(c[k]!, c[k + 1]!, c[k + 4]!, c[k + 5]!));
+    }
+  }
+  v[o] = wideMin * (1 - POW_EPS);
+  v[o + 1] = loAbove * (1 + POW_EPS);
+  v[o + 2] = hiBelow * (1 - POW_EPS);
+  v[o + 3] = wideMax * (1 + POW_EPS);
+  return true;
 }
 
 /** min or max of any number of arguments: end by end (min and max are monotone in each). */

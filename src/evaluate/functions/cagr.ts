@@ -21,6 +21,7 @@ export const cagr: ClaimFunction = {
     const negativeStart = start.lo === null || start.lo.s < 0n;
     if (negativeEnd || negativeStart) throw new EvaluationError('end and start must be above 0: a compound growth rate is undefined otherwise');
   },
+  surelyPasses: ([end, start, years]) => end! >= 0 && start! >= 0 && years! > 0,
   expand([end, start, years], b) {
     b.guard(cagr, [end!, start!, years!]);
     const one = b.constant(new Fraction(1));

@@ -17,6 +17,7 @@ export const gavg: ClaimFunction = {
       }
     });
   },
+  surelyPasses: (lows) => lows.every((low) => low > -1),
   expand(args, b) {
     b.guard(gavg, args);
     const one = b.constant(new Fraction(1));

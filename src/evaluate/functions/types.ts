@@ -49,6 +49,12 @@ export interface ClaimFunction {
   expand(args: readonly number[], b: Builder): number;
   /** Checks on the argument intervals, before the value is used; throws EvaluationError. */
   check?(args: readonly Interval[]): void;
+  /**
+   * Whether `check` surely passes, given for each argument a double at or below its low end
+   * (float-bounds.ts): true only when it cannot throw. Without it, floats leave every evaluation
+   * of the function to the exact arithmetic.
+   */
+  surelyPasses?(lows: Float64Array): boolean;
   /** Per argument (the last entry repeats for variadic functions), for positive arguments. */
   monotone: readonly Direction[];
   meaning: Meaning;
