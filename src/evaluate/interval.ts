@@ -15,6 +15,7 @@
  */
 import Fraction from 'fraction.js';
 import type { Interval } from '../model.js';
+import { dyadic, negated, plus, reciprocal, times } from './big-fractions.js';
 import { EvaluationError } from './errors.js';
 import { expBounds, lnBounds } from './transcendental.js';
 
@@ -161,8 +162,7 @@ export function roundBound(x: Fraction, direction: 'down' | 'up'): Fraction {
   const neg = negative(x);
   // Truncating |x| moves toward 0: correct for 'down' on positives and 'up' on negatives.
   if (!exact && (neg ? direction === 'down' : direction === 'up')) q += 1n;
-  const scaled = k >= 0 ? new Fraction(q, 1n << BigInt(k)) : new Fraction(q << BigInt(-k), 1n);
-  return neg ? scaled.neg() : scaled;
+  return k >= 0 ? dyadic(neg, q, 1n << BigInt(k)) : dyadic(neg, q << BigInt(-k), 1n);
 }
 
 function roundOut(x: Interval): Interval {
@@ -174,8 +174,8 @@ function roundOut(x: Interval): Interval {
 
 export function add(a: Interval, b: Interval): Interval {
   return roundOut({
-    lo: a.lo === null || b.lo === null ? null : a.lo.add(b.lo),
-    hi: a.hi === null || b.hi === null ? null : a.hi.add(b.hi),
+    lo: a.lo === null || b.lo === null ? null : plus(a.lo, b.lo),
+    hi: a.hi === null || b.hi === null ? null : plus(a.hi, b.hi),
   });
 }
 
@@ -184,7 +184,7 @@ export function sub(a: Interval, b: Interval): Interval {
 }
 
 export function neg(a: Interval): Interval {
-  return { lo: a.hi === null ? null : a.hi.neg(), hi: a.lo === null ? null : a.lo.neg() };
+  return { lo: a.hi === null ? null : negated(a.hi), hi: a.lo === null ? null : negated(a.lo) };
 }
 
 /** An endpoint on the extended line: a rational, or ±∞. */
@@ -193,7 +193,7 @@ const signOf = (x: Ext): number => (typeof x === 'number' ? x : isZero(x) ? 0 : 
 
 /** Endpoint product with 0·∞ = 0, the convention that makes corner products give the hull. */
 function extMul(x: Ext, y: Ext): Ext {
-  if (typeof x !== 'number' && typeof y !== 'number') return x.mul(y);
+  if (typeof x !== 'number' && typeof y !== 'number') return times(x, y);
   const s = signOf(x) * signOf(y);
   return s === 0 ? ZERO : (s as 1 | -1);
 }
@@ -202,7 +202,7 @@ const extLt = (x: Ext, y: Ext): boolean =>
 
 export function mul(a: Interval, b: Interval): Interval {
   // Fast path for the usual case (levels, counts, ratios are bounded and non-negative): two products, not four.
-  if (isBounded(a) && isBounded(b) && nonNegative(a.lo) && nonNegative(b.lo)) return roundOut({ lo: a.lo.mul(b.lo), hi: a.hi.mul(b.hi) });
+  if (isBounded(a) && isBounded(b) && nonNegative(a.lo) && nonNegative(b.lo)) return roundOut({ lo: times(a.lo, b.lo), hi: times(a.hi, b.hi) });
   const ends = (x: Interval): [Ext, Ext] => [x.lo ?? -1, x.hi ?? 1];
   const [al, ah] = ends(a);
   const [bl, bh] = ends(b);
@@ -221,7 +221,7 @@ export function inverse(b: Interval): Interval {
   const reachesZeroFromBelow = b.lo === null || !positive(b.lo);
   const reachesZeroFromAbove = b.hi === null || !negative(b.hi);
   if (reachesZeroFromBelow && reachesZeroFromAbove) throw new EvaluationError('division by an interval containing 0');
-  return roundOut({ lo: b.hi === null ? ZERO : b.hi.inverse(), hi: b.lo === null ? ZERO : b.lo.inverse() });
+  return roundOut({ lo: b.hi === null ? ZERO : reciprocal(b.hi), hi: b.lo === null ? ZERO : reciprocal(b.lo) });
 }
 
 export function div(a: Interval, b: Interval): Interval {
@@ -248,9 +248,9 @@ function powBound(x: Fraction, k: number, direction: 'down' | 'up'): Fraction {
   let base = m;
   let e = k;
   while (e > 0) {
-    if (e & 1) result = roundBound(result.mul(base), direction);
+    if (e & 1) result = roundBound(times(result, base), direction);
     e >>= 1;
-    if (e > 0) base = roundBound(base.mul(base), direction);
+    if (e > 0) base = roundBound(times(base, base), direction);
   }
   return result;
 }
