@@ -242,7 +242,7 @@ function checkExponent(n: number | bigint, what: string): number {
  * numbers are increasing in the base).
  */
 function powBound(x: Fraction, k: number, direction: 'down' | 'up'): Fraction {
-  const m = x.abs();
+  const m = x.s < 0n ? negated(x) : x;
   if (Math.max(bitLength(m.n), bitLength(m.d)) * k <= BIG_BITS) return m.pow(k);
   let result = ONE;
   let base = m;

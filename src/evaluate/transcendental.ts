@@ -7,6 +7,7 @@
  */
 import { Decimal } from 'decimal.js';
 import Fraction from 'fraction.js';
+import { dyadic, negated, plus, times } from './big-fractions.js';
 import { EvaluationError } from './errors.js';
 
 const PRECISION = 50;
@@ -42,15 +43,22 @@ function toFraction(x: Decimal): Fraction {
   const k = KEEP_BITS - log2;
   const scaled = k >= 0 ? x.times(POW2(k)) : x.div(POW2(-k));
   const n = BigInt(scaled.toFixed(0));
-  return k >= 0 ? new Fraction(n, 1n << BigInt(k)) : new Fraction(n << BigInt(-k), 1n);
+  const magnitude = n < 0n ? -n : n;
+  return k >= 0 ? dyadic(n < 0n, magnitude, 1n << BigInt(k)) : dyadic(n < 0n, magnitude << BigInt(-k), 1n);
 }
 
+// The arithmetic of big-fractions.ts: these are numbers of hundreds of bits, and fraction.js's
+// gcds were most of a root's or a real power's time.
 function widened(value: Fraction, scale: Fraction): { lo: Fraction; hi: Fraction } {
-  const m = scale.mul(MARGIN);
-  return { lo: value.sub(m), hi: value.add(m) };
+  const m = times(scale, MARGIN);
+  return { lo: plus(value, negated(m)), hi: plus(value, m) };
 }
 
-const atLeastOne = (x: Fraction): Fraction => (x.abs().gt(1) ? x.abs() : new Fraction(1));
+const ONE = new Fraction(1);
+const atLeastOne = (x: Fraction): Fraction => {
+  const magnitude = x.s < 0n ? negated(x) : x;
+  return magnitude.gt(1) ? magnitude : ONE;
+};
 
 /** [lo, hi] ∋ ln x, for x > 0. */
 export function lnBounds(x: Fraction): { lo: Fraction; hi: Fraction } {
@@ -65,6 +73,6 @@ export function expBounds(y: Fraction): { lo: Fraction; hi: Fraction } {
   if (y.abs().gt(MAX_EXP_ARGUMENT)) throw new EvaluationError('power too large');
   const value = toFraction(toDecimal(y).exp());
   // An absolute error e in y is a relative error of about e in exp(y); e ≤ |y|·10⁻⁵⁰.
-  const bounds = widened(value, value.mul(atLeastOne(y)));
+  const bounds = widened(value, times(value, atLeastOne(y)));
   return { lo: bounds.lo.s < 0n ? new Fraction(0) : bounds.lo, hi: bounds.hi };
 }
