@@ -165,6 +165,16 @@ for (const name of costly) {
 }
 row(`slowest of ${costly.length} costly failing claims (${slowest.name}): +${slowest.extra.toFixed(0)} ms`, slowest.m.a, slowest.m.ratio, 'vs one plain failing claim', '≤ +100 ms');
 
+// Failing claims of real powers, roots above all (an average yearly growth, cagr), against failing
+// growth rates, one claim per sentence: what a root costs its search and diagnosis.
+const REAL = 1000;
+const growthFails = { args: audit(), cwd: regionAudit(path.join(root, 'growth-fails'), REAL, { wrongEvery: 1, only: 'growth' }) };
+const powerForms = { cagr: (a, b) => `cagr(${a}, ${b}, 3)`, 'a real power': (a, b) => `(${a} / ${b}) ^ 0.37 - 1` };
+for (const [name, form] of Object.entries(powerForms)) {
+  const m = paired({ args: audit(), cwd: regionAudit(path.join(root, `fails-${name.replace(/\W/g, '')}`), REAL, { only: 'growth', form }) }, growthFails, 3);
+  row(`${REAL.toLocaleString('en')} failing claims of ${name} (${form('a', 'b')})`, m.a, m.ratio, `vs ${REAL.toLocaleString('en')} failing growth rates`);
+}
+
 // 4. Cores: documents are independent.
 const DOCUMENTS = 16;
 const multi = path.join(root, 'multi');
