@@ -7,11 +7,10 @@
  * hundreds of such questions (the diagnosis) pays for Fractions only near its answers.
  *
  * Bounds are given only where the exact evaluation cannot fail: a divisor that may reach 0, a
- * power of a base that may reach 0 (or, not a written integer power, with an exponent beyond ±1 that
- * may be a point),
- * a claim function's argument check, an unknown or unbounded figure, or a double that overflows
- * make `floatBounds` answer null (ask the exact evaluation). Only numeric programs: an
- * assertion's truth values are left to enclose.ts.
+ * power of a base that may reach 0 (or, not a written integer power, with an exponent beyond ±1
+ * that may be a point), a claim function's argument check that may fail, an unknown or unbounded
+ * figure, or a double that overflows make `floatBounds` answer null (ask the exact evaluation).
+ * Only numeric programs: an assertion's truth values are left to enclose.ts.
  *
  * Why the bounds hold: each exact end is a fixed rational function of the input ends (interval
  * arithmetic picks which by comparisons, and min/max of bounded quantities are monotone); each
@@ -486,8 +485,8 @@ function powReal(v: Float64Array, o: number, a: number, b: number): boolean {
   let loAbove = Infinity;
   let hiBelow = -Infinity;
   // The four exact corners: (x.lo or x.hi) × (y.lo or y.hi), each within a small box of bounds.
-  for (const x of [0, 2]) {
-    for (const y of [0, 2]) {
+  for (let x = 0; x <= 2; x += 2) {
+    for (let y = 0; y <= 2; y += 2) {
       const k = 4 * x + y;
       loAbove = Math.min(loAbove, Math.max(c[k]!, c[k + 1]!, c[k + 4]!, c[k + 5]!));
       hiBelow = Math.max(hiBelow, Math.min(c[k]!, c[k + 1]!, c[k + 4]!, c[k + 5]!));
