@@ -50,9 +50,9 @@ export function regionAudit(dir, claims, { wrongEvery = 0, form = (a, b) => `gro
  * Claims whose expressions make every evaluation costly, each a failing claim (so it is searched
  * and diagnosed to its budget): large integer and fractional powers, figures named many times, a
  * product of 75 quotients of the same two figures, whose exact bounds grow to a thousand bits
- * (where they are rounded) as they are multiplied out. Writes one rule file per
- * claim into `dir` (`<name>.yaml`, over one figures.yaml), plus `plain.yaml`, a cheap claim, the
- * baseline. Returns the names.
+ * (where they are rounded) as they are multiplied out, twenty roots by logs, a gavg of 60 rates.
+ * Writes one rule file per claim into `dir` (`<name>.yaml`, over one figures.yaml), plus
+ * `plain.yaml`, a cheap claim, the baseline. Returns the names.
  */
 export function hostileAudits(dir) {
   mkdirSync(dir, { recursive: true });
@@ -74,6 +74,9 @@ export function hostileAudits(dir) {
     'power-999-twice': '(f1 / f2) ^ 999 - (f2 / f1) ^ 999 + f1 / f2',
     'product-chain': Array.from({ length: 75 }, () => 'f1 / f2').join(' * '),
     'cagr-999': 'cagr(f1, f2, 999)',
+    // Roots by logs twenty times over, and the root of a product of sixty rates.
+    'twenty-real-powers': Array.from({ length: 20 }, () => '(f1 / f2) ^ 0.37').join(' * ') + ' - 1',
+    'gavg-60': `gavg(${Array.from({ length: 60 }, () => 'f1 / f2 - 1').join(', ')})`,
   };
   for (const [name, expr] of Object.entries(expressions)) {
     const rule = `  - id: ${name}\n    quote: "Kết quả: 12,3%"\n    number: "12,3%"\n    expr: "${expr}"\n`;

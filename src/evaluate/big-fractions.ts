@@ -28,13 +28,24 @@ function made(negative: boolean, n: bigint, d: bigint): Fraction {
   return f as unknown as Fraction;
 }
 
+/**
+ * gcd(a, b) for a, b ≥ 0: the common power of two apart, then Euclid on the odd parts. Bounds
+ * rounded outward and the results of ln and exp have denominators of a power of two times a small
+ * odd number (a figure's 5^k): without the power of two, Euclid's first division leaves small numbers.
+ */
 function gcd(a: bigint, b: bigint): bigint {
+  if (a === 0n) return b;
+  if (b === 0n) return a;
+  const lowA = a & -a;
+  const lowB = b & -b;
+  a /= lowA;
+  b /= lowB;
   while (b !== 0n) {
     const r = a % b;
     a = b;
     b = r;
   }
-  return a;
+  return a * (lowA < lowB ? lowA : lowB);
 }
 
 const isPowerOfTwo = (d: bigint): boolean => (d & (d - 1n)) === 0n;

@@ -60,19 +60,45 @@ const atLeastOne = (x: Fraction): Fraction => {
   return magnitude.gt(1) ? magnitude : ONE;
 };
 
+type Bounds = Readonly<{ lo: Fraction; hi: Fraction }>;
+
+/**
+ * The bounds last computed, by function and argument: a claim that repeats a power (a product of
+ * the same root twenty times) and a search that comes back to a corner ask for the same ln and
+ * exp again, each a few hundred microseconds of decimal arithmetic. Pure functions, so a
+ * remembered answer is the answer; the memory is dropped whole when it fills.
+ */
+const remembered = new Map<string, Bounds>();
+const REMEMBER_AT_MOST = 1024;
+
+function rememberedOr(name: string, x: Fraction, compute: () => Bounds): Bounds {
+  const key = `${name}${x.s < 0n ? '-' : ''}${x.n.toString(36)}/${x.d.toString(36)}`;
+  let bounds = remembered.get(key);
+  if (bounds === undefined) {
+    bounds = compute();
+    if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+    remembered.set(key, bounds);
+  }
+  return bounds;
+}
+
 /** [lo, hi] ∋ ln x, for x > 0. */
-export function lnBounds(x: Fraction): { lo: Fraction; hi: Fraction } {
+export function lnBounds(x: Fraction): Bounds {
   if (x.s < 0n || x.n === 0n) throw new EvaluationError('ln of a number that is not above 0');
-  const value = toFraction(toDecimal(x).ln());
-  // The rounding of x itself moves ln by about 10⁻⁵⁰ absolute; ln's own error is relative.
-  return widened(value, atLeastOne(value));
+  return rememberedOr('ln', x, () => {
+    const value = toFraction(toDecimal(x).ln());
+    // The rounding of x itself moves ln by about 10⁻⁵⁰ absolute; ln's own error is relative.
+    return widened(value, atLeastOne(value));
+  });
 }
 
 /** [lo, hi] ∋ exp y. */
-export function expBounds(y: Fraction): { lo: Fraction; hi: Fraction } {
+export function expBounds(y: Fraction): Bounds {
   if (y.abs().gt(MAX_EXP_ARGUMENT)) throw new EvaluationError('power too large');
-  const value = toFraction(toDecimal(y).exp());
-  // An absolute error e in y is a relative error of about e in exp(y); e ≤ |y|·10⁻⁵⁰.
-  const bounds = widened(value, times(value, atLeastOne(y)));
-  return { lo: bounds.lo.s < 0n ? new Fraction(0) : bounds.lo, hi: bounds.hi };
+  return rememberedOr('exp', y, () => {
+    const value = toFraction(toDecimal(y).exp());
+    // An absolute error e in y is a relative error of about e in exp(y); e ≤ |y|·10⁻⁵⁰.
+    const bounds = widened(value, times(value, atLeastOne(y)));
+    return { lo: bounds.lo.s < 0n ? new Fraction(0) : bounds.lo, hi: bounds.hi };
+  });
 }
