@@ -104,8 +104,10 @@ export function parseYamlFast(source: string, maxDepth: number): FastYaml | null
     return null;
   }
   // The prescan may count a level or two more than a file builds (yaml-prescan.ts): near the limit,
-  // the careful path decides, so both paths refuse exactly the same files.
-  if (!root || root.depth + 2 > maxDepth) return null;
+  // the careful path decides, so both paths refuse exactly the same files. A document with no
+  // value (nothing but comments, or a lone null) is placed differently by the two parsers (its
+  // end, its start): the careful path's too.
+  if (!root || value === null || value === undefined || root.depth + 2 > maxDepth) return null;
   const top = root;
   return {
     value,

@@ -79,6 +79,10 @@ describe('the fast YAML path', () => {
       'a: .inf\n',
       'a: [1, 2\n',
       '"1.0": x\nnull: y\n',
+      // No value: nothing but a comment (found by the property below), nothing at all, a null.
+      '#rules: \tnote: "x"\n',
+      '',
+      '~\n',
     ]) {
       expect(parseYamlFast(text, MAX_DEPTH), JSON.stringify(text)).toBeNull();
     }
