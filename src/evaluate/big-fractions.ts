@@ -7,9 +7,9 @@
  * 999, a product of 75 quotients), most of an exact evaluation's time. Operands in lowest terms
  * need less (Knuth, TAOCP 4.5.1): a product's common factors are gcd(a.n, b.d) · gcd(b.n, a.d),
  * two gcds of half the size, each fast when one side is small (a figure's 10); a sum's divide
- * gcd(a.d, b.d), often small; a dyadic
- * rational's (a power of two below, as rounded bounds and ln and exp give them) only the lowest
- * set bit of its numerator; a negation or a reciprocal none at all.
+ * gcd(a.d, b.d), often small; a dyadic rational's (a power of two below, as rounded bounds and ln
+ * and exp give them) only the lowest set bit of its numerator; a negation, an absolute value or a
+ * reciprocal none at all.
  *
  * The results are the Fractions fraction.js would give, field for field (lowest terms are
  * unique; 0 is 0/1 with a positive sign), built as its own `newFraction` builds them, so they
@@ -82,6 +82,9 @@ export function plus(a: Fraction, b: Fraction): Fraction {
 
 /** −a, exactly as `a.neg()`. */
 export const negated = (a: Fraction): Fraction => made(a.s > 0n, a.n, a.d);
+
+/** |a|, as `a.abs()` (a itself when not negative). */
+export const absolute = (a: Fraction): Fraction => (a.s < 0n ? negated(a) : a);
 
 /** 1 / a, exactly as `a.inverse()` (which throws for 0). */
 export const reciprocal = (a: Fraction): Fraction => (a.n === 0n ? a.inverse() : made(a.s < 0n, a.d, a.n));

@@ -15,7 +15,7 @@
  */
 import Fraction from 'fraction.js';
 import type { Interval } from '../model.js';
-import { dyadic, negated, plus, reciprocal, times } from './big-fractions.js';
+import { absolute, dyadic, negated, plus, reciprocal, times } from './big-fractions.js';
 import { EvaluationError } from './errors.js';
 import { expBounds, lnBounds } from './transcendental.js';
 
@@ -242,7 +242,7 @@ function checkExponent(n: number | bigint, what: string): number {
  * numbers are increasing in the base).
  */
 function powBound(x: Fraction, k: number, direction: 'down' | 'up'): Fraction {
-  const m = x.s < 0n ? negated(x) : x;
+  const m = absolute(x);
   if (Math.max(bitLength(m.n), bitLength(m.d)) * k <= BIG_BITS) return m.pow(k);
   let result = ONE;
   let base = m;

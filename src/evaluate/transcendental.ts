@@ -7,7 +7,7 @@
  */
 import { Decimal } from 'decimal.js';
 import Fraction from 'fraction.js';
-import { dyadic, negated, plus, times } from './big-fractions.js';
+import { absolute, dyadic, negated, plus, times } from './big-fractions.js';
 import { EvaluationError } from './errors.js';
 
 const PRECISION = 50;
@@ -56,7 +56,7 @@ function widened(value: Fraction, scale: Fraction): { lo: Fraction; hi: Fraction
 
 const ONE = new Fraction(1);
 const atLeastOne = (x: Fraction): Fraction => {
-  const magnitude = x.s < 0n ? negated(x) : x;
+  const magnitude = absolute(x);
   return magnitude.gt(1) ? magnitude : ONE;
 };
 
@@ -94,7 +94,7 @@ export function lnBounds(x: Fraction): Bounds {
 
 /** [lo, hi] ∋ exp y. */
 export function expBounds(y: Fraction): Bounds {
-  if (y.abs().gt(MAX_EXP_ARGUMENT)) throw new EvaluationError('power too large');
+  if (absolute(y).gt(MAX_EXP_ARGUMENT)) throw new EvaluationError('power too large');
   return rememberedOr('exp', y, () => {
     const value = toFraction(toDecimal(y).exp());
     // An absolute error e in y is a relative error of about e in exp(y); e ≤ |y|·10⁻⁵⁰.

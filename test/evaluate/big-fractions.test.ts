@@ -5,7 +5,7 @@
 import Fraction from 'fraction.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dyadic, negated, plus, reciprocal, times } from '../../src/evaluate/big-fractions.js';
+import { absolute, dyadic, negated, plus, reciprocal, times } from '../../src/evaluate/big-fractions.js';
 
 const fields = (f: Fraction) => ({ s: f.s, n: f.n, d: f.d });
 
@@ -41,6 +41,7 @@ describe('big fractions', () => {
         expect(fields(plus(a, b))).toEqual(fields(a.add(b)));
         expect(fields(plus(a, negated(a)))).toEqual({ s: 1n, n: 0n, d: 1n });
         expect(fields(negated(a))).toEqual(fields(a.neg()));
+        expect(fields(absolute(a))).toEqual(fields(a.abs()));
         if (a.n !== 0n) expect(fields(reciprocal(a))).toEqual(fields(a.inverse()));
         // Fractions like any other: their methods work on them.
         expect(product.add(1).sub(1).equals(product)).toBe(true);
