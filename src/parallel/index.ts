@@ -8,23 +8,27 @@
  * default it is found next to the module that runs this code, which is right for the bundles.
  * Code run from the TypeScript sources (tests) passes `workerUrl` (the built dist/worker.js).
  */
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { judgeAudit, policyOf, type AuditOptions } from '../audit.js';
 import { finishAudit, type JudgedRuleSets } from '../judge/assemble.js';
 import { clearLoadCache, findRuleFiles, loadRuleFileGuarded, loadWaiverFilesFor, ReadScratch, releaseLoadScratch, ruleFileDocument, UsageError } from '../load/index.js';
 import type { AuditResult } from '../model.js';
+import { defaultJobs } from './default-jobs.js';
 import { groupRuleFiles, type RuleFileGroup } from './groups.js';
 import { judgeGroup, type GroupTask } from './judge-group.js';
 import { mergeJudged } from './merge.js';
 import { runOnWorkers } from './pool.js';
 
+export { BYTES_PER_EXTRA_THREAD, defaultJobs } from './default-jobs.js';
 export { groupRuleFiles, type RuleFileGroup } from './groups.js';
 export { judgeGroup, type GroupTask } from './judge-group.js';
 export { runOnWorkers, WorkerError, type PoolOptions } from './pool.js';
 
 export interface ParallelAuditOptions extends AuditOptions {
-  /** Worker threads at most; default os.availableParallelism(). 1 audits in this thread. */
+  /**
+   * Threads at most, this one included; 1 audits in this thread. Default: one fewer than the
+   * cores, and no more than the rule files' size pays for (default-jobs.ts).
+   */
   jobs?: number;
   /** The worker script; default `worker.js` beside the running bundle. */
   workerUrl?: URL;
@@ -76,9 +80,10 @@ function judgeGroupHere(task: GroupTask): JudgedRuleSets {
  * WorkerError when a worker fails; UsageErrors as `audit()`, and for `jobs` below 1.
  */
 export async function auditParallel(options: ParallelAuditOptions): Promise<AuditResult> {
-  const jobs = options.jobs ?? availableParallelism();
-  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`jobs must be a whole number of at least 1, got ${jobs}`);
+  const asked = options.jobs;
+  if (asked !== undefined && (!Number.isInteger(asked) || asked < 1)) throw new UsageError(`jobs must be a whole number of at least 1, got ${asked}`);
   const files = findRuleFiles(options.paths.length ? options.paths : ['rules'], policyOf(options));
+  const jobs = asked ?? defaultJobs(files);
   if (jobs <= 1 || files.length < 2) return auditInProcess(files, options);
   const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
   return auditInGroups(
