@@ -5,7 +5,8 @@
  *
  * Claims only, and only when few figures do it: a replacement is an explanation when it is
  * specific. When more than MAX_ALTERNATIVES figures would make the claim hold, the claim is too
- * loose for a replacement to say anything (and an assertion, one-sided, nearly always is).
+ * loose for a replacement to say anything (and an assertion, one-sided, nearly always is), so
+ * the candidates stop being re-judged at the first replacement beyond MAX_ALTERNATIVES.
  *
  * Candidates are found through an index, not by trying every figure: the implied values already
  * say which values the input would need (implied.ts), so only figures of the same kind whose
@@ -27,7 +28,8 @@ export function detectWrongBase(c: DiagnoseContext): Slip | null {
   if (c.rule.kind !== 'claim' || holdsWith(c)) return null;
   const used = new Set(c.compiled.symbols);
   const index = indexOf(c.figures);
-  const found: { text: string; count: number }[] = [];
+  const found: string[] = [];
+  let total = 0;
   for (const id of c.compiled.symbols) {
     const figure = c.figures.get(id);
     // A figure with no written form has no kind to compare (figure-index.ts `kindKey`).
@@ -39,13 +41,15 @@ export function detectWrongBase(c: DiagnoseContext): Slip | null {
     if (candidates.length > MAX_ALTERNATIVES * 4) return null;
     const instead: string[] = [];
     for (const other of candidates) {
-      if (holdsWithFigure(c, id, boundsOfEntry(other, bounds), () => other.figure.interval!)) instead.push(`${other.id} (“${other.figure.written!.text}”)`);
+      if (!holdsWithFigure(c, id, boundsOfEntry(other, bounds), () => other.figure.interval!)) continue;
+      instead.push(`${other.id} (“${other.figure.written!.text}”)`);
+      // One replacement too many, and none is reported: the rest need not be re-judged.
+      if (++total > MAX_ALTERNATIVES) return null;
     }
-    if (instead.length) found.push({ text: `${orList(instead)} in place of ${id} (“${figure.written!.text}”)`, count: instead.length });
+    if (instead.length) found.push(`${orList(instead)} in place of ${id} (“${figure.written!.text}”)`);
   }
-  const total = found.reduce((n, f) => n + f.count, 0);
-  if (total === 0 || total > MAX_ALTERNATIVES) return null;
-  return { kind: 'wrong-base', message: `wrong base: the claim holds with ${orList(found.map((f) => f.text))}` };
+  if (total === 0) return null;
+  return { kind: 'wrong-base', message: `wrong base: the claim holds with ${orList(found)}` };
 }
 
 export const wrongBaseSlip: SlipDetector = { kind: 'wrong-base', detect: detectWrongBase };
