@@ -12,7 +12,8 @@
 //     as the cost of one failing claim over one passing claim;
 //     and single claims whose every evaluation is costly (src/dev/synthetic.mjs `hostileAudits`), each
 //     against one plain failing claim: the slowest one's extra time;
-//  4. cores: 16 documents with `--jobs 1` and `--jobs 2`;
+//  4. cores: 16 documents with `--jobs 1` and `--jobs 2`; two documents with `--jobs 2` and without
+//     `--jobs` (the default threads, src/parallel/default-jobs.ts);
 //  5. sound verdicts: 10 000 claims that name each figure once, and the same claims naming a
 //     figure twice (certified by search), against the engine before sound verdicts (BENCH_BASELINE);
 //  6. peers: the same 10 000 growth checks with the values already extracted, through a hand-written
@@ -21,7 +22,7 @@
 // BENCH_RUNS (default 5) runs per row after a warm-up; BENCH_MAX (default 100000) the largest audit.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, totalmem, tmpdir } from 'node:os';
+import { availableParallelism, cpus, freemem, totalmem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeChecks } from './peers/checks.mjs';
 import { hostileAudits, regionAudit } from './synthetic.mjs';
@@ -185,6 +186,15 @@ const many = (jobs) => ({ args: [CLI, 'audit', '.', '--fail-on', 'never', '--job
 const cores = paired(many(2), many(1));
 row(`${DOCUMENTS} documents × ${PER_DOCUMENT.toLocaleString('en')} claims, --jobs 1`, cores.b, 1, 'baseline');
 row('same, --jobs 2', cores.a, 1 / cores.ratio, 'speed-up vs --jobs 1', '≥ ×1.7');
+// Two documents, without --jobs: the default threads (default-jobs.ts) against two asked for.
+const pair = path.join(root, 'pair');
+const PAIR_CLAIMS = 1500;
+for (let d = 0; d < 2; d++) regionAudit(path.join(pair, `doc-${d}`), PAIR_CLAIMS, { idPrefix: `p${d}-` });
+writeFileSync(path.join(pair, 'package.json'), '{}\n');
+const both = (jobs) => ({ args: [CLI, 'audit', '.', '--fail-on', 'never', ...jobs], cwd: pair });
+const byDefault = paired(both([]), both(['--jobs', '2']));
+row(`2 documents × ${PAIR_CLAIMS.toLocaleString('en')} claims, --jobs 2`, byDefault.b, 1, 'baseline');
+row(`same, without --jobs (${availableParallelism()} cores)`, byDefault.a, 1 / byDefault.ratio, 'speed-up vs --jobs 2');
 
 // 5. Sound verdicts: single-use claims cost what they did before; repeated figures cost a search.
 const BASELINE = process.env.BENCH_BASELINE ?? '67407fe';
