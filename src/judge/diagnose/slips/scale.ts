@@ -8,7 +8,8 @@ import Fraction from 'fraction.js';
 import type { Interval, Slip, WrittenNumber } from '../../../model.js';
 import { formatNumber, LOCALES } from '../../../numbers/index.js';
 import { styleOf } from '../../../numbers/format.js';
-import { down, fractionBounds, intervalBounds, up } from '../../../evaluate/float-bounds.js';
+import { down, fractionBounds, up } from '../../../evaluate/float-bounds.js';
+import { boundsOfInterval } from '../quick.js';
 import { holdsWith, holdsWithFigure, missesWidely, orList, type DiagnoseContext, scaled } from '../context.js';
 import type { SlipDetector } from './types.js';
 
@@ -16,6 +17,16 @@ const EXPONENTS = [3, -3, 6, -6] as const;
 const FACTOR: Record<number, string> = { 3: '×10³', [-3]: '÷10³', 6: '×10⁶', [-6]: '÷10⁶' };
 
 const pow10 = (k: number) => (k >= 0 ? new Fraction(10n ** BigInt(k)) : new Fraction(1n, 10n ** BigInt(-k)));
+
+/** Each rescaling's factor, exactly and as float bounds [below, above], made once. */
+const FACTORS = new Map<number, { exact: Fraction; bounds: Float64Array }>(
+  EXPONENTS.map((k) => {
+    const exact = pow10(k);
+    const bounds = new Float64Array(2);
+    if (!fractionBounds(exact, bounds, 0)) throw new Error(`10^${k} has no float bounds`);
+    return [k, { exact, bounds }] as const;
+  }),
+);
 
 /** `w` rescaled by 10^k, written with the scale word it would then carry ("7.126,1 nghìn tỷ đồng"). */
 export function rescaled(w: WrittenNumber, k: number, locale: 'vi-VN' | 'en'): { text: string; number: WrittenNumber } {
@@ -28,7 +39,7 @@ export function rescaled(w: WrittenNumber, k: number, locale: 'vi-VN' | 'en'): {
 /** The number of `rescaled` and the scale word it takes, if any — not its text, written only when the slip is reported. */
 function rescaling(w: WrittenNumber, k: number, locale: 'vi-VN' | 'en'): { number: WrittenNumber; word?: string } {
   const exponent = w.scaleExponent + k;
-  const value = w.value.mul(pow10(k));
+  const value = w.value.mul(FACTORS.get(k)?.exact ?? pow10(k));
   const word = LOCALES[locale].defaultScale[exponent];
   // Same numeral, another scale word: the precision scales with it. Object.assign rather than
   // `{ ...w, scaleWord }`: a number written without a scale word would gain one, and V8 11 gives a
@@ -39,21 +50,29 @@ function rescaling(w: WrittenNumber, k: number, locale: 'vi-VN' | 'en'): { numbe
 }
 
 function scaleInterval(x: Interval, k: number): Interval {
-  return scaled(x, pow10(k));
+  return scaled(x, FACTORS.get(k)?.exact ?? pow10(k));
 }
 
-/** Float bounds of x · 10^k, or null (unbounded, or beyond doubles): what the claim is first tried on. */
+/** A rescaled figure's bounds, copied into the claim's box before the next is written. */
+const rescaledBounds = new Float64Array(4);
+
+/**
+ * Float bounds of x · 10^k (x's own bounds, quick.ts), or null (unbounded, empty, or beyond
+ * doubles): what the claim is first tried on.
+ */
 function scaledBounds(x: Interval, k: number): Float64Array | null {
-  const b = new Float64Array(6);
-  if (!intervalBounds(x, b, 0) || !fractionBounds(pow10(k), b, 4)) return null;
+  const b = boundsOfInterval(x);
+  if (!b) return null;
   // Both factors' bounds, the power positive: each end's product bounded by its corner products.
-  const [f0, f1] = [b[4]!, b[5]!];
-  const out = new Float64Array(4);
+  const f = FACTORS.get(k)!.bounds;
+  const f0 = f[0]!;
+  const f1 = f[1]!;
+  const out = rescaledBounds;
   for (let i = 0; i < 4; i += 2) {
     out[i] = down(Math.min(b[i]! * f0, b[i]! * f1));
     out[i + 1] = up(Math.max(b[i + 1]! * f0, b[i + 1]! * f1));
   }
-  return out.every(Number.isFinite) ? out : null;
+  return Number.isFinite(out[0]!) && Number.isFinite(out[1]!) && Number.isFinite(out[2]!) && Number.isFinite(out[3]!) ? out : null;
 }
 
 export function detectScaleSlip(c: DiagnoseContext): Slip | null {
