@@ -6,8 +6,8 @@
  *   concurrent marking and compiler threads ran `--jobs 1` at 1.4 cores on the development
  *   machine (8.4 s of CPU in 6 s). On its 2 cores a second audit thread made every audit of two
  *   documents slower, small or large (2 × 60 claims ×1.4, 2 × 1 500 ×1.27, 2 × 5 000 ×1.16 the
- *   time of `--jobs 1`), and sixteen documents only ×1.07 faster. Jest's default, cores − 1,
- *   has the same reason.
+ *   time of `--jobs 1`), and sixteen documents only ×1.03–1.07 faster. Jest's default, cores −
+ *   1, has the same reason.
  * - A share big enough to pay for its thread: a worker takes about 115 ms to start (a fresh
  *   isolate, then the engine compiled from source), and its results are copied back (about 50 ms
  *   for 2 400 claims). Warm, the engine judges about 1.5 KiB of rule files a millisecond, so a

@@ -69,7 +69,7 @@ describe('defaultJobs', () => {
 
 describe('auditParallel without jobs', () => {
   it('audits small documents in this thread: no worker is started (a broken worker script is never run)', async () => {
-    const root = path.resolve('test/fixtures/parallel');
+    const root = path.resolve(import.meta.dirname, '../fixtures/parallel');
     const options = { paths: [root], cwd: root };
     expect(audit(options).documents.length).toBeGreaterThan(1);
     const broken = new URL('file:///no/such/worker.js');
