@@ -15,8 +15,8 @@
  *
  * An explicit `--jobs` is taken as asked (at most that many threads, one per document group).
  */
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { size } from './groups.js';
 
 /** Rule-file bytes each thread after the first must have to judge. */
 export const BYTES_PER_EXTRA_THREAD = 512 * 1024;
@@ -26,15 +26,6 @@ export function defaultJobs(ruleFiles: readonly string[], cores = availableParal
   const byCores = cores - 1;
   if (byCores <= 1 || ruleFiles.length < 2) return 1;
   let bytes = 0;
-  for (const file of ruleFiles) bytes += sizeOf(file);
+  for (const file of ruleFiles) bytes += size(file);
   return Math.min(byCores, 1 + Math.floor(bytes / BYTES_PER_EXTRA_THREAD));
-}
-
-function sizeOf(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    // Unreadable: loading it reports why, in whichever thread.
-    return 0;
-  }
 }

@@ -17,7 +17,8 @@ export interface RuleFileGroup {
   weight: number;
 }
 
-function size(file: string): number {
+/** A rule file's bytes, 0 when it cannot be read (loading it reports why, in whichever thread). */
+export function size(file: string): number {
   try {
     return statSync(file).size;
   } catch {
