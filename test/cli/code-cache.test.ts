@@ -76,6 +76,8 @@ describe('the CLI’s code cache', () => {
 
     const second = audit({ TALLY_CACHE_DIR: dir });
     expect(second).toEqual(first);
+    // Nor by another command: every one compiles under the same V8 flags (optimizer-budget.ts).
+    expect(tally(['--help'], { env: { TALLY_CACHE_DIR: dir } }).code).toBe(0);
     const after = names.map((name) => fs.statSync(path.join(dir, name)));
     expect(after.map((a) => [a.ino, a.mtimeMs])).toEqual(written.map((w) => [w.ino, w.mtimeMs]));
   });
