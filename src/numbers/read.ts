@@ -67,15 +67,27 @@ export interface ExprParse {
 }
 
 const DIGIT = /[0-9]/;
-const RAW_NUMERAL = /[0-9]+(?:[.,][0-9]+)*/y;
 const SIGNS = '-−+';
 const DASHES = '-–—';
 const SEPARATORS = '.,';
 
 /** End of the digit token at `pos` (digits joined by '.' or ','), before any locale check. */
 export function rawNumeralEnd(text: string, pos: number): number {
-  RAW_NUMERAL.lastIndex = pos;
-  return RAW_NUMERAL.exec(text) ? RAW_NUMERAL.lastIndex : pos;
+  // /[0-9]+(?:[.,][0-9]+)*/y by hand: every number of every document goes through here, and a
+  // sticky regex allocates its match.
+  let i = digitsEnd(text, pos);
+  if (i === pos) return pos;
+  for (let c = text.charCodeAt(i); (c === 46 || c === 44) && isDigitCode(text.charCodeAt(i + 1)); c = text.charCodeAt(i)) i = digitsEnd(text, i + 1);
+  return i;
+}
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** The end of the run of ASCII digits at `pos`. */
+function digitsEnd(text: string, pos: number): number {
+  let i = pos;
+  while (isDigitCode(text.charCodeAt(i))) i++;
+  return i;
 }
 
 /** A separator right before a digit, with no digit before it: ",5%", ".5". */
@@ -101,26 +113,35 @@ export function parseNumeral(text: string, pos: number, locale: Locale): { end: 
   const end = rawNumeralEnd(text, pos);
   if (end === pos) return fail(pos, `expected a digit, found ${describe(text, pos)}`);
   const { group, decimal } = LOCALES[locale];
-  const tok = text.slice(pos, end);
-  const parts = tok.split(/[.,]/);
+  // One pass over the digit runs and the separators between them (rawNumeralEnd), with no split
+  // and no join: every number of every document is read here.
   let decimalAt = -1;
-  let sepOffset = pos;
-  for (let k = 0; k + 1 < parts.length; k++) {
-    sepOffset += parts[k]!.length;
-    const sep = tok[sepOffset - pos]!;
-    if (sep === decimal) {
-      if (decimalAt >= 0) return fail(sepOffset, `second decimal separator '${decimal}' in "${tok}" (${locale})`);
-      decimalAt = k;
-    } else {
-      if (decimalAt >= 0) return fail(sepOffset, `group separator '${group}' after the decimal separator in "${tok}" (${locale})`);
-      if (k === 0 && parts[0]!.length > 3) return fail(pos, `"${tok}": a grouped number starts with 1 to 3 digits (${locale})`);
-      if (parts[k + 1]!.length !== 3)
-        return fail(sepOffset, `"${tok}": group separator '${group}' must be followed by exactly 3 digits (in ${locale} the decimal separator is '${decimal}')`);
+  let runs = 0;
+  let lastRun = pos;
+  let value = 0;
+  let count = 0;
+  for (let i = pos; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigitCode(c)) {
+      value = value * 10 + (c - 48);
+      count++;
+      continue;
     }
-    sepOffset += 1;
+    if (text[i] === decimal) {
+      if (decimalAt >= 0) return fail(i, `second decimal separator '${decimal}' in "${text.slice(pos, end)}" (${locale})`);
+      decimalAt = runs;
+    } else {
+      if (decimalAt >= 0) return fail(i, `group separator '${group}' after the decimal separator in "${text.slice(pos, end)}" (${locale})`);
+      if (runs === 0 && i - pos > 3) return fail(pos, `"${text.slice(pos, end)}": a grouped number starts with 1 to 3 digits (${locale})`);
+      if (digitsEnd(text, i + 1) - (i + 1) !== 3)
+        return fail(i, `"${text.slice(pos, end)}": group separator '${group}' must be followed by exactly 3 digits (in ${locale} the decimal separator is '${decimal}')`);
+    }
+    runs++;
+    lastRun = i + 1;
   }
-  const digits = BigInt(parts.join(''));
-  return { end, digits, decimals: decimalAt >= 0 ? parts[parts.length - 1]!.length : 0 };
+  // Up to 15 digits, the value is a double exactly (< 2^53); beyond, it is read from its digits.
+  const digits = count <= 15 ? BigInt(value) : BigInt(text.slice(pos, end).replace(/[.,]/g, ''));
+  return { end, digits, decimals: decimalAt >= 0 ? end - lastRun : 0 };
 }
 
 function describe(text: string, pos: number): string {
