@@ -90,6 +90,18 @@ function spelledFrom(doc: AuditedDocument, n: WrittenNumber, sel: string, limit:
   return p >= n.span.end && !(/[\p{L}\p{M}\p{N}]/u.test(sel[sel.length - 1]!) && /[\p{L}\p{M}\p{N}]/u.test(text[p] ?? ''));
 }
 
+/*
+ * The texts of a quote's numbers, for the messages of a number that is not found: made only then
+ * (every rule's number goes through selectNumber, and nearly all are found).
+ */
+const textsOf = (numbers: readonly WrittenNumber[]): string[] => numbers.map((n) => n.text);
+const listOf = (numbers: readonly WrittenNumber[]): string => (numbers.length ? numbers.map((n) => `"${n.text}"`).join(', ') : 'none');
+const unreadableIn = (numbers: readonly WrittenNumber[]): string =>
+  numbers
+    .filter((n) => n.kind === 'malformed')
+    .map((n) => `"${n.text}" cannot be read: ${n.problem ?? 'malformed numeral'}`)
+    .join('; ');
+
 /**
  * The stated number of a quote: with no selector, the one quantity or range inside the anchor;
  * with a selector (as written, e.g. "30,3 %"), the number whose text equals it (ignoring
@@ -99,27 +111,23 @@ function spelledFrom(doc: AuditedDocument, n: WrittenNumber, sel: string, limit:
 export function selectNumber(doc: AuditedDocument, anchor: Anchor, selector?: string): SelectNumberResult {
   const inside = numbersInSpan(doc, anchor.span);
   const claims = inside.filter((n) => n.kind === 'quantity' || n.kind === 'range');
-  const candidates = claims.map((n) => n.text);
-  const list = candidates.length ? candidates.map((t) => `"${t}"`).join(', ') : 'none';
-  const malformed = inside.filter((n) => n.kind === 'malformed');
-  const unreadable = malformed.map((n) => `"${n.text}" cannot be read: ${n.problem ?? 'malformed numeral'}`).join('; ');
-
   if (selector === undefined) {
     if (claims.length === 1) return { ok: true, number: claims[0]! };
     if (claims.length === 0) {
       const others = inside.filter((n) => n.kind !== 'malformed').map((n) => `"${n.text}" (${n.kind})`);
+      const unread = unreadableIn(inside);
       return {
         ok: false,
         code: 'number-not-found',
-        message: `the quote holds no quantity to check${others.length ? `; it has only ${others.join(', ')}` : ''}${unreadable ? `; ${unreadable}` : ''}`,
-        candidates,
+        message: `the quote holds no quantity to check${others.length ? `; it has only ${others.join(', ')}` : ''}${unread ? `; ${unread}` : ''}`,
+        candidates: textsOf(claims),
       };
     }
     return {
       ok: false,
       code: 'number-ambiguous',
-      message: `the quote holds ${claims.length} numbers (${list}); say which one with "number:"`,
-      candidates,
+      message: `the quote holds ${claims.length} numbers (${listOf(claims)}); say which one with "number:"`,
+      candidates: textsOf(claims),
     };
   }
 
@@ -138,19 +146,20 @@ export function selectNumber(doc: AuditedDocument, anchor: Anchor, selector?: st
     return {
       ok: false,
       code: 'number-ambiguous',
-      message: `"${selector}" occurs ${found.length} times in the quote; lengthen the quote or make "number" more specific (numbers: ${list})`,
-      candidates,
+      message: `"${selector}" occurs ${found.length} times in the quote; lengthen the quote or make "number" more specific (numbers: ${listOf(claims)})`,
+      candidates: textsOf(claims),
     };
   }
   const other = inside.find((n) => n.kind !== 'quantity' && n.kind !== 'range' && (compact(n.text) === sel || startsAsNumber(compact(n.text), sel)));
+  const unread = other ? '' : unreadableIn(inside);
   return {
     ok: false,
     code: 'number-not-found',
     message: other
       ? other.kind === 'malformed'
         ? `"${selector}" cannot be read: ${other.problem ?? 'malformed numeral'}`
-        : `"${selector}" is read as a ${other.kind}, not a quantity that a claim can state (numbers in the quote: ${list})`
-      : `no number "${selector}" in the quote (numbers in the quote: ${list})${unreadable ? `; ${unreadable}` : ''}`,
-    candidates,
+        : `"${selector}" is read as a ${other.kind}, not a quantity that a claim can state (numbers in the quote: ${listOf(claims)})`
+      : `no number "${selector}" in the quote (numbers in the quote: ${listOf(claims)})${unread ? `; ${unread}` : ''}`,
+    candidates: textsOf(claims),
   };
 }
