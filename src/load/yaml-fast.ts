@@ -152,21 +152,36 @@ function place(source: string, start: number, end: number, result: unknown, chil
   if (typeof result === 'object' && result !== null) {
     if (children.length % 2 !== 0 || children.length / 2 !== Object.keys(result).length) throw new NotPlain();
     const entries = new Map<string, { keyStart: number; value: PlacedNode }>();
+    let depth = 0;
     for (let k = 0; k < children.length; k += 2) {
       const key = children[k]!;
       // An explicit key (`? key`): rare, and read differently by the two parsers.
-      if (/\?[ \t]*$/.test(source.slice(Math.max(0, key.node.start - 8), key.node.start))) throw new NotPlain();
+      if (explicitKeyBefore(source, key.node.start)) throw new NotPlain();
       const name = plainKey(source, key.node, key.result);
       if (name === '<<' || name === '__proto__' || entries.has(name)) throw new NotPlain();
       const value = children[k + 1]!.node;
       // `a: b: c` (a block mapping begun on its key's line): js-yaml takes it, yaml does not.
-      if (value.entries && source[value.start] !== '{' && !source.slice(key.node.start, value.start).includes('\n')) throw new NotPlain();
+      if (value.entries && source[value.start] !== '{' && !newlineWithin(source, key.node.start, value.start)) throw new NotPlain();
       entries.set(name, { keyStart: key.node.start, value });
+      if (value.depth > depth) depth = value.depth;
     }
-    return { start, end, depth: 1 + deepest([...entries.values()].map((e) => e.value)), entries };
+    return { start, end, depth: 1 + depth, entries };
   }
   checkPlainScalar(source, start, end, result);
   return { start, end, depth: 0 };
+}
+
+/** Does `?` and nothing but spaces or tabs come right before `at`, within 8 characters (`? key`)? */
+function explicitKeyBefore(source: string, at: number): boolean {
+  const from = Math.max(0, at - 8);
+  let i = at - 1;
+  while (i >= from && (source[i] === ' ' || source[i] === '\t')) i--;
+  return i >= from && source[i] === '?';
+}
+
+function newlineWithin(source: string, start: number, end: number): boolean {
+  const at = source.indexOf('\n', start);
+  return at >= 0 && at < end;
 }
 
 function deepest(nodes: readonly PlacedNode[]): number {
@@ -183,6 +198,19 @@ function deepest(nodes: readonly PlacedNode[]): number {
 const CORE_NOT_STRING =
   /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 
+/**
+ * Could the scalar at `start` be read as other than a string, judged by its first character:
+ * false when that is surely not white space and no core scalar starts with it (a letter other
+ * than n, t or f, a quote, a block indicator…). Most keys and strings are told apart so, without
+ * cutting their text out of the file.
+ */
+function mayBeCore(source: string, start: number): boolean {
+  const c = source.charCodeAt(start);
+  // Past U+167F lie Unicode's spaces (U+1680, U+2000…, U+FEFF): not told here.
+  if (!(c > 0x20 && c < 0x1680 && c !== 0xa0 && c !== 0x85)) return true;
+  return c === 0x7e || c === 0x4e || c === 0x6e || c === 0x54 || c === 0x74 || c === 0x46 || c === 0x66 || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+}
+
 /** Quoted or block text: never anything but a string. */
 function isPlainWritten(text: string): boolean {
   const c = text[0];
@@ -192,6 +220,7 @@ function isPlainWritten(text: string): boolean {
 /** A key's string, when yaml and js-yaml make the same one of it: a string, or a plain decimal integer like 2021. */
 function plainKey(source: string, node: PlacedNode, result: unknown): string {
   if (node.depth > 0) throw new NotPlain();
+  if (typeof result === 'string' && node.end > node.start && !mayBeCore(source, node.start)) return result;
   const text = source.slice(node.start, node.end).trim();
   if (typeof result === 'number' && /^(?:0|[1-9][0-9]*)$/.test(text)) return text;
   if (typeof result !== 'string' || (isPlainWritten(text) && CORE_NOT_STRING.test(text))) throw new NotPlain();
@@ -200,6 +229,7 @@ function plainKey(source: string, node: PlacedNode, result: unknown): string {
 
 /** A number, boolean or null written exactly as YAML 1.2 core and js-yaml both read it; else not plain. */
 function checkPlainScalar(source: string, start: number, end: number, result: unknown): void {
+  if (typeof result === 'string' && end > start && !mayBeCore(source, start)) return;
   const text = source.slice(start, end).trim();
   if (typeof result === 'string') {
     if (isPlainWritten(text) && CORE_NOT_STRING.test(text)) throw new NotPlain();

@@ -72,6 +72,7 @@ describe('the fast YAML path', () => {
       'a: -.5\n', // yaml core: -0.5; js-yaml: a string
       'a: 0o17\n',
       'figures: [? ../figures.yaml]\n',
+      'figures: [?\t../figures.yaml]\n',
       'f: [a: 1]\n',
       'a: b: c\n',
       'a: "x\ny"\n',
