@@ -134,7 +134,9 @@ export function bitLength(n: bigint): number {
 }
 
 const BIG = 1n << BigInt(BIG_BITS);
-const within = (n: bigint): boolean => n < BIG && n > -BIG;
+// Negated once: `-BIG` in the test would make a new 1024-bit BigInt at every call.
+const MINUS_BIG = -BIG;
+const within = (n: bigint): boolean => n < BIG && n > MINUS_BIG;
 
 /**
  * x rounded toward −∞ ('down') or +∞ ('up') to ROUND_BITS significant bits, when it is oversized;

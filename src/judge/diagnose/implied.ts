@@ -42,6 +42,7 @@ const REFINEMENTS = 3;
 
 /** Grid points up to this are numbers exactly. */
 const SAFE_STEPS = BigInt(Number.MAX_SAFE_INTEGER);
+const MINUS_SAFE_STEPS = -SAFE_STEPS;
 
 const at = (grid: Grid, n: bigint): Fraction => grid.origin.add(grid.step.mul(new Fraction(n, 1n)));
 const absBig = (n: bigint) => (n < 0n ? -n : n);
@@ -150,7 +151,7 @@ class Solver {
   }
 
   probe(n: bigint): Probe {
-    const key = n >= -SAFE_STEPS && n <= SAFE_STEPS ? Number(n) : n;
+    const key = n >= MINUS_SAFE_STEPS && n <= SAFE_STEPS ? Number(n) : n;
     let p = this.probes.get(key);
     if (!p) {
       if (this.c.budget.exhausted) return NOTHING;
