@@ -5,8 +5,10 @@
  * ran none of them long enough to repay it: on two cores that thread competes with the audit and
  * with the garbage collector, and the process waits for the last compilation (about 20 ms of
  * nothing) before it can exit. At four times the budget, 4 functions take 8 ms: the bundled audit
- * takes ×0.94 the time, and an audit of 100 000 claims, whose hot functions still reach TurboFan
- * within its first second, is not slower (README, Performance).
+ * takes ×0.93 the time, 1 000 claims ×0.87, and 100 000 claims, whose hot functions still reach
+ * TurboFan within the first second, are not slower. The cost falls on audits of a few seconds that
+ * keep calling new code: 10 000 claims with a third failing (the diagnosis) take ×1.03 (README,
+ * Performance). Most reports have hundreds of claims.
  *
  * A V8 code cache is accepted only under the flags it was made under (code-cache.ts), so the
  * budget is set before the first cached script is compiled and never changed back: every run
