@@ -11,9 +11,7 @@
  * the judge has to search the box instead of trusting the enclosure.
  */
 import type Fraction from 'fraction.js';
-import type { Interval } from '../model.js';
 import type { ClaimFunction } from './functions/types.js';
-import { BIG_BITS, bitLength } from './interval.js';
 
 export type Arithmetic = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'neg' | 'min' | 'max' | 'abs';
 export type Comparison = 'lt' | 'le' | 'gt' | 'ge' | 'eq' | 'ne';
@@ -204,104 +202,4 @@ export function extend(program: Program, op: Arithmetic, args: number[]): Progra
   const nodes: ProgramNode[] = [...program.nodes, { kind: 'arith', op, args, id }];
   const repeated = repeatedSlots(nodes, id, program.slotNodes);
   return { ...program, nodes, root: id, repeated, exact: isExact(nodes, repeated), result: 'number' };
-}
-
-/**
- * What evaluating a program once costs, in units of one cheap operation (an addition or division
- * of rationals, a few microseconds): a budget counts these, so that a rule of costly powers runs
- * out as soon, in time, as a rule of many cheap operations. A power with an integer exponent
- * costs by its size (squarings, each rounded when huge); a root of a high degree, or a power
- * with a non-integer exponent, goes through ln and exp at 50 digits and costs hundreds.
- */
-export function costOf(program: Program): number {
-  let cost = costs.get(program);
-  if (cost !== undefined) return cost;
-  cost = 0;
-  for (let i = 0; i <= program.root; i++) cost += nodeCost(program, program.nodes[i]!);
-  costs.set(program, cost);
-  return cost;
-}
-
-const costs = new WeakMap<Program, number>();
-
-/** Numbers up to this many bits (numerator and denominator together) cost an operation its base cost. */
-const SIZE_FREE_BITS = 512;
-
-/**
- * costOf over these figures' intervals (one per slot; null: unknown): an operation whose exact
- * numbers outgrow SIZE_FREE_BITS costs more, by the square of their size in SIZE_FREE_BITS (a
- * product and its greatest common divisor are quadratic in the digits). A search charges this
- * for every evaluation whether floats or the exact evaluation answer it, so the charge is
- * estimated before, from the figures' own sizes: a product, a quotient or a power adds its
- * arguments' sizes up, a sum keeps the larger (decimal figures share powers of ten), and no bound
- * grows past where interval.ts rounds it. The figures of a report, a few dozen bits each, cost
- * exactly costOf; a product of seventy-five quotients of them costs many times more.
- */
-export function costOver(program: Program, domains: readonly (Interval | null)[]): number {
-  const base = costOf(program);
-  const cap = 2 * BIG_BITS;
-  const bits = new Array<number>(program.root + 1);
-  let extra = 0;
-  for (let i = 0; i <= program.root; i++) {
-    const node = program.nodes[i]!;
-    let b: number;
-    switch (node.kind) {
-      case 'const':
-        b = fractionBits(node.value);
-        break;
-      case 'figure': {
-        const x = domains[node.slot];
-        b = x ? Math.max(x.lo ? fractionBits(x.lo) : 0, x.hi ? fractionBits(x.hi) : 0) : 0;
-        break;
-      }
-      case 'call':
-      case 'derived':
-        b = bits[node.body]!;
-        break;
-      case 'arith':
-        if (node.op === 'mul' || node.op === 'div') b = bits[node.args[0]!]! + bits[node.args[1]!]!;
-        else if (node.op === 'pow') b = powerBits(program, node.args, bits[node.args[0]!]!);
-        else b = Math.max(...node.args.map((a) => bits[a]!)) + (node.op === 'add' || node.op === 'sub' ? 1 : 0);
-        break;
-      default:
-        b = Math.max(0, ...node.args.map((a) => bits[a]!));
-    }
-    bits[i] = Math.min(b, cap);
-    extra += nodeCost(program, node) * Math.floor((bits[i]! / SIZE_FREE_BITS) ** 2);
-  }
-  return base + extra;
-}
-
-/** Bits of a fraction's numerator and denominator: every claim's search asks this of its figures, so small ones are counted without writing them out. */
-function fractionBits(x: Fraction): number {
-  return bitsOf(x.n) + bitsOf(x.d);
-}
-
-const SMALL = 1n << 32n;
-
-function bitsOf(n: bigint): number {
-  return n >= 0n && n < SMALL ? 32 - Math.clz32(Number(n)) : bitLength(n);
-}
-
-/**
- * A power's size: the base's times a written integer exponent (either sign); any other power is
- * taken through ln and exp at 50 significant digits, whose bounds are about 170 bits over 170.
- */
-function powerBits(program: Program, args: readonly number[], base: number): number {
-  let exponent = program.nodes[args[1]!]!;
-  if (exponent.kind === 'arith' && exponent.op === 'neg') exponent = program.nodes[exponent.args[0]!]!;
-  if (exponent.kind !== 'const' || exponent.value.d !== 1n) return TRANSCENDENTAL_BITS;
-  return base * Number(exponent.value.n > 1000n ? 1000n : exponent.value.n);
-}
-
-const TRANSCENDENTAL_BITS = 340;
-
-/** What one node costs (see costOf). */
-export function nodeCost(program: Program, node: ProgramNode): number {
-  if (node.kind !== 'arith' || node.op !== 'pow') return 1;
-  const exponent = program.nodes[node.args[1]!]!;
-  if (exponent.kind !== 'const') return 400;
-  const e = exponent.value;
-  if (e.d === 1n) return e.n <= 16n ? 2 : 300;
-  return e.d <= 32n ? 20 + (e.n <= 16n ? 0 : 300) : 400;
 }

@@ -15,7 +15,8 @@
 import type { FloatPlan } from './float-bounds.js';
 import { floatPlanOf } from './float-bounds.js';
 import type { ClaimFunction } from './functions/types.js';
-import { costOf, nodeCost, ProgramBuilder, type Program } from './program.js';
+import { costOf, nodeCost } from './cost.js';
+import { ProgramBuilder, type Program } from './program.js';
 
 /** The cost of evaluating `program` with its top call's function replaced by `fn` (the same arguments). */
 export function swappedCallCost(program: Program, fn: ClaimFunction): number | null {

@@ -1,6 +1,6 @@
 /**
  * A deterministic budget for one rule's search: a count of operations evaluated (weighted by what
- * each costs, program.ts `costOf`), not wall time, so the same inputs always stop at the same
+ * each costs, cost.ts `costOf`), not wall time, so the same inputs always stop at the same
  * place and reports stay byte-identical. 20 000 units is about 50 ms of arithmetic on a laptop;
  * the bundled audit's hardest rule needs a few hundred.
  */

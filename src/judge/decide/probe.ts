@@ -1,12 +1,12 @@
 /**
  * Evaluations of one rule's program, each charged to the rule's budget: an enclosure over a cell,
  * a value at a point, a gradient over a cell. The cost is the program's over the figures' domains
- * (program.ts `costOver`: one unit per cheap operation, hundreds for a root through ln and exp,
+ * (cost.ts `costOver`: one unit per cheap operation, hundreds for a root through ln and exp,
  * more where the exact numbers grow large; a gradient costs it once per figure and once more), so
  * the budget bounds the time whatever the expression.
  */
 import { enclose, gradient, type Dual, type Program, type Value } from '../../evaluate/index.js';
-import { costOver } from '../../evaluate/program.js';
+import { costOver } from '../../evaluate/cost.js';
 import type { Interval } from '../../model.js';
 import type { Budget } from './budget.js';
 import { pointCell, type Cell, type Point, type Variable } from './box.js';

@@ -10,7 +10,8 @@ import { inputsOf } from '../../evaluate/program.js';
 import { statedSet } from '../../numbers/index.js';
 import { Budget, decideAssertion, decideClaim, meets } from '../decide/index.js';
 import { linkedExpression } from '../linker.js';
-import { costOf, costOver, type Program } from '../../evaluate/program.js';
+import { costOf, costOver } from '../../evaluate/cost.js';
+import type { Program } from '../../evaluate/program.js';
 import { floatBounds, floatPlanOf, type FloatPlan } from '../../evaluate/float-bounds.js';
 import { callAlonePlan, swappedCallCost } from '../../evaluate/swap-call.js';
 import type { ClaimFunction } from '../../evaluate/functions/types.js';
@@ -71,7 +72,7 @@ export function chargeEvaluation(c: DiagnoseContext, compiled: CompiledExpressio
 const evaluationCosts = new WeakMap<DiagnoseContext, Map<Program, number>>();
 
 /**
- * What one evaluation of `program` is charged in the diagnosis: program.ts `costOver` the figures
+ * What one evaluation of `program` is charged in the diagnosis: cost.ts `costOver` the figures
  * as read, whatever scope a step evaluates it over (a grid point, another figure's interval), so
  * that floats and the exact evaluation are charged alike.
  */
@@ -91,7 +92,7 @@ function asRead(c: DiagnoseContext, id: string): Interval | null {
   return (c.scope.has(id) ? c.scope.get(id) : c.figures.get(id)?.interval) ?? null;
 }
 
-/** Is every evaluation in this diagnosis charged its base cost (program.ts `costOf`)? */
+/** Is every evaluation in this diagnosis charged its base cost (cost.ts `costOf`)? */
 export function chargedAtBaseCost(c: DiagnoseContext, program: Program): boolean {
   return evaluationCost(c, program) === costOf(program);
 }

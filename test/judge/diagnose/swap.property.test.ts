@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { floatBounds, floatPlanOf, intervalBounds } from '../../../src/evaluate/float-bounds.js';
 import { claimFunctions, compileExpression, intervals as I, type CompiledExpression } from '../../../src/evaluate/index.js';
-import { costOf } from '../../../src/evaluate/program.js';
+import { costOf } from '../../../src/evaluate/cost.js';
 import { callAlonePlan, swappedCallCost } from '../../../src/evaluate/swap-call.js';
 import { topCall } from '../../../src/judge/diagnose/context.js';
 import { linkedExpression } from '../../../src/judge/linker.js';
