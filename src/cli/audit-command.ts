@@ -8,6 +8,7 @@ import { UsageError } from '../load/usage-error.js';
 import { FORMATS } from './formats.js';
 import { allowOutsideOption, maxDocumentSizeOption, maxYamlSizeOption } from './input-options.js';
 import { jobsOption } from './jobs.js';
+import { timingsOption } from './timings-option.js';
 import { ruleOption, tagOption } from './filter-options.js';
 import { engine } from './engine-loader.js';
 import type { InputFlags, FilterFlags } from './flags.js';
@@ -19,6 +20,7 @@ export interface AuditFlags extends InputFlags, FilterFlags {
   failOnUncovered?: boolean;
   jobs?: number;
   watch?: boolean;
+  timings?: boolean;
 }
 
 export function registerAudit(program: Command): void {
@@ -44,6 +46,7 @@ export function registerAudit(program: Command): void {
     .addOption(ruleOption())
     .addOption(tagOption())
     .addOption(jobsOption())
+    .addOption(timingsOption())
     .addOption(allowOutsideOption())
     .addOption(maxDocumentSizeOption())
     .addOption(maxYamlSizeOption())

@@ -15,6 +15,9 @@ import type { TallyConfig } from '../load/index.js';
 import { filterOf } from './flags.js';
 import { filterAudit } from '../judge/select.js';
 import { appendStepSummary } from './step-summary.js';
+import type { RuleTiming } from '../judge/assemble.js';
+import { SHOWN } from './timings-option.js';
+import { timingsText } from './timings.js';
 
 /**
  * Where each chosen format goes: without --out every format goes to stdout; with it, file
@@ -46,14 +49,18 @@ export function auditSettings(paths: string[], flags: AuditFlags, config: TallyC
 }
 
 export async function runAudit(paths: string[], flags: AuditFlags): Promise<void> {
+  if (flags.watch && flags.timings) throw new UsageError('--timings times one audit: it does not combine with --watch (which prints how long each run took)');
   if (flags.watch) return watchAudit(paths, flags);
   const { formats, out, failOn, options } = auditSettings(paths, flags, cliConfig());
   const plan = planOutputs(formats, out);
-  const audited = await auditParallel({ ...options, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}) });
+  let timings: RuleTiming[] = [];
+  const timed = flags.timings ? { onTimings: (t: RuleTiming[]) => void (timings = t) } : {};
+  const audited = await auditParallel({ ...options, ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}), ...timed });
   // A one-shot audit is rendered from its result alone: the figures and documents loaded for it
   // (a third of a large audit's memory) are let go before the reports are built.
   clearLoadCache();
   process.exitCode = emit(filterAudit(audited, filterOf(flags)), plan, { out, failOn, failOnUncovered: flags.failOnUncovered === true });
+  if (flags.timings) process.stderr.write(timingsText(timings, SHOWN));
 }
 
 /** Print and write the chosen formats of an audit; its exit code. */

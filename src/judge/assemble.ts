@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import type { WaiverFileResult } from '../load/waivers.js';
-import type { AuditResult, BrokenRule, Diagnostic, ReportedDocument, RuleResult, RuleSet } from '../model.js';
+import type { AuditResult, BrokenRule, Diagnostic, Position, ReportedDocument, RuleResult, RuleSet } from '../model.js';
 import { VERSION } from '../version.js';
 import { coverageByDocument, coverageKey, joinCoverage, type DocumentCoverageResult } from './coverage.js';
 import { collectImplied, type ImpliedFigures } from './implied/registry.js';
@@ -33,6 +33,15 @@ export interface JudgedRuleFile {
   document?: ReportedDocument;
   /** Set when the file counts towards its document's coverage (see coverageKey). */
   coverageKey?: string;
+  /** How long each judged rule took, as declared (only when asked: `timed`). */
+  timings?: RuleTiming[];
+}
+
+/** The wall time one rule took to judge (its search and its diagnosis), in milliseconds. */
+export interface RuleTiming {
+  id: string;
+  declared: Position;
+  ms: number;
 }
 
 /** Rule files judged without waivers: one entry per rule file, and the coverage of their documents. */
@@ -74,7 +83,13 @@ function onceEach(f: (p: string) => string): (p: string) => string {
   };
 }
 
-export function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied: ImpliedFigures, options: { keepRanges?: boolean } = {}): JudgedRuleFile {
+/** How rule files are judged: `keepRanges` keeps each claim's exact range (JudgeContext); `timed` times each rule. */
+export interface JudgeOptions {
+  keepRanges?: boolean;
+  timed?: boolean;
+}
+
+export function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied: ImpliedFigures, options: JudgeOptions = {}): JudgedRuleFile {
   const judged: JudgedRuleFile = {
     inputs: [[`rules:${set.file}`, { path: set.file, sha256: set.sha256, role: 'rules' }]],
     diagnostics: [...set.diagnostics],
@@ -103,17 +118,26 @@ export function judgeRuleFile(set: RuleSet, rel: (p: string) => string, implied:
     implied: (id: string) => implied.of(set, id),
     ...(options.keepRanges ? { keepRanges: true } : {}),
   };
-  for (const rule of set.rules) judged.results.push(judgeRule(rule, ctx));
+  if (options.timed) {
+    const timings: RuleTiming[] = (judged.timings = []);
+    for (const rule of set.rules) {
+      const started = performance.now();
+      judged.results.push(judgeRule(rule, ctx));
+      timings.push({ id: rule.id, declared: rule.declared, ms: performance.now() - started });
+    }
+  } else {
+    for (const rule of set.rules) judged.results.push(judgeRule(rule, ctx));
+  }
   judged.results.push(...agreementResults(implied, set.file));
   return judged;
 }
 
 /**
  * Step 1: judge every rule set and measure the coverage of every document they audit. `cwd`
- * (default the working directory) is where rule messages name other files from; `keepRanges`
- * keeps each claim's exact range for `explain` (JudgeContext).
+ * (default the working directory) is where rule messages name other files from (and see
+ * JudgeOptions).
  */
-export function judgeRuleSets(sets: readonly RuleSet[], options: { cwd?: string; keepRanges?: boolean } = {}): JudgedRuleSets {
+export function judgeRuleSets(sets: readonly RuleSet[], options: JudgeOptions & { cwd?: string } = {}): JudgedRuleSets {
   const rel = relativeTo(options.cwd ?? process.cwd());
   // Claims may imply a figure that rules of another file of the same document use: all first.
   const implied = collectImplied(sets);

@@ -9,8 +9,8 @@
  * Code run from the TypeScript sources (tests) passes `workerUrl` (the built dist/worker.js).
  */
 import path from 'node:path';
-import { judgeAudit, policyOf, type AuditOptions } from '../audit.js';
-import { finishAudit, type JudgedRuleSets } from '../judge/assemble.js';
+import { policyOf, type AuditOptions } from '../audit.js';
+import { finishAudit, judgeRuleSets, type JudgedRuleSets, type RuleTiming } from '../judge/assemble.js';
 import { clearLoadCache, findRuleFiles, loadRuleFileGuarded, loadWaiverFilesFor, ReadScratch, releaseLoadScratch, ruleFileDocument, UsageError } from '../load/index.js';
 import type { AuditResult } from '../model.js';
 import { defaultJobs } from './default-jobs.js';
@@ -32,37 +32,52 @@ export interface ParallelAuditOptions extends AuditOptions {
   jobs?: number;
   /** The worker script; default `worker.js` beside the running bundle. */
   workerUrl?: URL;
+  /**
+   * Called once with how long each judged rule took (in the rule files' order), when given: the
+   * CLI's `--timings`. The timings stay out of the result, whose reports are the same every run.
+   */
+  onTimings?: (timings: RuleTiming[]) => void;
 }
 
 /** Judges the groups somewhere (worker threads, or this thread in tests); parts in group order. */
 export type GroupRunner = (tasks: GroupTask[], groups: readonly RuleFileGroup[]) => Promise<JudgedRuleSets[]>;
 
+type TimedOptions = AuditOptions & Pick<ParallelAuditOptions, 'onTimings'>;
+
 /** Today's audit, in this thread, of rule files already found. */
-function auditInProcess(files: string[], options: AuditOptions): AuditResult {
+function auditInProcess(files: string[], options: TimedOptions): AuditResult {
   const policy = policyOf(options);
   const limits = { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth };
   const ruleSets = files.map((file) => loadRuleFileGuarded(file, { policy }));
   releaseLoadScratch();
-  return judgeAudit({ ruleSets, waivers: loadWaiverFilesFor(files, limits) }, options);
+  const judged = judgeRuleSets(ruleSets, { ...(options.cwd !== undefined ? { cwd: options.cwd } : {}), ...(options.onTimings ? { timed: true } : {}) });
+  return finish(judged, { ...options, waivers: loadWaiverFilesFor(files, limits) });
+}
+
+/** Step 2 of the audit, after the timings are handed over. */
+function finish(judged: JudgedRuleSets, options: TimedOptions & Parameters<typeof finishAudit>[1]): AuditResult {
+  options.onTimings?.(judged.files.flatMap((f) => f.timings ?? []));
+  return finishAudit(judged, options);
 }
 
 /** Group the rule files, judge the groups with `run`, merge, apply waivers and count. */
-export async function auditInGroups(options: AuditOptions, run: GroupRunner, files = findRuleFiles(options.paths.length ? options.paths : ['rules'], policyOf(options))): Promise<AuditResult> {
+export async function auditInGroups(options: TimedOptions, run: GroupRunner, files = findRuleFiles(options.paths.length ? options.paths : ['rules'], policyOf(options))): Promise<AuditResult> {
   const policy = policyOf(options);
   const waivers = loadWaiverFilesFor(files, { maxBytes: policy.maxYamlBytes, maxDepth: policy.maxYamlDepth });
   const figureDocuments = new Map<string, string | undefined>();
   const scratch = new ReadScratch();
   const groups = groupRuleFiles(files, (file) => ruleFileDocument(file, policy, figureDocuments, scratch));
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  const timed = options.onTimings ? { timed: true } : {};
   const parts = await run(
-    groups.map((g) => ({ files: g.files, cwd, policy })),
+    groups.map((g) => ({ files: g.files, cwd, policy, ...timed })),
     groups,
   );
   const merged = mergeJudged(groups, parts, files.length);
   // Never expected (groups keep each document's rule files together), but if two groups measured
   // one document, their coverage could not be united: judge everything here instead.
   if (!merged) return auditInProcess(files, options);
-  return finishAudit(merged, { ...options, waivers });
+  return finish(merged, { ...options, waivers });
 }
 
 /** A group judged in this thread, as a worker judges it: its figures and documents let go after. */

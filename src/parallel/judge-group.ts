@@ -12,10 +12,12 @@ export interface GroupTask {
   cwd: string;
   /** What the loaders may read (the audit's root, allowed folders and limits). */
   policy?: LoadPolicy;
+  /** Time each rule (JudgedRuleFile.timings). */
+  timed?: boolean;
 }
 
 export function judgeGroup(task: GroupTask): JudgedRuleSets {
   const ruleSets = task.files.map((file) => loadRuleFileGuarded(file, task.policy ? { policy: task.policy } : {}));
   releaseLoadScratch();
-  return judgeRuleSets(ruleSets, { cwd: task.cwd });
+  return judgeRuleSets(ruleSets, { cwd: task.cwd, ...(task.timed ? { timed: true } : {}) });
 }
