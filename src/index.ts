@@ -1,6 +1,7 @@
 /** The typed library API of tally. The CLI is a thin layer over these. */
 export { audit, auditSources, explain, judgeAudit, loadAudit, UnknownRuleError, type AuditOptions, type SourcesInput, type SourceText } from './audit.js';
 export { auditParallel, WorkerError, type ParallelAuditOptions } from './parallel/index.js';
+export type { RuleTiming } from './judge/assemble.js';
 export { exitCode, summarize, type FailOn } from './judge/outcome.js';
 export { reporters, type Reporter } from './report/index.js';
 export { explainReadingAt, type ReadingExplanation } from './load/reading-query.js';
