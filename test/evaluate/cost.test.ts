@@ -47,12 +47,14 @@ function factors(e: Expr): number {
       return e.op === '*' || e.op === '/' ? factors(e.a) + factors(e.b) : Math.max(factors(e.a), factors(e.b));
     case 'call': {
       const each = e.args.map(factors);
-      if (e.fn === 'avg') return Math.max(...each) + 1;
-      if (e.fn === 'pp' || e.args.length !== 2) return Math.max(...each);
-      return each[0]! + each[1]!;
+      if (QUOTIENTS.has(e.fn)) return each[0]! + each[1]!;
+      return Math.max(...each) + (e.fn === 'avg' ? 1 : 0);
     }
   }
 }
+
+/** The claim functions that divide their first argument by their second (the others add, subtract or pick). */
+const QUOTIENTS = new Set(['growth', 'decline', 'ratio', 'times', 'share']);
 
 /** At most ten written numbers of a report, a few dozen bits each, multiplied together stay under 512 bits. */
 const MAX_FACTORS = 10;
