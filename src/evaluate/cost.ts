@@ -48,8 +48,9 @@ const SIZE_FREE_BITS = 512;
  * - a sum adds their magnitudes, over the larger denominator (decimal figures share powers of
  *   ten): the size of a sum of n like terms grows by log2(n) bits, not by n, so a total of a
  *   thousand line items costs what its thousand additions cost.
- * The figures of a report, a few dozen bits each, cost exactly costOf in the expressions a report
- * writes; a product of seventy-five quotients of them costs many times more.
+ * The figures of a report, a few dozen bits each, cost exactly costOf in an expression that
+ * multiplies up to ten of them together (test/evaluate/cost.test.ts); a product of seventy-five
+ * quotients of them costs many times more.
  */
 export function costOver(program: Program, domains: readonly (Interval | null)[]): number {
   const base = costOf(program);
