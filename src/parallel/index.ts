@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { policyOf, type AuditOptions } from '../audit.js';
-import { finishAudit, judgeRuleSets, type JudgedRuleSets, type RuleTiming } from '../judge/assemble.js';
+import { finishAudit, judgeRuleSets, type FinishOptions, type JudgedRuleSets, type RuleTiming } from '../judge/assemble.js';
 import { clearLoadCache, findRuleFiles, loadRuleFileGuarded, loadWaiverFilesFor, ReadScratch, releaseLoadScratch, ruleFileDocument, UsageError } from '../load/index.js';
 import type { AuditResult } from '../model.js';
 import { defaultJobs } from './default-jobs.js';
@@ -55,7 +55,7 @@ function auditInProcess(files: string[], options: TimedOptions): AuditResult {
 }
 
 /** Step 2 of the audit, after the timings are handed over. */
-function finish(judged: JudgedRuleSets, options: TimedOptions & Parameters<typeof finishAudit>[1]): AuditResult {
+function finish(judged: JudgedRuleSets, options: TimedOptions & FinishOptions): AuditResult {
   options.onTimings?.(judged.files.flatMap((f) => f.timings ?? []));
   return finishAudit(judged, options);
 }
