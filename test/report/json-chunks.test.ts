@@ -36,10 +36,16 @@ describe('jsonPieces', () => {
     );
   });
 
-  it('writes a long list in many pieces, each line indented to its depth', () => {
-    const report = { tool: { name: 'tally' }, results: Array.from({ length: 100 }, (_, i) => ({ id: `r${i}`, text: 'a\nb "c"' })), empty: [], none: undefined };
+  it('writes a long list in runs of about 16 K characters, each line indented to its depth', () => {
+    const report = { tool: { name: 'tally' }, results: Array.from({ length: 5000 }, (_, i) => ({ id: `r${i}`, text: 'a\nb "c"' })), empty: [], none: undefined };
     const pieces = [...jsonPieces(report)];
-    expect(pieces.length).toBeGreaterThan(100);
+    const elementsIn = (piece: string) => piece.match(/"id": "r\d+"/g)?.length ?? 0;
+    const runs = pieces.filter((piece) => elementsIn(piece) > 0);
+    expect(runs.reduce((n, piece) => n + elementsIn(piece), 0)).toBe(5000);
+    // The first run is one element long; the others are sized from the elements before them (these grow a little: r9, r99…).
+    expect(elementsIn(runs[0]!)).toBe(1);
+    expect(runs.length).toBeGreaterThanOrEqual(Math.ceil(pieces.join('').length / 32_768));
+    for (const run of runs) expect(run.length).toBeLessThanOrEqual(16_384 * 1.25);
     expect(pieces.join('')).toBe(JSON.stringify(report, null, 2));
   });
 });

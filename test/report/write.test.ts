@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeFolders, OutputError, writeFileAtomic } from '../../src/report/write.js';
 
@@ -40,6 +41,25 @@ describe('writeFileAtomic', () => {
       throw new Error('disk on fire');
     }
     expect(failure(() => writeFileAtomic(path.join(dir, 'other.json'), failing())).message).toMatch(/^cannot write the report .*other\.json: /);
+    expect(fs.readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('writes any pieces byte for byte: four-byte characters, pieces larger than a write, an empty one (property)', () => {
+    const dir = scratch();
+    const file = path.join(dir, 'report.json');
+    // Whole code points only: a piece never ends inside a pair of surrogates (see writePieces).
+    const piece = fc.oneof(
+      { weight: 8, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+      { weight: 1, arbitrary: fc.tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }), fc.integer({ min: 100_000, max: 400_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length))) },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        fs.rmSync(file, { force: true });
+        writeFileAtomic(file, pieces);
+        expect(fs.readFileSync(file).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
     expect(fs.readdirSync(dir)).toEqual(['report.json']);
   });
 
