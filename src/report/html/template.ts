@@ -125,11 +125,15 @@ function statedSpans(audit: AuditResult, claims: ClaimSpan[]): ClaimSpan[] {
   });
 }
 
-function documentSection(audit: AuditResult, doc: ReportedDocument, index: number, claims: ClaimSpan[], names: string[]): Html {
+/** A document's text with its claims marked, a piece per segment (a long document has tens of thousands). */
+function* documentSection(audit: AuditResult, doc: ReportedDocument, index: number, claims: ClaimSpan[], names: string[]): Generator<string> {
   const numbers: CoveredNumber[] = audit.coverage.filter((c) => c.path === doc.path).flatMap((c) => c.numbers);
   const uncovered = numbers.filter((n) => n.status === 'uncovered');
   const segments = segmentText(doc.text.length, claims, uncovered, statedSpans(audit, claims));
-  const body = segments.map((segment) => {
+  yield html`<section class="doc" data-doc="${index}" aria-label="${`Document ${doc.path}`}">
+  <div class="doc-head"><h2>${doc.path}</h2><span class="meta">${doc.locale} · ${plural(claims.length, 'marked claim')} · sha-256 <span class="mono">${doc.sha256.slice(0, 12)}</span></span></div>
+  <div class="doc-text" lang="${langOf(doc)}">`.value;
+  for (const segment of segments) {
     const text = doc.text.slice(segment.start, segment.end);
     const number = segment.number;
     let inner: Html = segment.stated.length ? html`<span class="stated" data-stated="${segment.stated.join(' ')}">${text}</span>` : html`${text}`;
@@ -142,12 +146,9 @@ function documentSection(audit: AuditResult, doc: ReportedDocument, index: numbe
         ? html`<mark class="claim head v-${r.verdict}" id="${names[i]}" data-r="${i}" tabindex="0" role="button" aria-label="${claimLabel(r)}" data-label="${claimLabel(r)}" title="${`${VERDICT_ICON[r.verdict]} ${r.verdict} · ${r.id}`}">${inner}</mark>`
         : html`<mark class="claim v-${r.verdict}" data-r="${i}">${inner}</mark>`;
     }
-    return inner;
-  });
-  return html`<section class="doc" data-doc="${index}" aria-label="${`Document ${doc.path}`}">
-  <div class="doc-head"><h2>${doc.path}</h2><span class="meta">${doc.locale} · ${plural(claims.length, 'marked claim')} · sha-256 <span class="mono">${doc.sha256.slice(0, 12)}</span></span></div>
-  <div class="doc-text" lang="${langOf(doc)}">${body}</div>
-</section>`;
+    yield inner.value;
+  }
+  yield '</div>\n</section>';
 }
 
 /** The anchored claims of each document, by path (one pass over the results). */
@@ -244,16 +245,18 @@ function details(audit: AuditResult, i: number, ctx: Context): Html {
 
 // ── list, problems, inputs ───────────────────────────────────────────────────────────────
 
-function resultList(audit: AuditResult, ctx: Context): Html {
-  const rows = sortedResults(audit).map((i) => {
+/** The list of every result, a piece per row (a row is a few kilobytes; the list, tens of megabytes). */
+function* resultList(audit: AuditResult, ctx: Context): Generator<string> {
+  yield '<section class="results" id="results" aria-label="All results"><h2>All results</h2><ol class="result-list">';
+  for (const i of sortedResults(audit)) {
     const r = audit.results[i]!;
     const where = r.anchor ? `${r.document}:${r.anchor.line}:${r.anchor.col}` : at(r.declared);
-    return html`<li class="result v-${r.verdict}" id="result-${i}" data-r="${i}" data-anchor="${ctx.names[i]}" data-verdict="${r.verdict}" data-severity="${findingSeverity(r) ?? 'none'}">
+    yield html`<li class="result v-${r.verdict}" id="result-${i}" data-r="${i}" data-anchor="${ctx.names[i]}" data-verdict="${r.verdict}" data-severity="${findingSeverity(r) ?? 'none'}">
   <div class="row"${ctx.marked.has(i) ? '' : html` id="${ctx.names[i]}"`}>${verdictPill(r.verdict)}<button type="button" class="open" data-open="${i}" aria-controls="panel">${r.id}</button><span class="pill sev">${findingSeverity(r) ?? 'pass'}${r.waiver ? ' · waived' : ''}</span><span class="msg">${r.message}</span><span class="where">${where}</span></div>
   <div class="result-body">${details(audit, i, ctx)}</div>
-</li>`;
-  });
-  return html`<section class="results" id="results" aria-label="All results"><h2>All results</h2><ol class="result-list">${rows}</ol></section>`;
+</li>`.value;
+  }
+  yield '</ol></section>';
 }
 
 function problems(diagnostics: Diagnostic[]): Html | string {
@@ -274,8 +277,9 @@ export function renderPage(audit: AuditResult, parts: PageParts): string {
 }
 
 /**
- * The page in pieces, for writing one after another: the markup, then the audit's data for the
- * script (most of a large report's bytes) piece by piece, then the script.
+ * The page in pieces, for writing one after another: the markup (each document and each row of the
+ * result list a piece), then the audit's data for the script (most of a large report's bytes)
+ * piece by piece, then the script.
  */
 export function* pagePieces(audit: AuditResult, parts: PageParts): Generator<string> {
   const byDocument = claimsByDocument(audit);
@@ -283,7 +287,7 @@ export function* pagePieces(audit: AuditResult, parts: PageParts): Generator<str
   const marked = new Set([...byDocument.values()].flatMap((claims) => claims.map((c) => c.index)));
   const ctx: Context = { overlaps: overlapsOf(byDocument), docs: new Map(audit.documents.map((d) => [d.path, d])), names, marked, byId: resultIndex(audit) };
   const title = `tally audit — ${audit.documents.map((d) => d.path).join(', ') || 'no document'}`;
-  const page = html`<!doctype html>
+  yield html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -303,7 +307,12 @@ ${summary(audit)}
 ${controls(audit)}
 ${legend()}
 <main class="layout">
-  <div class="docs">${audit.documents.length ? audit.documents.map((doc, i) => documentSection(audit, doc, i, byDocument.get(doc.path) ?? [], names)) : html`<p>No document was audited.</p>`}</div>
+  <div class="docs">`.value;
+  // Each document and each row of the result list is a piece of its own: built as one string, the
+  // page's markup was a rope of tens of megabytes, flattened in one go to be written.
+  for (const [i, doc] of audit.documents.entries()) yield* documentSection(audit, doc, i, byDocument.get(doc.path) ?? [], names);
+  if (!audit.documents.length) yield '<p>No document was audited.</p>';
+  yield html`</div>
   <aside class="panel" id="panel" tabindex="-1" aria-label="Claim details">
     <div class="panel-bar">
       <button type="button" class="step" id="finding-prev" aria-keyshortcuts="k" title="Previous finding (k)">‹ <span class="word">Previous</span></button>
@@ -315,13 +324,14 @@ ${legend()}
     <div id="panel-body" aria-live="polite"></div>
   </aside>
 </main>
-${resultList(audit, ctx)}
+`.value;
+  yield* resultList(audit, ctx);
+  yield html`
 ${problems(audit.diagnostics)}
 ${inputs(audit)}
 <footer>Generated by tally ${audit.tool.version}. Reports are reproducible: the same inputs give the same file.</footer>
 </div>
-<script type="application/json" id="tally-data">`;
-  yield page.value;
+<script type="application/json" id="tally-data">`.value;
   for (const piece of jsonPieces(toJsonReport(audit), { compact: true })) yield scriptSafe(piece);
   yield `</script>\n<script>${parts.script}</script>\n</body>\n</html>\n`;
 }
