@@ -12,7 +12,7 @@
 //     as the cost of one failing claim over one passing claim;
 //     and single claims whose every evaluation is costly (src/dev/synthetic.mjs `hostileAudits`), each
 //     against one plain failing claim: the slowest rule's own time (`--timings`), and what it adds
-//     to a whole run;
+//     to a whole run; the clean set writing every report file against its console report alone;
 //  4. cores: 16 documents with `--jobs 1` and `--jobs 2`; two documents with `--jobs 2` and without
 //     `--jobs` (the default threads, src/parallel/default-jobs.ts);
 //  5. sound verdicts: 10 000 claims that name each figure once, and the same claims naming a
@@ -165,6 +165,12 @@ const passCost = (cleanRun.median - fixed.median) / FAILING;
 const failCost = passCost + ((failingPair.ratio - 1) * cleanRun.median) / failing;
 row(`${FAILING.toLocaleString('en')} claims, all hold`, cleanRun, 1, 'baseline');
 row(`same, ${failing} wrong (diagnosed)`, failingPair.a, failCost / passCost, 'one failing claim vs one passing', '≤ ×1.5');
+
+// Report files: the clean audit writing every file format (JSON and HTML are written in pieces,
+// src/report/json-chunks.ts), against the same audit printing its console report alone.
+const FILES = ['json', 'html', 'sarif', 'junit', 'markdown'];
+const written = paired({ args: audit([...FILES.flatMap((f) => ['--format', f]), '--out', path.join(root, 'report-files')]), cwd: clean }, { args: audit(), cwd: clean }, 3);
+row(`same clean set, every report file written (${FILES.join(', ')})`, written.a, written.ratio, 'vs the console report alone');
 
 // One costly claim at a time (the searches and the diagnosis stop at their budgets, a count of
 // evaluations): how long the rule itself takes to judge (`--timings`, median of RUNS runs) against

@@ -19,6 +19,7 @@ import { findingSeverity } from '../judge/outcome.js';
 import { lineColOf, lineStartsOf } from '../load/lines.js';
 import type { AuditResult, Diagnostic, RuleResult, Severity } from '../model.js';
 import { jsonInert } from './escape.js';
+import { jsonPieces } from './json-chunks.js';
 import type { Reporter } from './reporter.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -69,6 +70,16 @@ function physical(uri: string, index: number | undefined, region: Region) {
 }
 
 export function renderSarif(audit: AuditResult): string {
+  return [...sarifPieces(audit)].join('');
+}
+
+/** The SARIF log in pieces, each made inert on its own (a large audit's results are tens of megabytes). */
+function* sarifPieces(audit: AuditResult): Generator<string> {
+  for (const piece of jsonPieces(sarifLog(audit))) yield jsonInert(piece);
+  yield '\n';
+}
+
+function sarifLog(audit: AuditResult) {
   const artifactIndex = new Map(audit.inputs.map((input, i) => [input.path, i]));
   const locate = new Map(audit.documents.map((d) => [d.path, lineLocator(d.text)]));
   const artifacts = audit.inputs.map((input) => ({
@@ -205,11 +216,12 @@ export function renderSarif(audit: AuditResult): string {
       },
     ],
   };
-  return `${jsonInert(JSON.stringify(log, null, 2))}\n`;
+  return log;
 }
 
 export const sarifReporter: Reporter = {
   name: 'sarif',
   fileName: 'tally-report.sarif',
   render: (audit) => renderSarif(audit),
+  pieces: sarifPieces,
 };
