@@ -177,6 +177,17 @@ describe('html reporter', () => {
     expect(page).not.toContain(os.userInfo().username === 'root' ? '/root/' : os.homedir());
   });
 
+  it('comes in pieces: no row of the result list and no segment of a document shares a piece with another', () => {
+    const pieces = [...htmlReporter.pieces!(audit, { color: false })];
+    expect(pieces.join('')).toBe(page);
+    const rows = (piece: string) => piece.match(/<li class="result /g)?.length ?? 0;
+    expect(pieces.filter((piece) => rows(piece) === 1)).toHaveLength(audit.results.length);
+    expect(Math.max(...pieces.map(rows))).toBe(1);
+    // Every claim's head is whole in one piece, and the document's claims are spread over several.
+    expect(pieces.reduce((n, piece) => n + headMarks(piece).length, 0)).toBe(headMarks(page).length);
+    expect(pieces.filter((piece) => headMarks(piece).length > 0).length).toBeGreaterThan(3);
+  });
+
   it('says so when coverage was not measured and when there is no document', () => {
     const empty: AuditResult = { ...sampleAudit({ results: [] }), documents: [], coverage: [] };
     const out = render(empty);
